@@ -1,0 +1,112 @@
+/**
+ * The columns of the standard key-task sheet (重点任务清单), as data. Year columns are made
+ * from the plan period, one per year. Everything a host needs to draw a column, and
+ * everything a reader needs to find it again after a user moved it, is here.
+ */
+import type { Label, Lang } from '../i18n';
+
+export type FixedColumnKey =
+  | 'id'
+  | 'section'
+  | 'task'
+  | 'indicator'
+  | 'unit'
+  | 'kind'
+  | 'target'
+  | 'deadline'
+  | 'lead'
+  | 'cooperating'
+  | 'actual'
+  | 'rate'
+  | 'progress'
+  | 'status'
+  | 'remarks';
+
+/** `y2024` for the milestone column of 2024. */
+export type YearColumnKey = `y${number}`;
+export type ColumnKey = FixedColumnKey | YearColumnKey;
+
+export type ColumnType = 'text' | 'number' | 'formula' | 'choice';
+
+/**
+ * Who writes a column: the plan (the lead office when the list is made), the county (its own
+ * targets and milestones in a county copy) or the reporting clerk every period.
+ * Re-generating a sheet rewrites `plan` columns and keeps what was filled in the others.
+ */
+export type FilledBy = 'plan' | 'target' | 'period' | 'computed';
+
+/**
+ * - always: every task row needs it;
+ * - measured: needed when the task is measured (its kind is not 定性/qualitative).
+ */
+export type Required = 'always' | 'measured' | false;
+
+export interface ColumnDef {
+  key: ColumnKey;
+  header: Label;
+  /** Other ways a header may be written (traditional characters, older templates). */
+  aliases?: string[];
+  /** Excel character units */
+  width: number;
+  type: ColumnType;
+  required: Required;
+  filledBy: FilledBy;
+  wrap?: boolean;
+}
+
+export const FIXED_COLUMNS: Record<FixedColumnKey, ColumnDef> = {
+  id: { key: 'id', header: { zh: '序号', en: 'No.' }, aliases: ['編號', '编号', 'ID', '任务编号'], width: 6, type: 'text', required: 'always', filledBy: 'plan' },
+  section: { key: 'section', header: { zh: '类别', en: 'Section' }, aliases: ['類別', '分类', '任务类别'], width: 14, type: 'text', required: false, filledBy: 'plan', wrap: true },
+  task: { key: 'task', header: { zh: '重点任务', en: 'Key task' }, aliases: ['重點任務', '任务', '任务内容'], width: 40, type: 'text', required: 'always', filledBy: 'plan', wrap: true },
+  indicator: { key: 'indicator', header: { zh: '指标', en: 'Indicator' }, aliases: ['指標', '指标名称'], width: 16, type: 'text', required: false, filledBy: 'plan', wrap: true },
+  unit: { key: 'unit', header: { zh: '计量单位', en: 'Unit' }, aliases: ['計量單位', '单位'], width: 9, type: 'choice', required: 'measured', filledBy: 'plan' },
+  kind: { key: 'kind', header: { zh: '目标类型', en: 'Target type' }, aliases: ['目標類型', '指标类型'], width: 9, type: 'choice', required: 'always', filledBy: 'plan' },
+  target: { key: 'target', header: { zh: '目标值', en: 'Target' }, aliases: ['目標值', '目标'], width: 10, type: 'number', required: 'measured', filledBy: 'target' },
+  deadline: { key: 'deadline', header: { zh: '完成时限', en: 'Deadline' }, aliases: ['完成時限', '时限'], width: 12, type: 'text', required: 'always', filledBy: 'plan', wrap: true },
+  lead: { key: 'lead', header: { zh: '牵头单位', en: 'Lead unit' }, aliases: ['牽頭單位', '责任单位', '責任單位'], width: 22, type: 'choice', required: 'always', filledBy: 'plan', wrap: true },
+  cooperating: { key: 'cooperating', header: { zh: '配合单位', en: 'Cooperating units' }, aliases: ['配合單位'], width: 26, type: 'text', required: false, filledBy: 'plan', wrap: true },
+  actual: { key: 'actual', header: { zh: '本期完成值', en: 'Actual (period)' }, aliases: ['完成值', '本期完成'], width: 11, type: 'number', required: 'measured', filledBy: 'period' },
+  rate: { key: 'rate', header: { zh: '完成率', en: 'Completion' }, aliases: ['完成率(%)'], width: 9, type: 'formula', required: false, filledBy: 'computed' },
+  progress: { key: 'progress', header: { zh: '进展情况', en: 'Progress' }, aliases: ['進展情況', '进展'], width: 30, type: 'text', required: false, filledBy: 'period', wrap: true },
+  status: { key: 'status', header: { zh: '状态', en: 'Status' }, aliases: ['狀態', '进度状态'], width: 10, type: 'choice', required: 'always', filledBy: 'period' },
+  remarks: { key: 'remarks', header: { zh: '备注', en: 'Remarks' }, aliases: ['備註', '说明'], width: 16, type: 'text', required: false, filledBy: 'period', wrap: true },
+};
+
+const BEFORE_YEARS: FixedColumnKey[] = ['id', 'section', 'task', 'indicator', 'unit', 'kind', 'target', 'deadline'];
+const AFTER_YEARS: FixedColumnKey[] = ['lead', 'cooperating', 'actual', 'rate', 'progress', 'status', 'remarks'];
+
+export function yearKey(year: number): YearColumnKey {
+  return `y${year}`;
+}
+
+export function isYearKey(key: ColumnKey): key is YearColumnKey {
+  return /^y\d{4}$/.test(key);
+}
+
+export function yearOfKey(key: YearColumnKey): number {
+  return Number(key.slice(1));
+}
+
+export function yearColumn(year: number): ColumnDef {
+  return {
+    key: yearKey(year),
+    header: { zh: `${year}年`, en: String(year) },
+    width: 9,
+    type: 'number',
+    required: 'measured',
+    filledBy: 'target',
+  };
+}
+
+/** The columns of a sheet for the given plan years, in sheet order. */
+export function columnsFor(years: number[]): ColumnDef[] {
+  return [...BEFORE_YEARS.map((k) => FIXED_COLUMNS[k]), ...years.map(yearColumn), ...AFTER_YEARS.map((k) => FIXED_COLUMNS[k])];
+}
+
+/** Header text as written in the sheet: required columns carry a leading `*`. */
+export function headerText(col: ColumnDef, lang: Lang): string {
+  return (col.required ? '*' : '') + col.header[lang];
+}
+
+/** The group header over the year columns. */
+export const MILESTONE_GROUP: Label = { zh: '年度目标(里程碑)', en: 'Yearly milestones' };

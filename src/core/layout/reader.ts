@@ -1,0 +1,143 @@
+/**
+ * Finds the parts of a key-task sheet in a grid of values, the way a person would: by its
+ * header text (either language, simplified or traditional, with or without the `*` mark),
+ * not by position. A user who moved a column, inserted rows above the header or added
+ * tasks still gets a sheet keytask can read.
+ */
+import { FIXED_COLUMNS, type ColumnKey, type FixedColumnKey, yearKey } from './columns';
+import { HEADER_BLOCK_LABELS, type HeaderBlock, type HeaderBlockField } from './taskSheet';
+import { type CellValue } from '../sheet/spec';
+import { type Grid, cellText, isEmpty } from '../sheet/grid';
+import { matchKey } from '../text/normalize';
+
+/** How far down a header row is looked for. */
+const HEADER_SEARCH_ROWS = 40;
+/** A row is the header when it names at least this many known columns. */
+const MIN_HEADER_MATCHES = 3;
+
+const HEADER_LOOKUP: Map<string, FixedColumnKey> = (() => {
+  const m = new Map<string, FixedColumnKey>();
+  for (const def of Object.values(FIXED_COLUMNS)) {
+    const key = def.key as FixedColumnKey;
+    for (const t of [def.header.zh, def.header.en, ...(def.aliases ?? [])]) m.set(matchKey(t), key);
+  }
+  return m;
+})();
+
+function headerKeyOf(v: CellValue | undefined): ColumnKey | null {
+  const t = matchKey(cellText(v)).replace(/^\*+/, '').replace(/\*+$/, '');
+  if (!t) return null;
+  const year = /^(\d{4})(年|年度|年目标)?$/.exec(t);
+  if (year) return yearKey(Number(year[1]));
+  return HEADER_LOOKUP.get(t) ?? null;
+}
+
+const SECTION_ID = /^[(（]?[一二三四五六七八九十百]+[)）、.]?$/;
+
+export function isSectionId(text: string): boolean {
+  return SECTION_ID.test(text.trim()) && /[一二三四五六七八九十]/.test(text);
+}
+
+export interface SheetColumns {
+  /** 0-based row of the (first) header row */
+  headerRow: number;
+  /** 0-based row where data starts: below the header and any year sub-header */
+  firstDataRow: number;
+  columns: Partial<Record<ColumnKey, number>>;
+  /** plan years found as milestone columns, ascending */
+  years: number[];
+}
+
+export type ReadRow =
+  | { type: 'section'; row: number; id: string; title: string }
+  | { type: 'task'; row: number; id: string; values: Partial<Record<ColumnKey, CellValue>> };
+
+export interface ReadSheet extends SheetColumns {
+  headerBlock: HeaderBlock;
+  rows: ReadRow[];
+}
+
+export function locateColumns(grid: Grid): SheetColumns | null {
+  let best = -1;
+  let bestCount = 0;
+  const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const count = (grid[r] ?? []).filter((v) => headerKeyOf(v) !== null).length;
+    if (count > bestCount) {
+      best = r;
+      bestCount = count;
+    }
+  }
+  if (bestCount < MIN_HEADER_MATCHES) return null;
+  const columns: Partial<Record<ColumnKey, number>> = {};
+  let firstDataRow = best + 1;
+  // The header may span two rows (year columns sit under a merged group heading).
+  for (const r of [best, best + 1]) {
+    let found = false;
+    (grid[r] ?? []).forEach((v, c) => {
+      const key = headerKeyOf(v);
+      if (key && columns[key] === undefined) {
+        columns[key] = c;
+        found = true;
+      }
+    });
+    if (r > best && found) firstDataRow = r + 1;
+  }
+  const years = Object.keys(columns)
+    .filter((k) => /^y\d{4}$/.test(k))
+    .map((k) => Number(k.slice(1)))
+    .sort((a, b) => a - b);
+  return { headerRow: best, firstDataRow, columns, years };
+}
+
+function readHeaderBlock(grid: Grid, headerRow: number): HeaderBlock {
+  const block: HeaderBlock = {};
+  const labels = new Map<string, HeaderBlockField>();
+  for (const f of Object.keys(HEADER_BLOCK_LABELS) as HeaderBlockField[]) {
+    for (const l of [HEADER_BLOCK_LABELS[f].zh, HEADER_BLOCK_LABELS[f].en]) labels.set(matchKey(l).replace(/:$/, ''), f);
+  }
+  for (let r = 0; r < headerRow; r++) {
+    const row = grid[r] ?? [];
+    row.forEach((v, c) => {
+      const field = labels.get(matchKey(cellText(v)).replace(/:$/, ''));
+      if (!field) return;
+      // The value is the next non-empty cell to the right that is not itself a label.
+      for (let k = c + 1; k < row.length; k++) {
+        const t = cellText(row[k]);
+        if (!t) continue;
+        if (!labels.has(matchKey(t).replace(/:$/, ''))) block[field] = t;
+        break;
+      }
+    });
+  }
+  return block;
+}
+
+/** Reads a key-task sheet; null when the grid has no recognisable header. */
+export function readTaskSheet(grid: Grid): ReadSheet | null {
+  const located = locateColumns(grid);
+  if (!located) return null;
+  const { columns, firstDataRow } = located;
+  const idCol = columns.id;
+  const rows: ReadRow[] = [];
+  for (let r = firstDataRow; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    if (row.every((v) => isEmpty(v))) continue;
+    const id = idCol === undefined ? '' : cellText(row[idCol]);
+    if (id && isSectionId(id)) {
+      const title = row.map(cellText).filter((t, c) => c !== idCol && t).join('');
+      rows.push({ type: 'section', row: r, id, title });
+      continue;
+    }
+    const values: Partial<Record<ColumnKey, CellValue>> = {};
+    let any = false;
+    for (const [key, c] of Object.entries(columns) as Array<[ColumnKey, number]>) {
+      const v = row[c] ?? null;
+      values[key] = v;
+      if (key !== 'rate' && !isEmpty(v)) any = true;
+    }
+    if (!any) continue; // a spare row with only its completion formula
+    rows.push({ type: 'task', row: r, id, values });
+  }
+  return { ...located, headerBlock: readHeaderBlock(grid, located.headerRow), rows };
+}

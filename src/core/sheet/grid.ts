@@ -1,0 +1,19 @@
+/** Small helpers for reading 2-D grids of cell values as hosts deliver them. */
+import type { CellValue } from './spec';
+
+export type Grid = CellValue[][];
+
+/** A cell as trimmed text ('' for empty, formulas and errors as their text). */
+export function cellText(v: CellValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'object') return v.formula;
+  return String(v).trim();
+}
+
+export function isEmpty(v: CellValue | undefined): boolean {
+  return cellText(v) === '';
+}
+
+export function cellAt(grid: Grid, row: number, col: number): CellValue {
+  return grid[row]?.[col] ?? null;
+}

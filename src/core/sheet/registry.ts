@@ -1,0 +1,103 @@
+/**
+ * How a workbook remembers which sheets keytask made, and what each is, in a form that survives
+ * a user renaming the sheet and a save through ExcelJS, LibreOffice and Excel alike:
+ * - one workbook-level defined name per sheet (`KT_S_3` → `'新密市'!$A$1`); spreadsheet programs
+ *   rewrite the reference when the sheet is renamed, so the name always finds the sheet;
+ * - a very hidden registry sheet (`keytask`) with one row per name: kind, county, plan period.
+ * Custom XML parts would be tidier but not every program keeps them.
+ */
+import type { SheetKind } from '../model';
+import { type CellValue, type NameSpec, type SheetSpec, quoteSheetName, sheetNameOfReference } from './spec';
+
+export const REGISTRY_SHEET = 'keytask';
+export const REGISTRY_VERSION = 1;
+const NAME_PREFIX = 'KT_S_';
+const HEADER = ['name', 'key', 'kind', 'county', 'startYear', 'endYear', 'lang', 'version'];
+
+export interface RegistryEntry {
+  /** the defined name that points at the sheet */
+  name: string;
+  /** stable identity inside keytask: `city`, `county:新密市`, `units` */
+  key: string;
+  kind: SheetKind;
+  county?: string;
+  startYear?: number;
+  endYear?: number;
+  lang?: string;
+}
+
+/** A registry entry joined with the sheet its name points at now (null: the sheet was deleted). */
+export interface KeytaskSheet extends RegistryEntry {
+  sheet: string | null;
+}
+
+export function isRegistryName(name: string): boolean {
+  return name.startsWith(NAME_PREFIX);
+}
+
+/** The next free defined name, given those in use. */
+export function nextRegistryName(used: Iterable<string>): string {
+  let max = 0;
+  for (const n of used) {
+    if (isRegistryName(n)) max = Math.max(max, Number(n.slice(NAME_PREFIX.length)) || 0);
+  }
+  return `${NAME_PREFIX}${max + 1}`;
+}
+
+function text(v: CellValue | undefined): string {
+  return v === null || v === undefined || typeof v === 'object' ? '' : String(v).trim();
+}
+
+/** Reads registry rows from the registry sheet's values. Unknown or broken rows are skipped. */
+export function parseRegistry(values: CellValue[][]): RegistryEntry[] {
+  const out: RegistryEntry[] = [];
+  for (const row of values.slice(1)) {
+    const [name, key, kind, county, startYear, endYear, lang] = row.map(text);
+    if (!isRegistryName(name) || !key || !kind) continue;
+    out.push({
+      name,
+      key,
+      kind: kind as SheetKind,
+      ...(county ? { county } : {}),
+      ...(startYear ? { startYear: Number(startYear) } : {}),
+      ...(endYear ? { endYear: Number(endYear) } : {}),
+      ...(lang ? { lang } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * Joins registry rows with the defined names read from the workbook (name → reference such as
+ * `='新密市'!$A$1` or `='新密市'!#REF!`), giving each keytask sheet's current name.
+ */
+export function resolveRegistry(entries: RegistryEntry[], names: Array<{ name: string; ref: string }>): KeytaskSheet[] {
+  const refs = new Map(names.map((n) => [n.name, n.ref]));
+  return entries.map((e) => {
+    const ref = refs.get(e.name);
+    return { ...e, sheet: ref && !ref.includes('#REF') ? sheetNameOfReference(ref) : null };
+  });
+}
+
+export function registryName(entry: RegistryEntry, sheetName: string): NameSpec {
+  return { name: entry.name, ref: `${quoteSheetName(sheetName)}!$A$1` };
+}
+
+export function buildRegistrySheet(entries: RegistryEntry[]): SheetSpec {
+  const values: CellValue[][] = [
+    HEADER,
+    ...entries.map((e) => [e.name, e.key, e.kind, e.county ?? null, e.startYear ?? null, e.endYear ?? null, e.lang ?? null, REGISTRY_VERSION]),
+  ];
+  return {
+    key: 'registry',
+    name: REGISTRY_SHEET,
+    kind: 'registry',
+    visibility: 'veryHidden',
+    columnWidths: HEADER.map(() => 14),
+    values,
+    formats: [{ range: `A1:H${values.length}`, style: { numFmt: '@' } }],
+    merges: [],
+    validations: [],
+    conditionalFormats: [],
+  };
+}
