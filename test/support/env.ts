@@ -40,7 +40,6 @@ export function describeWith(tool: string | null, what: string, name: string, bo
     });
     return;
   }
-  // eslint-disable-next-line no-console
   console.warn(note);
   describe.skip(name, body);
 }

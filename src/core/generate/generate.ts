@@ -44,8 +44,7 @@ export interface ExistingWorkbook {
 export const EMPTY_WORKBOOK: ExistingWorkbook = { sheetNames: [], keytaskSheets: [], grids: {} };
 
 export type SheetAction =
-  | { key: string; sheet: string; action: 'create' }
-  | { key: string; sheet: string; action: 'update'; kept: string[]; orphans: string[] };
+  { key: string; sheet: string; action: 'create' } | { key: string; sheet: string; action: 'update'; kept: string[]; orphans: string[] };
 
 /** A sheet of the user's holds the name keytask wanted; it is left alone and `used` is taken instead. */
 export interface NameConflict {
@@ -73,7 +72,10 @@ function wantedSheets(opts: GenerateOptions): Array<{ key: string; kind: 'city' 
 /** Reads the unit names a directory sheet holds (column A below its header). */
 function directoryUnits(grid: Grid | undefined): string[] {
   if (!grid) return [];
-  return grid.slice(1).map((r) => cellText(r[0])).filter(Boolean);
+  return grid
+    .slice(1)
+    .map((r) => cellText(r[0]))
+    .filter(Boolean);
 }
 
 export function generateWorkbook(plan: Plan, opts: GenerateOptions, existing: ExistingWorkbook = EMPTY_WORKBOOK): Generation {
@@ -128,14 +130,26 @@ export function generateWorkbook(plan: Plan, opts: GenerateOptions, existing: Ex
       const units = [...kept, ...plan.units.filter((u) => !kept.includes(u))];
       unitCount = units.length;
       sheets.push(buildUnitDirectory(units, opts.lang, name));
-      actions.push(prior?.sheet ? { key: want.key, sheet: name, action: 'update', kept, orphans: [] } : { key: want.key, sheet: name, action: 'create' });
+      actions.push(
+        prior?.sheet
+          ? { key: want.key, sheet: name, action: 'update', kept, orphans: [] }
+          : { key: want.key, sheet: name, action: 'create' },
+      );
       continue;
     }
     const kept = preserveFilled(plan, oldGrid, want.kind);
     sheets.push(
-      buildTaskSheet(plan, { kind: want.kind, county: want.county, lang: opts.lang, name, key: want.key, headerBlock: kept.headerBlock }, kept.rows),
+      buildTaskSheet(
+        plan,
+        { kind: want.kind, county: want.county, lang: opts.lang, name, key: want.key, headerBlock: kept.headerBlock },
+        kept.rows,
+      ),
     );
-    actions.push(prior?.sheet ? { key: want.key, sheet: name, action: 'update', kept: kept.kept, orphans: kept.orphans } : { key: want.key, sheet: name, action: 'create' });
+    actions.push(
+      prior?.sheet
+        ? { key: want.key, sheet: name, action: 'update', kept: kept.kept, orphans: kept.orphans }
+        : { key: want.key, sheet: name, action: 'create' },
+    );
   }
 
   // Registry names of keytask sheets this run did not touch (summaries, other counties) stay.

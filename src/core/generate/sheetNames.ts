@@ -5,7 +5,11 @@ export const MAX_SHEET_NAME = 31;
 
 /** A legal sheet name for `wanted`: forbidden characters replaced, cut to 31 characters. */
 export function legalSheetName(wanted: string): string {
-  const cleaned = wanted.replace(FORBIDDEN, '_').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  const cleaned =
+    wanted
+      .replace(FORBIDDEN, '_')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Sheet';
   return [...cleaned].slice(0, MAX_SHEET_NAME).join('');
 }
 

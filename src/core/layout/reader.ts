@@ -125,7 +125,10 @@ export function readTaskSheet(grid: Grid): ReadSheet | null {
     if (row.every((v) => isEmpty(v))) continue;
     const id = idCol === undefined ? '' : cellText(row[idCol]);
     if (id && isSectionId(id)) {
-      const title = row.map(cellText).filter((t, c) => c !== idCol && t).join('');
+      const title = row
+        .map(cellText)
+        .filter((t, c) => c !== idCol && t)
+        .join('');
       rows.push({ type: 'section', row: r, id, title });
       continue;
     }

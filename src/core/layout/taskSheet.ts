@@ -112,7 +112,12 @@ export function titleOf(plan: Plan, lang: Lang): string {
 }
 
 /** The values a task contributes to its row, by column. County copies leave targets to the county. */
-function taskValues(task: Task, plan: Plan, opts: TaskSheetOptions, sectionTitles: Map<string, string>): Partial<Record<ColumnKey, CellValue>> {
+function taskValues(
+  task: Task,
+  plan: Plan,
+  opts: TaskSheetOptions,
+  sectionTitles: Map<string, string>,
+): Partial<Record<ColumnKey, CellValue>> {
   const v: Partial<Record<ColumnKey, CellValue>> = {
     id: task.id,
     section: task.section ? (sectionTitles.get(task.section) ?? task.section) : null,
@@ -245,7 +250,10 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
 
   // ---- formats (later entries win) ----
   const formats: FormatSpec[] = [
-    { range: rangeAddress(0, 0, 0, last), style: { bold: true, fontSize: 16, fontColor: COLORS.title, hAlign: 'center', vAlign: 'middle' } },
+    {
+      range: rangeAddress(0, 0, 0, last),
+      style: { bold: true, fontSize: 16, fontColor: COLORS.title, hAlign: 'center', vAlign: 'middle' },
+    },
     { range: rangeAddress(1, 0, 1, last), style: { fontSize: 11, vAlign: 'middle' } },
     { range: rangeAddress(2, 0, 2, last), style: { fontSize: 9, fontColor: COLORS.instructions, wrap: true, vAlign: 'middle' } },
     {
@@ -256,7 +264,10 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
   ];
   for (const f of Object.keys(HEADER_BLOCK_CELLS) as HeaderBlockField[]) {
     const [a, b] = HEADER_BLOCK_CELLS[f].input;
-    formats.push({ range: rangeAddress(1, HEADER_BLOCK_CELLS[f].label, 1, HEADER_BLOCK_CELLS[f].label), style: { bold: true, hAlign: 'right' } });
+    formats.push({
+      range: rangeAddress(1, HEADER_BLOCK_CELLS[f].label, 1, HEADER_BLOCK_CELLS[f].label),
+      style: { bold: true, hAlign: 'right' },
+    });
     formats.push({ range: rangeAddress(1, a, 1, b), style: { numFmt: '@', fill: COLORS.requiredFill, border: true, hAlign: 'left' } });
   }
   columns.forEach((c, i) => {
@@ -271,7 +282,11 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
   });
   formats.push({ range: rangeAddress(first, rateCol, lastRow, rateCol), style: { fill: COLORS.computedFill } });
   allRows.forEach((r, i) => {
-    if (r.type === 'section') formats.push({ range: rangeAddress(first + i, 0, first + i, last), style: { bold: true, fill: COLORS.sectionFill, wrap: false, numFmt: '@' } });
+    if (r.type === 'section')
+      formats.push({
+        range: rangeAddress(first + i, 0, first + i, last),
+        style: { bold: true, fill: COLORS.sectionFill, wrap: false, numFmt: '@' },
+      });
   });
 
   // ---- validations ----
@@ -279,7 +294,13 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
   const nonSection = (range: (a: number, b: number) => string, make: (range: string) => ValidationSpec): void => {
     for (const [a, b] of taskRuns) validations.push(make(range(a, b)));
   };
-  const choice = (key: ColumnKey, valuesOrRef: string[] | string, errorStyle: ValidationSpec['errorStyle'], prompt: Label, error: Label): void => {
+  const choice = (
+    key: ColumnKey,
+    valuesOrRef: string[] | string,
+    errorStyle: ValidationSpec['errorStyle'],
+    prompt: Label,
+    error: Label,
+  ): void => {
     const ci = col(key);
     nonSection(
       (a, b) => rangeAddress(a, ci, b, ci),
@@ -295,10 +316,34 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
       }),
     );
   };
-  choice('unit', [...COMMON_UNITS], 'warning', { zh: '从列表选择计量单位,或输入其他单位', en: 'Pick a unit, or type another' }, { zh: '该单位不在常用列表中,确认使用吗?', en: 'This unit is not in the list. Use it anyway?' });
-  choice('kind', kindLabels(lang), 'stop', { zh: '累计:逐年累加;年度:每年单独计;占比:0–100的百分数;定性:无数值', en: 'Cumulative, annual, share (0–100) or qualitative' }, { zh: '请从列表中选择目标类型', en: 'Pick a target type from the list' });
-  choice('status', statusLabels(lang), 'stop', { zh: '请选择本期状态', en: 'Pick this period\'s status' }, { zh: '请从列表中选择状态', en: 'Pick a status from the list' });
-  choice('lead', UNITS_NAME, 'warning', { zh: '从单位名录选择牵头单位;多个单位用“、”分隔', en: 'Pick from the unit directory; separate several with 、' }, { zh: '该单位不在单位名录中,确认使用吗?', en: 'This unit is not in the unit directory. Use it anyway?' });
+  choice(
+    'unit',
+    [...COMMON_UNITS],
+    'warning',
+    { zh: '从列表选择计量单位,或输入其他单位', en: 'Pick a unit, or type another' },
+    { zh: '该单位不在常用列表中,确认使用吗?', en: 'This unit is not in the list. Use it anyway?' },
+  );
+  choice(
+    'kind',
+    kindLabels(lang),
+    'stop',
+    { zh: '累计:逐年累加;年度:每年单独计;占比:0–100的百分数;定性:无数值', en: 'Cumulative, annual, share (0–100) or qualitative' },
+    { zh: '请从列表中选择目标类型', en: 'Pick a target type from the list' },
+  );
+  choice(
+    'status',
+    statusLabels(lang),
+    'stop',
+    { zh: '请选择本期状态', en: "Pick this period's status" },
+    { zh: '请从列表中选择状态', en: 'Pick a status from the list' },
+  );
+  choice(
+    'lead',
+    UNITS_NAME,
+    'warning',
+    { zh: '从单位名录选择牵头单位;多个单位用“、”分隔', en: 'Pick from the unit directory; separate several with 、' },
+    { zh: '该单位不在单位名录中,确认使用吗?', en: 'This unit is not in the unit directory. Use it anyway?' },
+  );
 
   // Number checks: ≥ 0 everywhere, 0–100 on rows whose target type is a share.
   const kindOf = (r: DataRow): string | undefined => (r.type === 'task' ? r.task.kind : undefined);

@@ -19,7 +19,12 @@ export function unitsRange(unitCount: number): string {
   return `$A$2:$A$${Math.max(UNITS_CAPACITY, unitCount + 100) + 1}`;
 }
 
-export function buildUnitDirectory(units: string[], lang: Lang, name = UNITS_SHEET_NAME[lang], notes: Record<string, string> = {}): SheetSpec {
+export function buildUnitDirectory(
+  units: string[],
+  lang: Lang,
+  name = UNITS_SHEET_NAME[lang],
+  notes: Record<string, string> = {},
+): SheetSpec {
   const values: CellValue[][] = [UNITS_HEADERS.map((h) => h[lang]), ...units.map((u) => [u, notes[u] ?? null])];
   const lastRow = Math.max(values.length - 1, 1);
   return {

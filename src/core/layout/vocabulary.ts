@@ -23,8 +23,24 @@ export const STATUS_LABELS: Record<TaskStatus, Label> = {
 
 /** Units offered in the unit dropdown; others may still be typed (the rule only warns). */
 export const COMMON_UNITS: readonly string[] = [
-  '家', '个', '项', '台', '人', '人次', '亿元', '万元', '万家', '万个', '万人', '万台',
-  '%', '万吨标准煤', '万千瓦', '公里', '亩', '平方米',
+  '家',
+  '个',
+  '项',
+  '台',
+  '人',
+  '人次',
+  '亿元',
+  '万元',
+  '万家',
+  '万个',
+  '万人',
+  '万台',
+  '%',
+  '万吨标准煤',
+  '万千瓦',
+  '公里',
+  '亩',
+  '平方米',
 ];
 
 function reverse<K extends string>(labels: Record<K, Label>): Map<string, K> {

@@ -86,7 +86,16 @@ export function registryName(entry: RegistryEntry, sheetName: string): NameSpec 
 export function buildRegistrySheet(entries: RegistryEntry[]): SheetSpec {
   const values: CellValue[][] = [
     HEADER,
-    ...entries.map((e) => [e.name, e.key, e.kind, e.county ?? null, e.startYear ?? null, e.endYear ?? null, e.lang ?? null, REGISTRY_VERSION]),
+    ...entries.map((e) => [
+      e.name,
+      e.key,
+      e.kind,
+      e.county ?? null,
+      e.startYear ?? null,
+      e.endYear ?? null,
+      e.lang ?? null,
+      REGISTRY_VERSION,
+    ]),
   ];
   return {
     key: 'registry',

@@ -6,14 +6,14 @@
 
 // Traditional → simplified for the characters found in task lists (headers, units, verbs).
 // A full converter is far larger than what matching needs; extend as documents show more.
-const TRADITIONAL = '責單牽頭務點號編標計類別項萬億臺檯個間時達實際現進況狀態備註稱業發經濟資縣區鄉鎮辦處會員長統財廳衛環農與體優總營產設據監審協調劃規費質幣貿廠築網絡電訊學職專導創數額積淨當內應歲級覽爭範遞較為並於後將滯畢嚴關聯場參負佔報繫話說';
-const SIMPLIFIED = '责单牵头务点号编标计类别项万亿台台个间时达实际现进况状态备注称业发经济资县区乡镇办处会员长统财厅卫环农与体优总营产设据监审协调划规费质币贸厂筑网络电讯学职专导创数额积净当内应岁级览争范递较为并于后将滞毕严关联场参负占报系话说';
+const TRADITIONAL =
+  '責單牽頭務點號編標計類別項萬億臺檯個間時達實際現進況狀態備註稱業發經濟資縣區鄉鎮辦處會員長統財廳衛環農與體優總營產設據監審協調劃規費質幣貿廠築網絡電訊學職專導創數額積淨當內應歲級覽爭範遞較為並於後將滯畢嚴關聯場參負佔報繫話說';
+const SIMPLIFIED =
+  '责单牵头务点号编标计类别项万亿台台个间时达实际现进况状态备注称业发经济资县区乡镇办处会员长统财厅卫环农与体优总营产设据监审协调划规费质币贸厂筑网络电讯学职专导创数额积净当内应岁级览争范递较为并于后将滞毕严关联场参负占报系话说';
 const TRAD_TO_SIMP = new Map<string, string>([...TRADITIONAL].map((ch, i) => [ch, SIMPLIFIED[i]]));
 
 export function toHalfWidth(s: string): string {
-  return s
-    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ');
+  return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 export function toSimplified(s: string): string {

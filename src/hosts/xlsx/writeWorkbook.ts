@@ -1,0 +1,237 @@
+/**
+ * The .xlsx host: renders a core WorkbookSpec with ExcelJS. It only translates; every decision
+ * about what a sheet looks like was made by the core when it built the spec.
+ *
+ * ExcelJS quirks this file relies on (checked against 4.4 and asserted in test/xlsx):
+ * - `dataValidations.add(range, …)` keeps a range key as one `<dataValidation sqref=…>`,
+ *   so validations cost one entry per range, not one per cell;
+ * - plain string values are written as shared strings, so `=HYPERLINK(…)` stays text;
+ * - defined names are stored cell by cell and re-joined into ranges on write; quoted
+ *   (CJK, spaced, apostrophe) sheet names come out correctly quoted.
+ */
+import { writeFile } from 'fs/promises';
+import ExcelJS from 'exceljs';
+import {
+  type CellStyle,
+  type CellValue,
+  type ConditionalFormatSpec,
+  type PrintSpec,
+  type SheetSpec,
+  type ValidationSpec,
+  type WorkbookSpec,
+  isFormula,
+  needsTextGuard,
+  parseRange,
+} from '../../core/sheet/spec';
+
+const PAPER_A4 = 9;
+const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
+
+function argb(rgb: string): string {
+  const hex = rgb.replace(/^#/, '').toUpperCase();
+  return hex.length === 8 ? hex : `FF${hex}`;
+}
+
+/** Translates a merged CellStyle into ExcelJS's shape. */
+function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
+  const out: Partial<ExcelJS.Style> = {};
+  const font: Partial<ExcelJS.Font> = {};
+  if (s.bold !== undefined) font.bold = s.bold;
+  if (s.italic !== undefined) font.italic = s.italic;
+  if (s.fontSize !== undefined) font.size = s.fontSize;
+  if (s.fontColor) font.color = { argb: argb(s.fontColor) };
+  if (Object.keys(font).length) out.font = font;
+  if (s.fill) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(s.fill) } };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (s.hAlign) alignment.horizontal = s.hAlign;
+  if (s.vAlign) alignment.vertical = s.vAlign;
+  if (s.wrap !== undefined) alignment.wrapText = s.wrap;
+  if (Object.keys(alignment).length) out.alignment = alignment;
+  if (s.numFmt) out.numFmt = s.numFmt;
+  if (s.border) out.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+  return out;
+}
+
+/**
+ * Folds the spec's formats into one style per cell ("later entries win", property by property),
+ * so each cell is given its style once instead of once per overlapping range.
+ */
+function mergedStyles(sheet: SheetSpec): Map<string, CellStyle> {
+  const byCell = new Map<string, CellStyle>();
+  for (const f of sheet.formats) {
+    const b = parseRange(f.range);
+    for (let r = b.row1; r <= b.row2; r++) {
+      for (let c = b.col1; c <= b.col2; c++) {
+        const key = `${r}:${c}`;
+        const prior = byCell.get(key);
+        byCell.set(key, prior ? { ...prior, ...f.style } : { ...f.style });
+      }
+    }
+  }
+  return byCell;
+}
+
+function excelValue(v: CellValue): ExcelJS.CellValue {
+  if (v === null) return null;
+  if (isFormula(v)) return { formula: v.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+  return v;
+}
+
+function renderCells(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+  const styles = mergedStyles(sheet);
+  // ExcelJS keeps a per-style-JSON cache on write; converting each distinct CellStyle once keeps
+  // generation of a few hundred thousand cells cheap.
+  const converted = new Map<string, Partial<ExcelJS.Style>>();
+  const styleFor = (s: CellStyle): Partial<ExcelJS.Style> => {
+    const key = JSON.stringify(s);
+    let x = converted.get(key);
+    if (!x) {
+      x = excelStyle(s);
+      converted.set(key, x);
+    }
+    return x;
+  };
+
+  const cells = new Set<string>(styles.keys());
+  sheet.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null && v !== undefined) cells.add(`${r}:${c}`);
+    }),
+  );
+  for (const key of cells) {
+    const [r, c] = key.split(':').map(Number);
+    const cell = ws.getCell(r + 1, c + 1);
+    const v = sheet.values[r]?.[c] ?? null;
+    const s = styles.get(key);
+    let style = s ? styleFor(s) : undefined;
+    // A string that Excel would re-read as a formula when edited gets the text format, unless
+    // the layout already chose one.
+    if (typeof v === 'string' && needsTextGuard(v) && !style?.numFmt) style = { ...style, numFmt: '@' };
+    // A copy per cell: ExcelJS setters such as `cell.font = …` mutate the cell's style object.
+    if (style) cell.style = { ...style };
+    cell.value = excelValue(v);
+  }
+}
+
+function validationModel(v: ValidationSpec): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: v.allowBlank,
+    showErrorMessage: true,
+    errorStyle: v.errorStyle,
+    ...(v.errorTitle ? { errorTitle: v.errorTitle } : {}),
+    ...(v.error ? { error: v.error } : {}),
+    ...(v.prompt ? { showInputMessage: true, prompt: v.prompt } : {}),
+    ...(v.promptTitle ? { promptTitle: v.promptTitle } : {}),
+  };
+  const rule = v.rule;
+  switch (rule.type) {
+    case 'list':
+      return { ...common, type: 'list', formulae: [listFormula(rule.values)] };
+    case 'listRef':
+      return { ...common, type: 'list', formulae: [rule.ref.replace(/^=/, '')] };
+    case 'decimal':
+      return rule.operator === 'between'
+        ? { ...common, type: 'decimal', operator: 'between', formulae: [rule.min, rule.max] }
+        : { ...common, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [rule.value] };
+  }
+}
+
+/**
+ * A literal list as Excel stores it: one quoted string, comma separated, quotes doubled.
+ * Excel refuses lists over 255 characters, so that is checked here rather than in a user's Excel.
+ */
+export function listFormula(values: string[]): string {
+  for (const v of values) {
+    if (v.includes(',')) throw new Error(`a dropdown choice cannot contain a comma: ${v}`);
+  }
+  const body = values.join(',');
+  if (body.length > 255) throw new Error(`dropdown list longer than Excel's 255 characters: ${body.slice(0, 40)}…`);
+  return `"${body.replace(/"/g, '""')}"`;
+}
+
+function renderValidations(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+  for (const v of sheet.validations) {
+    // Normalised so a single-cell range and `A6:A6` are the same key.
+    const b = parseRange(v.range);
+    const key = b.row1 === b.row2 && b.col1 === b.col2 ? v.range.replace(/\$/g, '').split(':')[0] : v.range.replace(/\$/g, '');
+    ws.dataValidations.add(key, validationModel(v));
+  }
+}
+
+function renderConditionalFormats(ws: ExcelJS.Worksheet, list: ConditionalFormatSpec[]): void {
+  list.forEach((cf, i) => {
+    ws.addConditionalFormatting({
+      ref: cf.range,
+      rules: [
+        {
+          type: 'expression',
+          priority: i + 1,
+          formulae: [cf.formula.replace(/^=/, '')],
+          // Differential formats paint solid fills with bgColor, not fgColor.
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill) } } },
+        },
+      ],
+    });
+  });
+}
+
+function renderPrint(ws: ExcelJS.Worksheet, print: PrintSpec): void {
+  const setup: Partial<ExcelJS.PageSetup> = {
+    paperSize: PAPER_A4,
+    orientation: print.orientation,
+    // Keep ExcelJS's default margins; without fitToPage the fit values are ignored by Excel.
+    ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    // ExcelJS adds the `$` itself when it writes the _xlnm names.
+    ...(print.titleRows ? { printTitlesRow: print.titleRows.replace(/\$/g, '') } : {}),
+    ...(print.area ? { printArea: print.area.replace(/\$/g, '') } : {}),
+  };
+  ws.pageSetup = { ...ws.pageSetup, ...setup };
+}
+
+function renderSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): void {
+  const ws = wb.addWorksheet(sheet.name, {
+    state: sheet.visibility,
+    ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
+  });
+  sheet.columnWidths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+  for (const [r, h] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
+  renderCells(ws, sheet);
+  for (const m of sheet.merges) ws.mergeCells(m);
+  renderValidations(ws, sheet);
+  renderConditionalFormats(ws, sheet.conditionalFormats);
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
+    ws.views = [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }];
+  }
+  if (sheet.print) renderPrint(ws, sheet.print);
+}
+
+/** An in-memory ExcelJS workbook holding everything the spec describes. */
+export function renderWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'keytask';
+  // No cached results are written for formulas; ask the reader to compute them on open.
+  wb.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of spec.sheets) renderSheet(wb, sheet);
+  // The first visible sheet opens; a hidden active sheet makes Excel show an empty window.
+  const active = Math.max(0, spec.sheets.findIndex((s) => s.visibility === 'visible'));
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: active, activeTab: active, visibility: 'visible' }];
+  for (const n of spec.names) {
+    const ref = n.ref.replace(/^=/, '');
+    if (!/!\$?[A-Z]+\$?\d+(:\$?[A-Z]+\$?\d+)?$/i.test(ref)) {
+      throw new Error(`defined name ${n.name}: ExcelJS can only write cell or range references, not ${ref}`);
+    }
+    wb.definedNames.add(ref, n.name);
+  }
+  return wb;
+}
+
+export async function toBuffer(spec: WorkbookSpec): Promise<Buffer> {
+  const data = await renderWorkbook(spec).xlsx.writeBuffer();
+  return Buffer.from(data as ArrayBuffer);
+}
+
+export async function writeXlsx(spec: WorkbookSpec, file: string): Promise<void> {
+  await writeFile(file, await toBuffer(spec));
+}

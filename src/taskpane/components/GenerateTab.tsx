@@ -1,0 +1,212 @@
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Option,
+  Spinner,
+  Textarea,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { NameConflict } from '../../core/generate/generate';
+import type { Lang } from '../../core/i18n';
+import { generateInExcel } from '../../hosts/excel/generate';
+import type { ExcelApi } from '../../hosts/excel/runtime';
+import { type Strings, useStrings } from '../i18n';
+import { checkPeriod, errorMessage, parseCounties } from '../input';
+import { type PlanSource, SAMPLE_PLAN, defaultPeriod, planFor } from '../plans';
+import { ConflictDialog } from './ConflictDialog';
+
+type Outcome = Awaited<ReturnType<typeof generateInExcel>>;
+
+type Status = { state: 'idle' } | { state: 'running' } | { state: 'done'; outcome: Outcome } | { state: 'failed'; message: string };
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  years: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center' },
+  year: { width: '7em' },
+  actions: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+export function GenerateTab({ api }: { api: ExcelApi }) {
+  const s = useStrings();
+  const styles = useStyles();
+
+  const [source, setSource] = useState<PlanSource>('sample');
+  const [startYear, setStartYear] = useState(String(defaultPeriod('sample').startYear));
+  const [endYear, setEndYear] = useState(String(defaultPeriod('sample').endYear));
+  const [countiesText, setCountiesText] = useState('');
+  const [headerLang, setHeaderLang] = useState<Lang>(s.lang);
+  const [status, setStatus] = useState<Status>({ state: 'idle' });
+  const [conflicts, setConflicts] = useState<NameConflict[] | null>(null);
+  const answerConflicts = useRef<((proceed: boolean) => void) | null>(null);
+
+  const counties = useMemo(() => parseCounties(countiesText), [countiesText]);
+  const sourceLabel = (src: PlanSource): string => (src === 'sample' ? s.generate.sourceSample(SAMPLE_PLAN.name) : s.generate.sourceEmpty);
+  const langLabel = (lang: Lang): string => (lang === 'zh' ? s.generate.headerLangZh : s.generate.headerLangEn);
+
+  const chooseSource = (src: PlanSource): void => {
+    setSource(src);
+    const period = defaultPeriod(src);
+    setStartYear(String(period.startYear));
+    setEndYear(String(period.endYear));
+  };
+
+  // The host awaits this promise while the dialog is open; the dialog's answer settles it.
+  const confirm = useCallback(
+    (found: NameConflict[]) =>
+      found.length === 0
+        ? Promise.resolve(true)
+        : new Promise<boolean>((resolve) => {
+            answerConflicts.current = resolve;
+            setConflicts(found);
+          }),
+    [],
+  );
+  const answer = (proceed: boolean): void => {
+    answerConflicts.current?.(proceed);
+    answerConflicts.current = null;
+    setConflicts(null);
+  };
+  // A pane closed mid-question must not leave the host waiting forever.
+  useEffect(() => () => answerConflicts.current?.(false), []);
+
+  const run = async (): Promise<void> => {
+    const period = checkPeriod(startYear, endYear, s);
+    if (!period.ok) {
+      setStatus({ state: 'failed', message: period.message });
+      return;
+    }
+    setStatus({ state: 'running' });
+    try {
+      const plan = planFor(source, period.startYear, period.endYear);
+      const outcome = await generateInExcel(api, plan, { counties, lang: headerLang }, confirm);
+      setStatus({ state: 'done', outcome });
+    } catch (err) {
+      setStatus({ state: 'failed', message: errorMessage(err, s) });
+    }
+  };
+
+  const running = status.state === 'running';
+  return (
+    <div className={styles.form}>
+      <Text>{s.generate.intro}</Text>
+      <Field label={s.generate.source}>
+        <Dropdown
+          value={sourceLabel(source)}
+          selectedOptions={[source]}
+          onOptionSelect={(_, data) => data.optionValue && chooseSource(data.optionValue as PlanSource)}
+          disabled={running}
+        >
+          <Option value="sample">{sourceLabel('sample')}</Option>
+          <Option value="empty">{sourceLabel('empty')}</Option>
+        </Dropdown>
+      </Field>
+      <Field label={s.generate.period} hint={s.generate.periodHint}>
+        <div className={styles.years}>
+          <Input
+            className={styles.year}
+            aria-label={s.generate.startYear}
+            type="number"
+            inputMode="numeric"
+            value={startYear}
+            onChange={(_, data) => setStartYear(data.value)}
+            disabled={running}
+          />
+          <span aria-hidden>–</span>
+          <Input
+            className={styles.year}
+            aria-label={s.generate.endYear}
+            type="number"
+            inputMode="numeric"
+            value={endYear}
+            onChange={(_, data) => setEndYear(data.value)}
+            disabled={running}
+          />
+        </div>
+      </Field>
+      <Field
+        label={s.generate.counties}
+        hint={counties.length > 0 ? s.generate.countiesHint + s.generate.countiesCount(counties.length) : s.generate.countiesHint}
+      >
+        <Textarea
+          value={countiesText}
+          placeholder={s.generate.countiesPlaceholder}
+          resize="vertical"
+          rows={4}
+          onChange={(_, data) => setCountiesText(data.value)}
+          disabled={running}
+        />
+      </Field>
+      <Field label={s.generate.headerLang}>
+        <Dropdown
+          value={langLabel(headerLang)}
+          selectedOptions={[headerLang]}
+          onOptionSelect={(_, data) => data.optionValue && setHeaderLang(data.optionValue as Lang)}
+          disabled={running}
+        >
+          <Option value="zh">{langLabel('zh')}</Option>
+          <Option value="en">{langLabel('en')}</Option>
+        </Dropdown>
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={() => void run()} disabled={running}>
+          {s.generate.button}
+        </Button>
+        {running && <Spinner size="tiny" label={s.generate.running} />}
+      </div>
+      <StatusMessage status={status} s={s} listClass={styles.list} />
+      <ConflictDialog conflicts={conflicts} onAnswer={answer} />
+    </div>
+  );
+}
+
+function StatusMessage({ status, s, listClass }: { status: Status; s: Strings; listClass: string }) {
+  if (status.state === 'failed') {
+    return (
+      <MessageBar intent="error" layout="multiline" role="alert">
+        <MessageBarBody>
+          <MessageBarTitle>{s.generate.errorTitle}</MessageBarTitle>
+          {status.message}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  if (status.state !== 'done') return null;
+  const { outcome } = status;
+  if (outcome.cancelled) {
+    return (
+      <MessageBar intent="info" layout="multiline" role="status">
+        <MessageBarBody>
+          <MessageBarTitle>{s.generate.cancelledTitle}</MessageBarTitle>
+          {s.generate.cancelled}
+        </MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const created = outcome.actions.filter((a) => a.action === 'create').map((a) => a.sheet);
+  const lines = [
+    ...(created.length > 0 ? [s.generate.created(created)] : []),
+    ...outcome.actions.flatMap((a) => (a.action === 'update' ? [s.generate.updated(a.sheet, a.kept.length, a.orphans.length)] : [])),
+    ...(outcome.activated ? [s.generate.activated(outcome.activated)] : []),
+  ];
+  return (
+    <MessageBar intent="success" layout="multiline" role="status">
+      <MessageBarBody>
+        <MessageBarTitle>{s.generate.successTitle}</MessageBarTitle>
+        <ul className={listClass}>
+          {lines.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
