@@ -120,6 +120,23 @@ describe('standard sheet layout', () => {
     expect(sheet.print).toMatchObject({ orientation: 'landscape', paper: 'A4', titleRows: '$4:$5', fitToWidth: true });
   });
 
+  it('sizes rows for wrapped text, since spreadsheet programs do not on opening a file', () => {
+    const r4 = sheet.values.findIndex((r) => r[0] === '4');
+    const r5 = sheet.values.findIndex((r) => r[0] === '18');
+    const section = sheet.values.findIndex((r) => r[0] === '(一)');
+    expect(sheet.rowHeights![r4]).toBeGreaterThan(sheet.rowHeights![r5]);
+    expect(sheet.rowHeights![section]).toBe(18);
+  });
+
+  it('marks empty required cells, and period fields only once a reporting period is named', () => {
+    const status = sheet.conditionalFormats.find((c) => c.range.startsWith('Q6:'))!;
+    expect(status.formula).toContain('LEN($E$2)>0');
+    const lead = sheet.conditionalFormats.find((c) => c.range.startsWith('L6:'))!;
+    expect(lead.formula).not.toContain('$E$2');
+    const target = sheet.conditionalFormats.find((c) => c.range.startsWith('G6:'))!;
+    expect(target.formula).toContain('$F6<>"定性"');
+  });
+
   it('formats text columns as text so typed text never becomes a formula', () => {
     const taskCol = sheet.formats.find((f) => f.range.startsWith('C6:'));
     expect(taskCol?.style.numFmt).toBe('@');

@@ -72,7 +72,8 @@ export const FIXED_COLUMNS: Record<FixedColumnKey, ColumnDef> = {
     type: 'text',
     required: false,
     filledBy: 'plan',
-    wrap: true,
+    // a repeat of the section row above; cut rather than make every row two lines tall
+    wrap: false,
   },
   task: {
     key: 'task',

@@ -378,6 +378,8 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
   const kindCol = columnLetter(col('kind'));
   const qualitative = KIND_LABELS.qualitative[lang];
   const idCol = columnLetter(col('id'));
+  const periodInput = HEADER_BLOCK_CELLS.period.input[0];
+  const periodCell = `$${columnLetter(periodInput)}$${LAYOUT_ROWS.headerBlock + 1}`;
   columns.forEach((c, ci) => {
     if (!c.required || c.key === 'id') return;
     const here = cellAddress(first, ci);
@@ -385,9 +387,11 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
     // Section rows carry `(一)` or `（一）` in column A; they need nothing.
     const isTask = `LEN(${id})>0,LEFT(${id},1)<>"(",LEFT(${id},1)<>"（"`;
     const measured = c.required === 'measured' ? `,$${kindCol}${first + 1}<>"${qualitative}"` : '';
+    // What is reported each period is only missing once a reporting period is named.
+    const reporting = c.filledBy === 'period' ? `,LEN(${periodCell})>0` : '';
     conditionalFormats.push({
       range: rangeAddress(first, ci, lastRow, ci),
-      formula: `=AND(${isTask}${measured},LEN(TRIM(${here}))=0)`,
+      formula: `=AND(${isTask}${measured}${reporting},LEN(TRIM(${here}))=0)`,
       fill: COLORS.missingFill,
     });
   });
@@ -399,7 +403,7 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
     county: opts.county,
     visibility: 'visible',
     columnWidths: columns.map((c) => c.width),
-    rowHeights: { 0: 30, 1: 22, 2: 30, 3: 20, 4: 20 },
+    rowHeights: { 0: 30, 1: 22, 2: 30, 3: 20, 4: 20, ...dataRowHeights(values, columns, first, allRows) },
     values,
     formats,
     merges,
@@ -415,6 +419,40 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
     },
     tabColor: opts.kind === 'city' ? '2F5597' : '70AD47',
   };
+}
+
+/** Points per line of 10-point text, and the least a data row gets. */
+const LINE_HEIGHT = 13.5;
+const MIN_ROW_HEIGHT = 18;
+
+/** Excel width units a text needs: CJK characters are about two digits wide. */
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1.1;
+  return w;
+}
+
+/**
+ * Row heights for wrapped text. Neither Excel nor LibreOffice grows a row for wrapped text in
+ * a file they open, so the layout sizes each data row for its longest wrapped cell.
+ */
+function dataRowHeights(values: CellValue[][], columns: ColumnDef[], first: number, rows: DataRow[]): Record<number, number> {
+  const heights: Record<number, number> = {};
+  for (let r = first; r < values.length; r++) {
+    let lines = 1;
+    // A section heading spans the row; it never wraps.
+    if (rows[r - first]?.type === 'section') {
+      heights[r] = MIN_ROW_HEIGHT;
+      continue;
+    }
+    columns.forEach((c, ci) => {
+      const v = values[r][ci];
+      if (!c.wrap || typeof v !== 'string' || !v) return;
+      lines = Math.max(lines, Math.ceil(textWidth(v) / Math.max(1, c.width - 1)));
+    });
+    heights[r] = Math.max(MIN_ROW_HEIGHT, Math.ceil(lines * LINE_HEIGHT + 4));
+  }
+  return heights;
 }
 
 function columnStyle(c: ColumnDef): FormatSpec['style'] {
