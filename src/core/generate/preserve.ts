@@ -5,7 +5,7 @@
  * from the old sheet, matched by task id; tasks the plan no longer has are kept at the end,
  * so nothing typed is ever dropped.
  */
-import { type ColumnKey, FIXED_COLUMNS, isYearKey, yearColumn, yearOfKey } from '../layout/columns';
+import { type ColumnKey, FIXED_COLUMNS, isForeignKey, isYearKey, yearColumn, yearOfKey } from '../layout/columns';
 import { readTaskSheet } from '../layout/reader';
 import { type DataRow, type HeaderBlock, planRows } from '../layout/taskSheet';
 import type { Plan } from '../model';
@@ -22,6 +22,7 @@ export interface Preserved {
 }
 
 function filledBy(key: ColumnKey) {
+  if (isForeignKey(key)) return 'plan';
   return isYearKey(key) ? yearColumn(yearOfKey(key)).filledBy : FIXED_COLUMNS[key].filledBy;
 }
 

@@ -24,7 +24,21 @@ export type FixedColumnKey =
 
 /** `y2024` for the milestone column of 2024. */
 export type YearColumnKey = `y${number}`;
-export type ColumnKey = FixedColumnKey | YearColumnKey;
+/**
+ * Columns of plan documents' own tables (seed 001: 序号 · 重点任务 · 完成时限和目标 · 责任单位)
+ * that readers understand but the standard sheet does not write; their text is parsed.
+ */
+export type ForeignColumnKey = 'schedule' | 'responsibility';
+export type ColumnKey = FixedColumnKey | YearColumnKey | ForeignColumnKey;
+
+export const FOREIGN_HEADERS: Record<ForeignColumnKey, string[]> = {
+  schedule: ['完成时限和目标', '完成时限及目标', '时限和目标', '目标和时限', '完成时间和目标', '时间节点', 'Deadline and targets'],
+  responsibility: ['责任单位', '責任單位', '责任部门', '責任部門', 'Responsible units'],
+};
+
+export function isForeignKey(key: ColumnKey): key is ForeignColumnKey {
+  return key === 'schedule' || key === 'responsibility';
+}
 
 export type ColumnType = 'text' | 'number' | 'formula' | 'choice';
 
@@ -135,7 +149,7 @@ export const FIXED_COLUMNS: Record<FixedColumnKey, ColumnDef> = {
   lead: {
     key: 'lead',
     header: { zh: '牵头单位', en: 'Lead unit' },
-    aliases: ['牽頭單位', '责任单位', '責任單位'],
+    aliases: ['牽頭單位', '牵头部门'],
     width: 22,
     type: 'choice',
     required: 'always',

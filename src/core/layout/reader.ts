@@ -4,7 +4,7 @@
  * not by position. A user who moved a column, inserted rows above the header or added
  * tasks still gets a sheet keytask can read.
  */
-import { FIXED_COLUMNS, type ColumnKey, type FixedColumnKey, yearKey } from './columns';
+import { FIXED_COLUMNS, FOREIGN_HEADERS, type ColumnKey, type ForeignColumnKey, yearKey } from './columns';
 import { HEADER_BLOCK_LABELS, type HeaderBlock, type HeaderBlockField } from './taskSheet';
 import { type CellValue } from '../sheet/spec';
 import { type Grid, cellText, isEmpty } from '../sheet/grid';
@@ -15,11 +15,13 @@ const HEADER_SEARCH_ROWS = 40;
 /** A row is the header when it names at least this many known columns. */
 const MIN_HEADER_MATCHES = 3;
 
-const HEADER_LOOKUP: Map<string, FixedColumnKey> = (() => {
-  const m = new Map<string, FixedColumnKey>();
+const HEADER_LOOKUP: Map<string, ColumnKey> = (() => {
+  const m = new Map<string, ColumnKey>();
   for (const def of Object.values(FIXED_COLUMNS)) {
-    const key = def.key as FixedColumnKey;
-    for (const t of [def.header.zh, def.header.en, ...(def.aliases ?? [])]) m.set(matchKey(t), key);
+    for (const t of [def.header.zh, def.header.en, ...(def.aliases ?? [])]) m.set(matchKey(t), def.key);
+  }
+  for (const [key, headers] of Object.entries(FOREIGN_HEADERS) as Array<[ForeignColumnKey, string[]]>) {
+    for (const t of headers) m.set(matchKey(t), key);
   }
   return m;
 })();

@@ -63,3 +63,69 @@ export function unitFactor(from: string, to: string): number | null {
   if (a.base !== b.base) return null;
   return a.scale / b.scale;
 }
+
+/** Units a number in running text may carry, longest first so `万家` wins over `万`. */
+const TEXT_UNITS = [
+  '万吨标准煤',
+  '万千瓦时',
+  '万千瓦',
+  '万平方米',
+  '平方公里',
+  '平方米',
+  '人次',
+  '亿元',
+  '万元',
+  '万家',
+  '万个',
+  '万人',
+  '万台',
+  '万户',
+  '万吨',
+  '亿',
+  '万',
+  '家',
+  '个',
+  '项',
+  '台',
+  '套',
+  '人',
+  '户',
+  '座',
+  '所',
+  '条',
+  '吨',
+  '公里',
+  '亩',
+  '元',
+  '%',
+  '件',
+  '名',
+  '次',
+  '批',
+  '场',
+];
+
+export interface TextQuantity extends ParsedQuantity {
+  /** the number and unit as they stand in the text */
+  text: string;
+}
+
+/**
+ * Numbers with their units in a sentence: `力争培育10家中小企业` → [{10, '家'}], `5G基站1.2万个` →
+ * [{5, ''}, {1.2, '万个'}], `培育1“数字领航”企业` → [{1, ''}] (the unit the writer left out).
+ */
+export function quantitiesIn(sentence: string): TextQuantity[] {
+  const s = toSimplified(toHalfWidth(sentence));
+  const out: TextQuantity[] = [];
+  const re = /(\d+(?:,\d{3})*(?:\.\d+)?)/g;
+  for (const m of s.matchAll(re)) {
+    const at = (m.index ?? 0) + m[0].length;
+    // A year (`2023年`) or a percentage point is not a target.
+    if (/^\d{4}$/.test(m[0]) && s.charAt(at) === '年') continue;
+    const after = s.slice(at);
+    const unit = TEXT_UNITS.find((u) => after.startsWith(u)) ?? '';
+    if (unit === '' && /^[a-zA-Z]/.test(after)) continue; // `5G`, `A4`: a name, not a figure
+    out.push({ value: Number(m[0].replace(/,/g, '')), unit, text: m[0] + unit });
+  }
+  return out;
+}

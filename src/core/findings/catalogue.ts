@@ -1,0 +1,169 @@
+/**
+ * The catalogue of findings: every problem keytask reports, with a stable kebab-case code, a
+ * severity and a plain message in both languages. Validation, roll-up and plan import all
+ * report in this one shape, so the pane, the CLI and the findings sheet render them alike.
+ *
+ * Severity: error — the figure is wrong or unusable; warning — a reviewer should look;
+ * info — a note (how keytask read something it had to interpret).
+ */
+import type { Label, Lang } from '../i18n';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITY_LABELS: Record<Severity, Label> = {
+  error: { zh: '错误', en: 'Error' },
+  warning: { zh: '警告', en: 'Warning' },
+  info: { zh: '提示', en: 'Info' },
+};
+
+export type Params = Record<string, string | number>;
+
+interface CodeDef {
+  severity: Severity;
+  title: Label;
+  message: (p: Params) => Label;
+}
+
+const def = (severity: Severity, title: Label, message: (p: Params) => Label): CodeDef => ({ severity, title, message });
+
+export const CATALOGUE = {
+  // ---- milestones and targets ----
+  'milestone-decreasing': def('error', { zh: '累计目标下降', en: 'Cumulative milestone goes down' }, (p) => ({
+    zh: `累计目标${p.year}年为${p.value},低于${p.prevYear}年的${p.prevValue}`,
+    en: `Cumulative milestone for ${p.year} (${p.value}) is below ${p.prevYear} (${p.prevValue})`,
+  })),
+  'milestone-final-mismatch': def('error', { zh: '末年目标与目标值不符', en: 'Final milestone does not meet the target' }, (p) =>
+    p.missingYear
+      ? { zh: `完成时限为${p.missingYear}年,但该年没有目标`, en: `The deadline is ${p.missingYear} but that year has no milestone` }
+      : {
+          zh: `${p.year}年目标为${p.value},未达到目标值${p.target}`,
+          en: `The ${p.year} milestone (${p.value}) does not reach the target (${p.target})`,
+        },
+  ),
+  'milestone-unit-mismatch': def('warning', { zh: '目标单位不一致', en: 'Milestone unit differs' }, (p) =>
+    p.unit
+      ? {
+          zh: `${p.year}年目标的单位“${p.unit}”与目标值单位“${p.targetUnit}”不一致`,
+          en: `The ${p.year} milestone is in "${p.unit}" but the target is in "${p.targetUnit}"`,
+        }
+      : {
+          zh: `${p.year}年目标“${p.text}”缺少单位(目标值单位为“${p.targetUnit}”)`,
+          en: `The ${p.year} milestone "${p.text}" has no unit (the target is in "${p.targetUnit}")`,
+        },
+  ),
+  'milestone-year-out-of-period': def('error', { zh: '年份超出规划期', en: 'Year outside the plan period' }, (p) =>
+    p.order
+      ? { zh: `年份顺序颠倒:${p.year}年写在${p.prevYear}年之后`, en: `Years out of order: ${p.year} comes after ${p.prevYear}` }
+      : { zh: `${p.year}年不在规划期${p.start}—${p.end}年内`, en: `${p.year} is outside the plan period ${p.start}–${p.end}` },
+  ),
+  'share-out-of-range': def('error', { zh: '占比超出0–100', en: 'Share outside 0–100' }, (p) => ({
+    zh: `占比类指标的${p.field}为${p.value},应在0–100之间`,
+    en: `${p.field} of a share is ${p.value}; it must be within 0–100`,
+  })),
+  'target-missing': def('error', { zh: '缺少目标值', en: 'Target missing' }, () => ({
+    zh: '量化任务没有目标值',
+    en: 'A measured task has no target value',
+  })),
+  'target-unit-missing': def('warning', { zh: '目标缺少单位', en: 'Target has no unit' }, (p) => ({
+    zh: `目标值${p.value}没有计量单位`,
+    en: `The target ${p.value} has no unit`,
+  })),
+  'progress-behind': def('warning', { zh: '进度滞后', en: 'Behind schedule' }, (p) => ({
+    zh: `截至${p.period},完成${p.actual},低于序时进度${p.expected}`,
+    en: `By ${p.period}, ${p.actual} done, below the time-proportional ${p.expected}`,
+  })),
+  'number-invalid': def('error', { zh: '数值无效', en: 'Not a number' }, (p) => ({
+    zh: `${p.field}应为数字,实为“${p.text}”`,
+    en: `${p.field} should be a number, found "${p.text}"`,
+  })),
+  // ---- responsibility ----
+  'lead-missing': def('error', { zh: '缺少牵头单位', en: 'No lead unit' }, () => ({
+    zh: '任务没有牵头单位',
+    en: 'The task has no lead unit',
+  })),
+  'unit-unknown': def('warning', { zh: '单位不在名录中', en: 'Unit not in the directory' }, (p) =>
+    p.suggestion
+      ? {
+          zh: `“${p.unit}”不在单位名录中,是否应为“${p.suggestion}”?`,
+          en: `"${p.unit}" is not in the unit directory; did you mean "${p.suggestion}"?`,
+        }
+      : { zh: `“${p.unit}”不在单位名录中`, en: `"${p.unit}" is not in the unit directory` },
+  ),
+  'unit-lead-and-cooperating': def('warning', { zh: '单位既牵头又配合', en: 'Unit both leads and cooperates' }, (p) => ({
+    zh: `“${p.unit}”同时列为牵头单位和配合单位`,
+    en: `"${p.unit}" is listed both as lead and as cooperating unit`,
+  })),
+  'responsibility-unparsed': def('warning', { zh: '责任单位无法识别', en: 'Responsibility not understood' }, (p) => ({
+    zh: `无法从“${p.text}”中识别出单位`,
+    en: `No units could be read from "${p.text}"`,
+  })),
+  'lead-first-listed': def('info', { zh: '按首位单位确定牵头', en: 'Lead taken as the first listed unit' }, (p) => ({
+    zh: `未写明牵头单位,按惯例以列第一位的“${p.unit}”为牵头单位`,
+    en: `No lead is named; "${p.unit}", listed first, is taken as lead`,
+  })),
+  // ---- structure and completeness ----
+  'required-missing': def('error', { zh: '必填项为空', en: 'Required field empty' }, (p) => ({
+    zh: `必填项“${p.field}”为空`,
+    en: `Required field "${p.field}" is empty`,
+  })),
+  'task-id-duplicate': def('error', { zh: '序号重复', en: 'Duplicate task id' }, (p) => ({
+    zh: `序号${p.id}重复(另见${p.other})`,
+    en: `Task id ${p.id} is used twice (also at ${p.other})`,
+  })),
+  'task-id-missing': def('error', { zh: '缺少序号', en: 'Task id missing' }, () => ({
+    zh: '任务行没有序号,无法与其他表对应',
+    en: 'A task row has no id, so it cannot be matched with other sheets',
+  })),
+  'header-missing': def('error', { zh: '找不到表头', en: 'Header not found' }, () => ({
+    zh: '未找到任务清单表头(序号、重点任务等),无法审核此表',
+    en: 'No task-list header (No., Key task …) was found; the sheet cannot be checked',
+  })),
+  'column-missing': def('error', { zh: '缺少必填列', en: 'Required column missing' }, (p) => ({
+    zh: `表中没有“${p.field}”列`,
+    en: `The sheet has no "${p.field}" column`,
+  })),
+  'merged-cells': def('warning', { zh: '合并单元格跨任务行', en: 'Merged cells across task rows' }, (p) => ({
+    zh: `合并单元格${p.range}跨越多个任务行,只有第一行有值`,
+    en: `Merged cells ${p.range} span several task rows; only the first holds the value`,
+  })),
+} satisfies Record<string, CodeDef>;
+
+export type FindingCode = keyof typeof CATALOGUE;
+
+export const FINDING_CODES = Object.keys(CATALOGUE) as FindingCode[];
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  sheet: string;
+  /** A1 address of the cell the finding points at, or null for the whole sheet */
+  cell: string | null;
+  taskId: string | null;
+  message: string;
+  params: Params;
+}
+
+export function finding(
+  code: FindingCode,
+  lang: Lang,
+  at: { sheet: string; cell: string | null; taskId: string | null },
+  params: Params = {},
+): Finding {
+  const d: CodeDef = CATALOGUE[code];
+  return { code, severity: d.severity, ...at, message: d.message(params)[lang], params };
+}
+
+export interface FindingSummary {
+  total: number;
+  bySeverity: Record<Severity, number>;
+  byCode: Partial<Record<FindingCode, number>>;
+}
+
+export function summarize(findings: Finding[]): FindingSummary {
+  const s: FindingSummary = { total: findings.length, bySeverity: { error: 0, warning: 0, info: 0 }, byCode: {} };
+  for (const f of findings) {
+    s.bySeverity[f.severity]++;
+    s.byCode[f.code] = (s.byCode[f.code] ?? 0) + 1;
+  }
+  return s;
+}

@@ -1,0 +1,192 @@
+/**
+ * One task row of a sheet, read into the fields the rules check, each with the cell it came
+ * from. Works on the standard keytask layout (year columns, lead and cooperating columns) and
+ * on a plan's own table (seed 001: 完成时限和目标 and 责任单位 as sentences), whose text is parsed.
+ */
+import type { Lang } from '../i18n';
+import { type ColumnKey, FIXED_COLUMNS, isYearKey, yearKey } from '../layout/columns';
+import type { ReadSheet } from '../layout/reader';
+import { kindFromLabel } from '../layout/vocabulary';
+import type { MilestoneKind } from '../model';
+import { cellText, isEmpty } from '../sheet/grid';
+import { type CellValue, cellAddress } from '../sheet/spec';
+import { parseSchedule } from '../text/milestones';
+import { toSimplified } from '../text/normalize';
+import { parseQuantity, quantitiesIn, readNumber, unitFactor } from '../text/quantity';
+import { type Responsibility, parseResponsibility, splitUnits } from '../text/responsibility';
+
+export interface MilestoneEntry {
+  year: number;
+  value: number | null;
+  /** the unit the milestone carries itself; null when it relies on the unit column or has none */
+  unit: string | null;
+  /** true when the milestone came from text (where a unit is expected to be written) */
+  fromText: boolean;
+  text: string;
+  cell: string;
+}
+
+/** A number field: its value, or why it is not one. */
+export interface NumberField {
+  value: number | null;
+  unit: string | null;
+  /** the cell's text when it is neither empty nor a number */
+  invalid: string | null;
+  cell: string | null;
+}
+
+export interface TaskRecord {
+  row: number;
+  id: string;
+  cells: Partial<Record<ColumnKey, string>>;
+  text: string;
+  kind: MilestoneKind;
+  /** true when the kind is written in the sheet, false when keytask inferred it */
+  kindWritten: boolean;
+  unit: string | null;
+  target: NumberField;
+  deadline: string;
+  milestones: MilestoneEntry[];
+  actual: NumberField;
+  /** year-column cells holding something other than a number */
+  invalidYears: Array<{ key: ColumnKey; text: string }>;
+  responsibility: Responsibility & { text: string; cell: string | null; /** text that yielded no unit */ unparsed: string | null };
+  values: Partial<Record<ColumnKey, CellValue>>;
+}
+
+const EMPTY_NUMBER: NumberField = { value: null, unit: null, invalid: null, cell: null };
+
+export function numberField(v: CellValue | undefined, cell: string | null): NumberField {
+  if (isEmpty(v)) return { ...EMPTY_NUMBER, cell };
+  const n = readNumber(v);
+  if (n !== null) return { value: n, unit: null, invalid: null, cell };
+  const text = cellText(v);
+  const q = /^#/.test(text) ? null : parseQuantity(text);
+  // `3家` in a number cell still states a number, with a unit the unit rule compares.
+  if (q && q.unit && !/[\d]/.test(q.unit)) return { value: q.value, unit: q.unit, invalid: null, cell };
+  return { value: null, unit: null, invalid: text, cell };
+}
+
+function inferKind(text: string, schedule: string, unit: string | null, measured: boolean): MilestoneKind {
+  const t = toSimplified(`${text} ${schedule}`);
+  if (!measured) return 'qualitative';
+  // A rate of growth is in % but is not a share of a whole.
+  if (unit === '%') return /增长|增速|增幅/.test(t) ? 'annual' : 'share';
+  if (!unit && /占比|比重/.test(t)) return 'share';
+  if (/每年|年均|每年度/.test(t) && !/累计/.test(t)) return 'annual';
+  return 'cumulative';
+}
+
+export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
+  const { columns } = sheet;
+  const addr = (row: number, key: ColumnKey): string | null => (columns[key] === undefined ? null : cellAddress(row, columns[key]!));
+  const records: TaskRecord[] = [];
+  for (const r of sheet.rows) {
+    if (r.type !== 'task') continue;
+    const v = r.values;
+    const cells: Partial<Record<ColumnKey, string>> = {};
+    for (const key of Object.keys(columns) as ColumnKey[]) cells[key] = addr(r.row, key) ?? undefined;
+    const text = cellText(v.task);
+    const scheduleText = cellText(v.schedule);
+    const deadline = cellText(v.deadline) || scheduleText;
+
+    // Milestones: year columns first; else text in the schedule (or deadline) cell.
+    const milestones: MilestoneEntry[] = [];
+    const invalidYears: Array<{ key: ColumnKey; text: string }> = [];
+    for (const year of sheet.years) {
+      const key = yearKey(year);
+      const f = numberField(v[key], cells[key] ?? null);
+      if (f.invalid !== null) invalidYears.push({ key, text: f.invalid });
+      if (f.value !== null)
+        milestones.push({ year, value: f.value, unit: f.unit, fromText: false, text: cellText(v[key]), cell: cells[key]! });
+    }
+    let scheduleKind: MilestoneKind | null = null;
+    if (milestones.length === 0) {
+      const source = scheduleText ? 'schedule' : 'deadline';
+      const parsed = parseSchedule(scheduleText || deadline);
+      scheduleKind = parsed.kind;
+      for (const m of parsed.milestones) {
+        milestones.push({
+          year: m.year,
+          value: m.value,
+          unit: m.unit,
+          fromText: true,
+          text: m.text ?? '',
+          cell: cells[source] ?? cells.task ?? cellAddress(r.row, 0),
+        });
+      }
+    }
+
+    // Target: the target column, or the figure the task sentence states.
+    let target: NumberField =
+      columns.target !== undefined ? numberField(v.target, cells.target ?? null) : { ...EMPTY_NUMBER, cell: cells.task ?? null };
+    if (columns.target === undefined) {
+      const found = quantitiesIn(text);
+      const last = [...milestones].reverse().find((m) => m.value !== null);
+      const match =
+        (last && found.find((q) => q.value === last.value && (!q.unit || !last.unit || unitFactor(q.unit, last.unit) === 1))) ??
+        [...found].reverse().find((q) => q.unit) ??
+        (found.length === 1 ? found[0] : undefined);
+      if (match) target = { value: match.value, unit: match.unit || null, invalid: null, cell: cells.task ?? null };
+    }
+    const unitText = cellText(v.unit);
+    const unit = unitText || target.unit || null;
+
+    const kindText = cellText(v.kind);
+    const written = kindText ? kindFromLabel(kindText) : null;
+    const measured = target.value !== null || milestones.some((m) => m.value !== null) || target.invalid !== null;
+    const kind = written ?? scheduleKind ?? inferKind(text, scheduleText, unit, measured);
+
+    // Responsibility: lead and cooperating columns, a sentence in either, or a 责任单位 column.
+    const leadText = cellText(v.lead);
+    const coopText = cellText(v.cooperating);
+    const respText = cellText(v.responsibility);
+    let responsibility: TaskRecord['responsibility'];
+    if (columns.lead !== undefined || columns.cooperating !== undefined) {
+      const sentence = /牵头|牽頭|配合|负责|負責/.test(leadText);
+      const lead = sentence
+        ? parseResponsibility(leadText)
+        : { lead: splitUnits(leadText), cooperating: [], form: leadText ? ('explicit' as const) : ('empty' as const) };
+      const cooperating = splitUnits(coopText.replace(/(配合|协助)$/, ''));
+      responsibility = {
+        lead: lead.lead,
+        cooperating: [...lead.cooperating, ...cooperating],
+        form: lead.form,
+        text: [leadText, coopText].filter(Boolean).join(' / '),
+        cell: cells.lead ?? null,
+        unparsed:
+          leadText && lead.lead.length + lead.cooperating.length === 0 ? leadText : coopText && cooperating.length === 0 ? coopText : null,
+      };
+    } else {
+      const parsed = parseResponsibility(respText);
+      const unparsed = respText && parsed.lead.length + parsed.cooperating.length === 0 ? respText : null;
+      responsibility = { ...parsed, text: respText, cell: cells.responsibility ?? null, unparsed };
+    }
+
+    const record: TaskRecord = {
+      row: r.row,
+      id: r.id,
+      cells,
+      text,
+      kind,
+      kindWritten: written !== null,
+      unit,
+      target,
+      deadline,
+      milestones,
+      actual: numberField(v.actual, cells.actual ?? null),
+      invalidYears,
+      responsibility,
+      values: v,
+    };
+    records.push(record);
+  }
+  return records;
+}
+
+export function fieldName(key: ColumnKey, lang: Lang): string {
+  if (isYearKey(key)) return lang === 'zh' ? `${key.slice(1)}年目标` : `${key.slice(1)} milestone`;
+  if (key === 'schedule') return lang === 'zh' ? '完成时限和目标' : 'Deadline and targets';
+  if (key === 'responsibility') return lang === 'zh' ? '责任单位' : 'Responsible units';
+  return FIXED_COLUMNS[key].header[lang];
+}

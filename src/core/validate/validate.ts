@@ -1,0 +1,70 @@
+/**
+ * Validation of one key-task sheet: the grid in, findings out (data only: the pane, the CLI
+ * and the findings sheet render them). Rules run in catalogue order so findings read the way
+ * a reviewer works down a sheet.
+ */
+import { type Finding } from '../findings/catalogue';
+import type { Lang } from '../i18n';
+import { readTaskSheet } from '../layout/reader';
+import { cellText, type Grid } from '../sheet/grid';
+import { type RuleContext, collector } from './context';
+import { UnitDirectory } from './directory';
+import { parseReportingPeriod, periodFromTitle } from './period';
+import { readRecords } from './record';
+import { milestoneProgression, milestoneUnits, milestoneYears, shares, targets } from './rules/milestones';
+import { numberCells } from './rules/numbers';
+import { progress } from './rules/progress';
+import { responsibility } from './rules/responsibility';
+import { mergedCells, requiredFields, taskIds } from './rules/structure';
+
+export interface ValidateOptions {
+  sheet: string;
+  lang: Lang;
+  /** the unit directory; without one, unit names are not checked */
+  units?: string[] | null;
+  /** the plan period, when the workbook's registry knows it */
+  period?: { start: number; end: number } | null;
+  merges?: string[];
+}
+
+const RULES = [
+  taskIds,
+  requiredFields,
+  numberCells,
+  targets,
+  milestoneYears,
+  milestoneProgression,
+  milestoneUnits,
+  shares,
+  progress,
+  responsibility,
+  mergedCells,
+];
+
+export function validateGrid(grid: Grid, opts: ValidateOptions): Finding[] {
+  const { findings, report } = collector(opts.sheet, opts.lang);
+  const sheet = readTaskSheet(grid);
+  if (!sheet) {
+    report('header-missing', null, null);
+    return findings;
+  }
+  const title = grid
+    .slice(0, sheet.headerRow)
+    .flatMap((r) => r.map(cellText))
+    .join(' ');
+  const years = sheet.years;
+  const period = opts.period ?? periodFromTitle(title) ?? (years.length ? { start: years[0], end: years[years.length - 1] } : null);
+  const ctx: RuleContext = {
+    sheetName: opts.sheet,
+    lang: opts.lang,
+    sheet,
+    records: readRecords(sheet, opts.lang),
+    period,
+    reporting: sheet.headerBlock.period ? parseReportingPeriod(sheet.headerBlock.period) : null,
+    directory: opts.units && opts.units.length ? new UnitDirectory(opts.units) : null,
+    merges: opts.merges ?? [],
+    report,
+  };
+  for (const rule of RULES) rule(ctx);
+  return findings;
+}

@@ -1,0 +1,396 @@
+/**
+ * The workbook the fake Excel holds: sheets of sparse cells with their formats, merges, checks
+ * and view settings, and workbook-level names. Proxies change it only when a sync applies
+ * their queued operations, as Excel does.
+ */
+import { FakeOfficeError, invalidArgument } from './errors';
+import {
+  type Bounds,
+  MAX_COLUMNS,
+  WHOLE_SHEET,
+  cellCount,
+  contains,
+  formatLocal,
+  intersects,
+  parseLocal,
+  referenceSheetName,
+  splitSheet,
+  subtract,
+} from './address';
+
+export type Scalar = string | number | boolean;
+export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+
+export interface FakeCell {
+  /** what `values` reports; formula cells are not calculated by the fake and report ''. */
+  value: Scalar;
+  formula?: string;
+  numberFormat?: string;
+  /** format properties by path: `font.bold`, `fill.color`, `horizontalAlignment`, `border.top`… */
+  style: Record<string, unknown>;
+}
+
+export interface FakeValidation {
+  bounds: Bounds;
+  rule: Excel.DataValidationRule;
+  ignoreBlanks: boolean;
+  errorAlert: Partial<Excel.DataValidationErrorAlert>;
+  prompt: Partial<Excel.DataValidationPrompt>;
+}
+
+export interface FakeConditionalFormat {
+  bounds: Bounds;
+  type: string;
+  formula?: string;
+  fill?: string;
+  fontColor?: string;
+}
+
+export interface FakePageLayout {
+  orientation: 'Portrait' | 'Landscape';
+  paperSize: string;
+  zoom: Excel.PageLayoutZoomOptions;
+  printTitleRows: string | null;
+  printArea: string | null;
+}
+
+export const DEFAULT_COLUMN_WIDTH = 48;
+export const DEFAULT_ROW_HEIGHT = 15;
+/** A cell-by-cell operation over more cells than this is a host bug (e.g. formatting a whole sheet). */
+const MAX_CELLS_PER_OPERATION = 2_000_000;
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+export class FakeSheet {
+  visibility: SheetVisibility = 'Visible';
+  tabColor = '';
+  readonly cells = new Map<number, FakeCell>();
+  merges: Bounds[] = [];
+  validations: FakeValidation[] = [];
+  conditionalFormats: FakeConditionalFormat[] = [];
+  freeze: { rows: number; columns: number } = { rows: 0, columns: 0 };
+  pageLayout: FakePageLayout = {
+    orientation: 'Portrait',
+    paperSize: 'Letter',
+    zoom: { scale: 100 },
+    printTitleRows: null,
+    printArea: null,
+  };
+  readonly columnWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+
+  constructor(
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  private static key(r: number, c: number): number {
+    return r * MAX_COLUMNS + c;
+  }
+
+  cell(r: number, c: number): FakeCell | undefined {
+    return this.cells.get(FakeSheet.key(r, c));
+  }
+
+  private ensure(r: number, c: number): FakeCell {
+    const k = FakeSheet.key(r, c);
+    let cell = this.cells.get(k);
+    if (!cell) {
+      cell = { value: '', style: {} };
+      this.cells.set(k, cell);
+    }
+    return cell;
+  }
+
+  /** Every position of `b`, creating cells: for writes. */
+  eachPosition(b: Bounds, fn: (cell: FakeCell, r: number, c: number) => void): void {
+    if (cellCount(b) > MAX_CELLS_PER_OPERATION) {
+      throw new Error(`fake Excel: a cell-by-cell operation over ${cellCount(b)} cells (${formatLocal(b)}) — format a smaller range`);
+    }
+    for (let r = b.row1; r <= b.row2; r++) for (let c = b.col1; c <= b.col2; c++) fn(this.ensure(r, c), r, c);
+  }
+
+  /** Cells that exist inside `b`: for clears and reads of large ranges. */
+  eachExisting(b: Bounds, fn: (cell: FakeCell, r: number, c: number, key: number) => void): void {
+    for (const [k, cell] of this.cells) {
+      const r = Math.floor(k / MAX_COLUMNS);
+      const c = k % MAX_COLUMNS;
+      if (contains(b, r, c)) fn(cell, r, c, k);
+    }
+  }
+
+  /**
+   * Writes one element of a `values` / `formulas` array the way Excel parses input: null leaves
+   * the cell alone, '' empties it, a leading `'` keeps the rest as literal text, a text number
+   * format keeps any string as text, `=` (and a non-numeric `+`, `-` or `@`) starts a formula
+   * and numeric text becomes a number.
+   */
+  writeInput(r: number, c: number, input: unknown): void {
+    if (input === null || input === undefined) return;
+    const cell = this.ensure(r, c);
+    delete cell.formula;
+    if (typeof input === 'number' || typeof input === 'boolean') {
+      cell.value = input;
+      return;
+    }
+    if (typeof input !== 'string')
+      throw invalidArgument(
+        `unsupported cell value ${JSON.stringify(input)}`,
+        `cell ${formatLocal({ row1: r, col1: c, row2: r, col2: c })}`,
+      );
+    if (input === '') {
+      cell.value = '';
+    } else if (input.startsWith("'")) {
+      cell.value = input.slice(1);
+    } else if (cell.numberFormat === '@') {
+      cell.value = input;
+    } else if (input.startsWith('=') && input.length > 1) {
+      cell.formula = input;
+      cell.value = '';
+    } else if (NUMBER.test(input.trim())) {
+      cell.value = Number(input.trim());
+    } else if (/^[+\-@]/.test(input)) {
+      cell.formula = `=${input}`;
+      cell.value = '';
+    } else {
+      cell.value = input;
+    }
+  }
+
+  value(r: number, c: number): Scalar {
+    return this.cell(r, c)?.value ?? '';
+  }
+
+  formula(r: number, c: number): Scalar {
+    const cell = this.cell(r, c);
+    return cell?.formula ?? cell?.value ?? '';
+  }
+
+  numberFormat(r: number, c: number): string {
+    return this.cell(r, c)?.numberFormat ?? 'General';
+  }
+
+  /** The smallest range holding every cell with content (and, unless valuesOnly, with a format). */
+  usedBounds(valuesOnly: boolean): Bounds | null {
+    let b: Bounds | null = null;
+    this.eachExisting(WHOLE_SHEET, (cell, r, c) => {
+      const used =
+        cell.value !== '' ||
+        cell.formula !== undefined ||
+        (!valuesOnly && (cell.numberFormat !== undefined || Object.keys(cell.style).length > 0));
+      if (!used) return;
+      b = b
+        ? { row1: Math.min(b.row1, r), col1: Math.min(b.col1, c), row2: Math.max(b.row2, r), col2: Math.max(b.col2, c) }
+        : { row1: r, col1: c, row2: r, col2: c };
+    });
+    return b;
+  }
+
+  /** Range.clear: contents and/or formats. Validation, conditional formats and merges stay, as in Excel. */
+  clear(b: Bounds, applyTo: 'All' | 'Contents' | 'Formats'): void {
+    this.eachExisting(b, (cell, _r, _c, key) => {
+      if (applyTo !== 'Formats') {
+        cell.value = '';
+        delete cell.formula;
+      }
+      if (applyTo !== 'Contents') {
+        delete cell.numberFormat;
+        cell.style = {};
+      }
+      if (cell.value === '' && cell.formula === undefined && cell.numberFormat === undefined && Object.keys(cell.style).length === 0)
+        this.cells.delete(key);
+    });
+  }
+
+  merge(b: Bounds): void {
+    if (this.merges.some((m) => intersects(m, b))) {
+      this.merges = this.merges.filter((m) => !intersects(m, b));
+    }
+    // Excel keeps only the upper-left value of a merged area.
+    this.eachExisting(b, (cell, r, c) => {
+      if (r === b.row1 && c === b.col1) return;
+      cell.value = '';
+      delete cell.formula;
+    });
+    this.merges.push(b);
+  }
+
+  unmerge(b: Bounds): void {
+    this.merges = this.merges.filter((m) => !intersects(m, b));
+  }
+
+  setValidation(b: Bounds, rule: Excel.DataValidationRule): void {
+    this.clearValidation(b);
+    this.validations.push({
+      bounds: b,
+      rule,
+      ignoreBlanks: true,
+      errorAlert: { showAlert: true, style: 'Stop', title: '', message: '' },
+      prompt: { showPrompt: false, title: '', message: '' },
+    });
+  }
+
+  clearValidation(b: Bounds): void {
+    this.validations = this.validations.flatMap((v) => subtract(v.bounds, b).map((bounds) => ({ ...v, bounds })));
+  }
+
+  /** The validations that cover part of `b`. */
+  validationsIn(b: Bounds): FakeValidation[] {
+    return this.validations.filter((v) => intersects(v.bounds, b));
+  }
+
+  clearConditionalFormats(b: Bounds): void {
+    this.conditionalFormats = this.conditionalFormats.flatMap((f) => subtract(f.bounds, b).map((bounds) => ({ ...f, bounds })));
+  }
+}
+
+export interface FakeName {
+  name: string;
+  /** a reference to a sheet follows the sheet when it is renamed, as in Excel */
+  sheetId: string | null;
+  local: string | null;
+  /** a formula that is not a plain sheet reference, kept as given */
+  raw: string | null;
+  comment: string;
+  visible: boolean;
+}
+
+/** Names Excel accepts for a defined name: not a cell address, no spaces or operators. */
+function legalName(name: string): boolean {
+  if (!/^[A-Za-z_\\\u4e00-\u9fff][A-Za-z0-9_.\\\u4e00-\u9fff]*$/.test(name)) return false;
+  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name)) return false;
+  return true;
+}
+
+const FORBIDDEN_SHEET_CHARS = /[\\/?*[\]:]/;
+
+export class FakeWorkbookState {
+  sheets: FakeSheet[] = [];
+  names: FakeName[] = [];
+  activeSheetId: string | null = null;
+  selection: { sheet: string; address: string } | null = null;
+  private nextId = 1;
+
+  sheet(name: string): FakeSheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  sheetById(id: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  checkSheetName(name: string, self?: FakeSheet): void {
+    if (!name || [...name].length > 31 || FORBIDDEN_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
+      throw invalidArgument(`illegal sheet name '${name}'`, 'Worksheet.name');
+    }
+    const other = this.sheet(name);
+    if (other && other !== self)
+      throw new FakeOfficeError('ItemAlreadyExists', `A sheet named '${name}' already exists.`, 'Worksheet.name');
+  }
+
+  addSheet(name?: string): FakeSheet {
+    let n = name;
+    if (n === undefined) {
+      let i = this.sheets.length + 1;
+      while (this.sheet(`Sheet${i}`)) i++;
+      n = `Sheet${i}`;
+    }
+    this.checkSheetName(n);
+    const sheet = new FakeSheet(`{sheet-${this.nextId++}}`, n);
+    this.sheets.push(sheet);
+    this.activeSheetId ??= sheet.id;
+    return sheet;
+  }
+
+  deleteSheet(sheet: FakeSheet): void {
+    if (this.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet).length === 0) {
+      throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.delete');
+    }
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets.find((s) => s.visibility === 'Visible')?.id ?? null;
+  }
+
+  setVisibility(sheet: FakeSheet, visibility: SheetVisibility): void {
+    if (!['Visible', 'Hidden', 'VeryHidden'].includes(visibility))
+      throw invalidArgument(`visibility '${String(visibility)}'`, 'Worksheet.visibility');
+    if (visibility !== 'Visible' && this.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet).length === 0) {
+      throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.visibility');
+    }
+    sheet.visibility = visibility;
+    if (visibility !== 'Visible' && this.activeSheetId === sheet.id) {
+      this.activeSheetId = this.sheets.find((s) => s.visibility === 'Visible')?.id ?? null;
+    }
+  }
+
+  activate(sheet: FakeSheet): void {
+    if (sheet.visibility !== 'Visible')
+      throw new FakeOfficeError('InvalidOperation', `Cannot activate hidden sheet '${sheet.name}'.`, 'Worksheet.activate');
+    this.activeSheetId = sheet.id;
+  }
+
+  // ---- names ----
+
+  name(name: string): FakeName | undefined {
+    const lower = name.toLowerCase();
+    return this.names.find((n) => n.name.toLowerCase() === lower);
+  }
+
+  addName(name: string, formula: string, comment = ''): FakeName {
+    if (!legalName(name)) throw invalidArgument(`illegal name '${name}'`, 'NamedItemCollection.add');
+    if (this.name(name)) throw new FakeOfficeError('ItemAlreadyExists', `The name '${name}' already exists.`, 'NamedItemCollection.add');
+    const f = formula.startsWith('=') ? formula : `=${formula}`;
+    const { sheet, local } = splitSheet(f.slice(1));
+    const target = sheet === null ? undefined : this.sheet(sheet);
+    let entry: FakeName;
+    if (sheet !== null) {
+      if (!target) throw invalidArgument(`reference to missing sheet '${sheet}'`, 'NamedItemCollection.add');
+      if (!parseLocal(local)) throw invalidArgument(`bad reference '${formula}'`, 'NamedItemCollection.add');
+      entry = { name, sheetId: target.id, local: local.toUpperCase(), raw: null, comment, visible: true };
+    } else {
+      entry = { name, sheetId: null, local: null, raw: f, comment, visible: true };
+    }
+    this.names.push(entry);
+    return entry;
+  }
+
+  deleteName(entry: FakeName): void {
+    this.names = this.names.filter((n) => n !== entry);
+  }
+
+  /** What `NamedItem.formula` reports now: the reference follows a renamed sheet; a deleted one gives `#REF!`. */
+  nameFormula(entry: FakeName): string {
+    if (entry.raw !== null) return entry.raw;
+    const sheet = entry.sheetId ? this.sheetById(entry.sheetId) : undefined;
+    return sheet ? `=${referenceSheetName(sheet.name)}!${entry.local}` : `=#REF!${entry.local}`;
+  }
+
+  // ---- inspection helpers for tests ----
+
+  /** Values from A1 to the used range's end, as `range.values` would report them. */
+  valuesOf(name: string, kind: 'values' | 'formulas' = 'values'): Scalar[][] {
+    const sheet = this.sheet(name);
+    if (!sheet) throw new Error(`no sheet '${name}'`);
+    const used = sheet.usedBounds(true);
+    if (!used) return [];
+    const out: Scalar[][] = [];
+    for (let r = 0; r <= used.row2; r++) {
+      const row: Scalar[] = [];
+      for (let c = 0; c <= used.col2; c++) row.push(kind === 'values' ? sheet.value(r, c) : sheet.formula(r, c));
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Puts values into a sheet as if typed (creating the sheet if needed). */
+  type(sheetName: string, address: string, values: unknown[][]): void {
+    const sheet = this.sheet(sheetName) ?? this.addSheet(sheetName);
+    const b = parseLocal(address);
+    if (!b) throw new Error(`bad address ${address}`);
+    values.forEach((row, i) => row.forEach((v, j) => sheet.writeInput(b.row1 + i, b.col1 + j, v)));
+  }
+}
