@@ -151,7 +151,6 @@ describe('each rule, on a sheet made to break it', () => {
 });
 
 describe('bad input never crashes and says what is wrong', () => {
-  const plan = samplePlan();
   it('a sheet without a header', () => {
     expect(codes(check([['hello'], [1, 2, 3]]))).toEqual(['header-missing@null#null']);
     expect(codes(check([]))).toEqual(['header-missing@null#null']);
