@@ -126,6 +126,43 @@ export const CATALOGUE = {
     zh: `合并单元格${p.range}跨越多个任务行,只有第一行有值`,
     en: `Merged cells ${p.range} span several task rows; only the first holds the value`,
   })),
+  // ---- roll-up ----
+  'task-missing': def('error', { zh: '县区缺少任务', en: 'County lacks a task' }, (p) => ({
+    zh: `${p.county}的表中没有序号${p.id}(${p.text})`,
+    en: `${p.county}'s sheet has no task ${p.id} (${p.text})`,
+  })),
+  'task-extra': def('warning', { zh: '县区多出任务', en: 'Task not in the city list' }, (p) => ({
+    zh: `${p.county}的序号${p.id}(${p.text})不在市级清单中,未汇总`,
+    en: `${p.county}'s task ${p.id} (${p.text}) is not in the city list and was not rolled up`,
+  })),
+  'task-text-mismatch': def('error', { zh: '序号与任务内容不符', en: 'Same id, different task' }, (p) => ({
+    zh: `${p.county}的序号${p.id}为“${p.countyText}”,市级清单为“${p.text}”,可能被重新编号,未汇总`,
+    en: `${p.county}'s task ${p.id} reads "${p.countyText}" but the city's reads "${p.text}"; renumbered? Not rolled up`,
+  })),
+  'county-duplicate': def('error', { zh: '重复报送', en: 'Two submissions for one county' }, (p) => ({
+    zh: `${p.county}报送了两份(${p.first};${p.second}),只汇总第一份`,
+    en: `${p.county} sent two submissions (${p.first}; ${p.second}); only the first is rolled up`,
+  })),
+  'county-missing': def('warning', { zh: '未报送', en: 'No submission' }, (p) => ({
+    zh: `${p.county}未报送`,
+    en: `${p.county} has sent nothing`,
+  })),
+  'county-sum-below-target': def(
+    'warning',
+    { zh: '县区目标合计低于市级目标', en: 'County targets add up to less than the city target' },
+    (p) => ({
+      zh: `各县区${p.field}合计${p.sum},低于市级${p.target}`,
+      en: `The counties' ${p.field} add up to ${p.sum}, below the city's ${p.target}`,
+    }),
+  ),
+  'county-unit-mismatch': def('error', { zh: '县区计量单位不一致', en: 'County uses another unit' }, (p) => ({
+    zh: `${p.county}的计量单位为“${p.unit}”,与市级“${p.cityUnit}”不可换算,未汇总`,
+    en: `${p.county} reports in "${p.unit}", which does not convert to the city's "${p.cityUnit}"; not rolled up`,
+  })),
+  'submission-unreadable': def('error', { zh: '报送文件无法读取', en: 'Submission cannot be read' }, (p) => ({
+    zh: `无法读取${p.source}:${p.reason}`,
+    en: `Cannot read ${p.source}: ${p.reason}`,
+  })),
 } satisfies Record<string, CodeDef>;
 
 export type FindingCode = keyof typeof CATALOGUE;
