@@ -69,6 +69,11 @@ function wantedSheets(opts: GenerateOptions): Array<{ key: string; kind: 'city' 
   ];
 }
 
+/** Keys of the sheets generation makes for these options; hosts read those sheets first. */
+export function wantedKeys(opts: GenerateOptions): string[] {
+  return wantedSheets(opts).map((w) => w.key);
+}
+
 /** Reads the unit names a directory sheet holds (column A below its header). */
 function directoryUnits(grid: Grid | undefined): string[] {
   if (!grid) return [];

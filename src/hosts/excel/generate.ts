@@ -1,0 +1,53 @@
+/**
+ * Generation in the open workbook: read (1 sync, 2 when keytask sheets are to be updated),
+ * let the core work out the workbook, ask the user about name conflicts, write (1 sync while
+ * the data stays under the request budget) and show the city sheet.
+ *
+ * A fresh workbook therefore takes 2 syncs and a re-generation 3, for 1 county or 20.
+ */
+import { type GenerateOptions, type NameConflict, type SheetAction, generateWorkbook, wantedKeys } from '../../core/generate/generate';
+import type { Plan } from '../../core/model';
+import { REGISTRY_SHEET } from '../../core/sheet/registry';
+import { readWorkbook } from './readWorkbook';
+import { renderSpec } from './renderSpec';
+import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
+
+export interface ExcelGeneration {
+  actions: SheetAction[];
+  conflicts: NameConflict[];
+  cancelled: boolean;
+  /** the sheet shown when done ('' when cancelled) */
+  activated: string;
+}
+
+export async function generateInExcel(
+  api: ExcelApi,
+  plan: Plan,
+  opts: GenerateOptions,
+  confirm: (conflicts: NameConflict[]) => Promise<boolean>,
+): Promise<ExcelGeneration> {
+  const snapshot = await api.run((context) => readWorkbook(context, wantedKeys(opts)));
+  const { spec, actions, conflicts } = generateWorkbook(plan, opts, snapshot.existing);
+
+  // Nothing has been written yet, so refusing leaves the workbook as it was.
+  if (conflicts.length > 0 && !(await confirm(conflicts))) {
+    return { actions, conflicts, cancelled: true, activated: '' };
+  }
+
+  const city = spec.sheets.find((s) => s.key === 'city');
+  const activated = city?.name ?? '';
+  const updatable = snapshot.existing.keytaskSheets.flatMap((s) => (s.sheet ? [s.sheet] : []));
+  if (snapshot.registryExists) updatable.push(REGISTRY_SHEET);
+  const api19 = api.isSetSupported('ExcelApi', PAGE_LAYOUT_API);
+  await api.run((context) =>
+    renderSpec(context, spec, {
+      updatable,
+      existingSheets: snapshot.existing.sheetNames,
+      existingNames: snapshot.names,
+      pageLayout: api19,
+      rangeAreas: api19,
+      ...(activated ? { activate: activated } : {}),
+    }),
+  );
+  return { actions, conflicts, cancelled: false, activated };
+}
