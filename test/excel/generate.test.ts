@@ -1,0 +1,277 @@
+/** Generation through the Excel host, against the fake Excel. */
+import { CITY_SHEET_NAME, type GenerateOptions, type NameConflict, generateWorkbook } from '../../src/core/generate/generate';
+import { readTaskSheet } from '../../src/core/layout/reader';
+import { UNITS_NAME } from '../../src/core/layout/taskSheet';
+import { type Plan, emptyPlan } from '../../src/core/model';
+import { REGISTRY_SHEET } from '../../src/core/sheet/registry';
+import { type CellValue, type SheetSpec, isFormula, parseRange } from '../../src/core/sheet/spec';
+import { generateInExcel } from '../../src/hosts/excel/generate';
+import { PAYLOAD_BUDGET, renderSpec } from '../../src/hosts/excel/renderSpec';
+import { type FakeExcel, type FakeSheet, createFakeExcel } from '../support/fakeExcel';
+import { samplePlan } from '../core/sample';
+
+const COUNTIES_20 = [
+  '梁园区',
+  '睢阳区',
+  '永城市',
+  '夏邑县',
+  '虞城县',
+  '柘城县',
+  '宁陵县',
+  '睢县',
+  '民权县',
+  '示范区',
+  ...Array.from({ length: 10 }, (_, i) => `测试县${i + 1}`),
+];
+
+/** Fresh workbook: read once, write once. */
+const FRESH_SYNCS = 2;
+/** Re-generation: read names and registry, read the sheets to keep, write. */
+const REGENERATE_SYNCS = 3;
+
+const yes = async (): Promise<boolean> => true;
+const never = async (): Promise<boolean> => {
+  throw new Error('no conflict expected');
+};
+
+function opts(counties: string[]): GenerateOptions {
+  return { counties, lang: 'zh' };
+}
+
+/** What Excel keeps for a spec value (formulas as formulas, empty as ''). */
+function stored(v: CellValue): string | number | boolean {
+  if (v === null) return '';
+  return isFormula(v) ? v.formula : v;
+}
+
+function expectSheetMatches(sheet: FakeSheet, spec: SheetSpec): void {
+  const mismatches: string[] = [];
+  spec.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      const got = sheet.formula(r, c);
+      if (got !== stored(v)) mismatches.push(`${spec.name}!R${r + 1}C${c + 1}: ${JSON.stringify(got)} ≠ ${JSON.stringify(stored(v))}`);
+    }),
+  );
+  expect(mismatches.slice(0, 10)).toEqual([]);
+}
+
+function sheetGrid(fake: FakeExcel, name: string): CellValue[][] {
+  return fake.workbook.valuesOf(name).map((r) => r.map((v) => (v === '' ? null : v)));
+}
+
+/** Types into the cell of a task's column, as a clerk would. */
+function typeInto(fake: FakeExcel, sheet: string, taskId: string, column: 'actual' | 'progress' | 'target', value: unknown): void {
+  const read = readTaskSheet(sheetGrid(fake, sheet))!;
+  const row = read.rows.find((r) => r.type === 'task' && r.id === taskId)!;
+  const col = read.columns[column]!;
+  const address = `${String.fromCharCode(65 + col)}${row.row + 1}`;
+  fake.workbook.type(sheet, address, [[value]]);
+}
+
+function taskValue(fake: FakeExcel, sheet: string, taskId: string, column: 'actual' | 'progress' | 'target'): CellValue | undefined {
+  const read = readTaskSheet(sheetGrid(fake, sheet))!;
+  const row = read.rows.find((r) => r.type === 'task' && r.id === taskId);
+  return row?.type === 'task' ? row.values[column] : undefined;
+}
+
+describe('generating in Excel', () => {
+  const plan = samplePlan();
+
+  it(`writes the city sheet, 20 county copies, the directory and the registry in ${FRESH_SYNCS} syncs`, async () => {
+    const fake = createFakeExcel();
+    const result = await generateInExcel(fake.api, plan, opts(COUNTIES_20), never);
+    expect(result.cancelled).toBe(false);
+    expect(fake.syncCount).toBe(FRESH_SYNCS);
+    // the write is one request, comfortably under Excel on the web's 5 MB
+    expect(fake.requests[1].bytes).toBeLessThan(PAYLOAD_BUDGET);
+
+    const { spec } = generateWorkbook(plan, opts(COUNTIES_20));
+    const wb = fake.workbook;
+    expect(wb.sheetNames()).toEqual(['Sheet1', CITY_SHEET_NAME.zh, ...COUNTIES_20, '单位名录', REGISTRY_SHEET]);
+    expect(wb.sheet(REGISTRY_SHEET)!.visibility).toBe('VeryHidden');
+    expect(result.activated).toBe(CITY_SHEET_NAME.zh);
+    expect(wb.activeSheetId).toBe(wb.sheet(CITY_SHEET_NAME.zh)!.id);
+    expect(fake.selection).toEqual({ sheet: CITY_SHEET_NAME.zh, address: 'A1' });
+
+    const names = wb.names.map((n) => [n.name, wb.nameFormula(n)]);
+    expect(names).toContainEqual(['KT_S_1', `=${CITY_SHEET_NAME.zh}!$A$1`]);
+    expect(names).toContainEqual(['KT_S_2', `=${COUNTIES_20[0]}!$A$1`]);
+    expect(names.filter(([n]) => n.startsWith('KT_S_'))).toHaveLength(22);
+    expect(names).toContainEqual([UNITS_NAME, '=单位名录!$A$2:$A$501']);
+
+    for (const s of spec.sheets) expectSheetMatches(wb.sheet(s.name)!, s);
+
+    const city = wb.sheet(CITY_SHEET_NAME.zh)!;
+    const citySpec = spec.sheets[0];
+    expect(city.freeze).toEqual(citySpec.freeze);
+    expect(city.merges).toHaveLength(citySpec.merges.length);
+    expect(city.validations).toHaveLength(citySpec.validations.length);
+    expect(city.conditionalFormats).toHaveLength(citySpec.conditionalFormats.length);
+    expect(city.validations.some((v) => v.rule.list?.source === `=${UNITS_NAME}`)).toBe(true);
+    expect(city.validations.some((v) => v.rule.decimal?.operator === 'Between')).toBe(true);
+    expect(city.pageLayout).toMatchObject({
+      orientation: 'Landscape',
+      paperSize: 'A4',
+      printTitleRows: '$4:$5',
+      printArea: citySpec.print!.area,
+      zoom: { horizontalFitToPages: 1 },
+    });
+    expect(city.tabColor).toBe('#2F5597');
+    // ids are text, not numbers, because the id column is formatted as text before values go in
+    expect(typeof city.value(5 + 1, 0)).toBe('string');
+    const idFormat = city.numberFormat(6, 0);
+    expect(idFormat).toBe('@');
+    // a header cell with its style, border and width
+    const header = city.cell(3, 2)!;
+    expect(header.style).toMatchObject({
+      'font.bold': true,
+      'fill.color': '#D9E1F2',
+      'border.top': 'Continuous',
+      'border.bottom': 'Continuous',
+    });
+    expect(city.columnWidths.get(2)).toBeGreaterThan(city.columnWidths.get(0)!);
+  });
+
+  it('takes the same number of syncs for 1 county, 20 counties and an empty plan', async () => {
+    const counts: number[] = [];
+    for (const [p, counties] of [
+      [plan, ['新密市']],
+      [plan, COUNTIES_20],
+      [emptyPlan(2023, 2025), COUNTIES_20],
+      [emptyPlan(2023, 2025), []],
+    ] as Array<[Plan, string[]]>) {
+      const fake = createFakeExcel();
+      await generateInExcel(fake.api, p, opts(counties), never);
+      counts.push(fake.syncCount);
+    }
+    expect(counts).toEqual([FRESH_SYNCS, FRESH_SYNCS, FRESH_SYNCS, FRESH_SYNCS]);
+  });
+
+  it('writes strings that look like formulas as text', async () => {
+    const tricky = samplePlan();
+    tricky.name = '=1+1';
+    tricky.tasks[0].text = '=HYPERLINK("x")';
+    tricky.tasks[1].deadline = '-2025年';
+    tricky.tasks[2].indicator = "'quoted";
+    const fake = createFakeExcel();
+    await generateInExcel(fake.api, tricky, opts(['新密市']), never);
+    const city = fake.workbook.sheet(CITY_SHEET_NAME.zh)!;
+    const formulas = [...city.cells.values()].filter((c) => c.formula !== undefined && !c.formula.startsWith('=IF('));
+    expect(formulas).toEqual([]);
+    const { spec } = generateWorkbook(tricky, opts(['新密市']));
+    expectSheetMatches(city, spec.sheets[0]);
+  });
+
+  it('keeps what clerks typed on re-generation, and updates a renamed sheet in place', async () => {
+    const fake = createFakeExcel();
+    const counties = ['新密市', '登封市'];
+    await generateInExcel(fake.api, plan, opts(counties), never);
+    const measured = plan.tasks.find((t) => t.kind !== 'qualitative' && t.target)!;
+
+    typeInto(fake, '新密市', measured.id, 'actual', 12.5);
+    typeInto(fake, '新密市', measured.id, 'progress', '已完成一期工程');
+    typeInto(fake, '新密市', measured.id, 'target', 30);
+    typeInto(fake, '登封市', measured.id, 'progress', '=进展良好');
+    const dengfengId = fake.workbook.sheet('登封市')!.id;
+    await fake.api.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('登封市').name = '登封(本市)';
+      await ctx.sync();
+    });
+    const before = fake.workbook.sheetNames();
+    fake.resetCounts();
+
+    const again = await generateInExcel(fake.api, plan, opts(counties), never);
+    expect(fake.syncCount).toBe(REGENERATE_SYNCS);
+    expect(again.conflicts).toEqual([]);
+    expect(fake.workbook.sheetNames()).toEqual(before);
+    expect(fake.workbook.sheet('登封(本市)')!.id).toBe(dengfengId);
+    expect(again.actions.map((a) => a.action)).toEqual(['update', 'update', 'update', 'update']);
+
+    expect(taskValue(fake, '新密市', measured.id, 'actual')).toBe(12.5);
+    expect(taskValue(fake, '新密市', measured.id, 'progress')).toBe('已完成一期工程');
+    expect(taskValue(fake, '新密市', measured.id, 'target')).toBe(30);
+    // typed as text with a leading apostrophe in Excel: kept as text, not turned into a formula
+    expect(taskValue(fake, '登封(本市)', measured.id, 'progress')).toBe('=进展良好');
+    const dengfeng = fake.workbook.sheet('登封(本市)')!;
+    expect([...dengfeng.cells.values()].some((c) => c.formula === '=进展良好')).toBe(false);
+    // the city sheet takes targets from the plan; nothing is left over from the first run
+    const registryName = fake.workbook.names.find((n) => fake.workbook.nameFormula(n).includes('登封'))!;
+    expect(fake.workbook.nameFormula(registryName)).toBe("='登封(本市)'!$A$1");
+    const { spec } = generateWorkbook(plan, opts(counties));
+    expect(dengfeng.validations).toHaveLength(spec.sheets[2].validations.length);
+    expect(dengfeng.conditionalFormats).toHaveLength(spec.sheets[2].conditionalFormats.length);
+    expect(dengfeng.merges).toHaveLength(spec.sheets[2].merges.length);
+  });
+
+  it('never touches a sheet of the user’s that holds the city sheet’s name', async () => {
+    const fake = createFakeExcel({ sheets: [CITY_SHEET_NAME.zh] });
+    const mine = [
+      ['我的表', '=1+2'],
+      [1, 2],
+    ];
+    fake.workbook.type(CITY_SHEET_NAME.zh, 'A1', mine);
+    const snapshot = (): string => JSON.stringify([...fake.workbook.sheet(CITY_SHEET_NAME.zh)!.cells.entries()]);
+    const untouched = snapshot();
+
+    let asked: NameConflict[] = [];
+    const refused = await generateInExcel(fake.api, plan, opts(['新密市']), async (c) => {
+      asked = c;
+      return false;
+    });
+    expect(asked).toEqual([{ key: 'city', wanted: CITY_SHEET_NAME.zh, used: `${CITY_SHEET_NAME.zh} (2)` }]);
+    expect(refused.cancelled).toBe(true);
+    expect(fake.syncCount).toBe(1);
+    expect(fake.workbook.sheetNames()).toEqual([CITY_SHEET_NAME.zh]);
+    expect(fake.workbook.names).toEqual([]);
+
+    const accepted = await generateInExcel(fake.api, plan, opts(['新密市']), yes);
+    expect(accepted.cancelled).toBe(false);
+    expect(accepted.activated).toBe(`${CITY_SHEET_NAME.zh} (2)`);
+    expect(snapshot()).toBe(untouched);
+    expect(fake.workbook.sheetNames()).toEqual([CITY_SHEET_NAME.zh, `${CITY_SHEET_NAME.zh} (2)`, '新密市', '单位名录', REGISTRY_SHEET]);
+  });
+
+  it('refuses to render over a sheet keytask did not make', async () => {
+    const fake = createFakeExcel();
+    const { spec } = generateWorkbook(plan, opts([]));
+    await expect(
+      fake.api.run((ctx) =>
+        renderSpec(ctx, spec, { updatable: [], existingSheets: ['Sheet1', CITY_SHEET_NAME.zh], existingNames: [], pageLayout: true }),
+      ),
+    ).rejects.toThrow(/will not write/);
+    expect(fake.syncCount).toBe(0);
+  });
+
+  it('still generates on ExcelApi 1.8, without page layout', async () => {
+    const fake = createFakeExcel({ apiVersion: '1.8' });
+    await generateInExcel(fake.api, plan, opts(['新密市']), never);
+    expect(fake.syncCount).toBe(FRESH_SYNCS);
+    const city = fake.workbook.sheet(CITY_SHEET_NAME.zh)!;
+    expect(city.pageLayout.printArea).toBeNull();
+    expect(city.validations.length).toBeGreaterThan(0);
+    expect(city.freeze.rows).toBe(5);
+  });
+
+  it('splits the write into more requests only when the data outgrows the budget', async () => {
+    const budget = 300_000;
+    const fake = createFakeExcel({ payloadLimit: 400_000 });
+    const { spec } = generateWorkbook(plan, opts(COUNTIES_20));
+    const result = await fake.api.run((ctx) =>
+      renderSpec(ctx, spec, { updatable: [], existingSheets: ['Sheet1'], existingNames: [], pageLayout: true, budgetBytes: budget }),
+    );
+    expect(result.syncs).toBeGreaterThan(1);
+    expect(fake.syncCount).toBe(result.syncs);
+    for (const r of fake.requests) expect(r.bytes).toBeLessThan(400_000);
+    for (const s of spec.sheets) expectSheetMatches(fake.workbook.sheet(s.name)!, s);
+    // every estimate covers what was actually sent
+    result.requestBytes.forEach((estimate, i) => expect(estimate).toBeGreaterThanOrEqual(fake.requests[i].bytes));
+  });
+
+  it('reads registry and sheet values that do not start at A1', async () => {
+    const fake = createFakeExcel();
+    fake.workbook.type('Sheet1', 'C3', [['x', 1]]);
+    const { gridFromA1 } = await import('../../src/hosts/excel/readWorkbook');
+    expect(gridFromA1([['x', 1]], "'My sheet'!C3:D3")).toEqual([[], [], [null, null, 'x', 1]]);
+    expect(parseRange('C3:D3').row1).toBe(2);
+  });
+});
