@@ -79,8 +79,7 @@ function excelValue(v: CellValue): ExcelJS.CellValue {
 
 function renderCells(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
   const styles = mergedStyles(sheet);
-  // ExcelJS keeps a per-style-JSON cache on write; converting each distinct CellStyle once keeps
-  // generation of a few hundred thousand cells cheap.
+  // A sheet has a few thousand cells but a dozen distinct styles: convert each style once.
   const converted = new Map<string, Partial<ExcelJS.Style>>();
   const styleFor = (s: CellStyle): Partial<ExcelJS.Style> => {
     const key = JSON.stringify(s);
@@ -149,12 +148,18 @@ export function listFormula(values: string[]): string {
   return `"${body.replace(/"/g, '""')}"`;
 }
 
+/** Present at run time since ExcelJS 4.0 but missing from its type declarations. */
+interface WithValidations {
+  dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
+}
+
 function renderValidations(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
+  const { dataValidations } = ws as unknown as WithValidations;
   for (const v of sheet.validations) {
     // Normalised so a single-cell range and `A6:A6` are the same key.
     const b = parseRange(v.range);
     const key = b.row1 === b.row2 && b.col1 === b.col2 ? v.range.replace(/\$/g, '').split(':')[0] : v.range.replace(/\$/g, '');
-    ws.dataValidations.add(key, validationModel(v));
+    dataValidations.add(key, validationModel(v));
   }
 }
 
@@ -176,14 +181,18 @@ function renderConditionalFormats(ws: ExcelJS.Worksheet, list: ConditionalFormat
 }
 
 function renderPrint(ws: ExcelJS.Worksheet, print: PrintSpec): void {
+  // ExcelJS writes the print-title and print-area names as `'<sheet name>'!…` without doubling
+  // an apostrophe in the name, which Excel rejects as a corrupt file; such a sheet prints
+  // without them rather than not opening at all.
+  const namesSafe = !ws.name.includes("'");
   const setup: Partial<ExcelJS.PageSetup> = {
     paperSize: PAPER_A4,
     orientation: print.orientation,
     // Keep ExcelJS's default margins; without fitToPage the fit values are ignored by Excel.
     ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
     // ExcelJS adds the `$` itself when it writes the _xlnm names.
-    ...(print.titleRows ? { printTitlesRow: print.titleRows.replace(/\$/g, '') } : {}),
-    ...(print.area ? { printArea: print.area.replace(/\$/g, '') } : {}),
+    ...(print.titleRows && namesSafe ? { printTitlesRow: print.titleRows.replace(/\$/g, '') } : {}),
+    ...(print.area && namesSafe ? { printArea: print.area.replace(/\$/g, '') } : {}),
   };
   ws.pageSetup = { ...ws.pageSetup, ...setup };
 }
@@ -193,6 +202,9 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): void {
     state: sheet.visibility,
     ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
   });
+  // ExcelJS treats width 9 as "default" and leaves such columns out of the file, where Excel's
+  // own default (8.43) would apply; declaring 9 as the sheet default keeps them at 9.
+  ws.properties.defaultColWidth = 9;
   sheet.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
@@ -215,7 +227,10 @@ export function renderWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
   wb.calcProperties.fullCalcOnLoad = true;
   for (const sheet of spec.sheets) renderSheet(wb, sheet);
   // The first visible sheet opens; a hidden active sheet makes Excel show an empty window.
-  const active = Math.max(0, spec.sheets.findIndex((s) => s.visibility === 'visible'));
+  const active = Math.max(
+    0,
+    spec.sheets.findIndex((s) => s.visibility === 'visible'),
+  );
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: active, activeTab: active, visibility: 'visible' }];
   for (const n of spec.names) {
     const ref = n.ref.replace(/^=/, '');

@@ -1,0 +1,7 @@
+/** A problem with what the user asked for: reported in one line, exit code 2. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The `keytask` command line. Exit codes: 0 done; 2 bad input or an unreadable/unwritable
+ * file; 1 is kept for "ran, but found errors" (validation commands); 3 an internal error.
+ */
+import { existsSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { Command, CommanderError } from 'commander';
+import { XlsxReadError } from '../hosts/xlsx/errors';
+import { InputError } from './errors';
+import type { GenerateArgs, Output } from './generate';
+import { type Messages, messages } from './messages';
+
+// Commands load ExcelJS only when they run, so `--help` and `--version` answer at once.
+const commands = () => import('./generate');
+
+export const EXIT = { ok: 0, findings: 1, badInput: 2, internal: 3 } as const;
+
+export interface CliIo extends Output {
+  err(line: string): void;
+}
+
+const STD_IO: CliIo = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+};
+
+/** From lib/cli or src/cli alike, the package root is two folders up. */
+function packageVersion(): string {
+  const file = join(__dirname, '..', '..', 'package.json');
+  try {
+    return existsSync(file) ? String(JSON.parse(readFileSync(file, 'utf8')).version) : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void): Command {
+  const p = new Command('keytask')
+    .description(m.t('description'))
+    .version(packageVersion(), '-V, --version', m.t('versionOption'))
+    .helpOption('-h, --help', m.t('helpOption'))
+    .helpCommand('help [command]', m.t('helpCommand'))
+    .showHelpAfterError(m.t('seeHelp'))
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+    })
+    .exitOverride();
+
+  p.command('generate')
+    .description(m.t('generateDescription'))
+    .option('--plan <file>', m.t('optPlan'))
+    .option('--sample', m.t('optSample'))
+    .option('--counties <list>', m.t('optCounties'))
+    .option('--years <from-to>', m.t('optYears'))
+    .option('--lang <zh|en>', m.t('optLang'), 'zh')
+    .option('-o, --output <file>', m.t('optOut'))
+    .option('--force', m.t('optForce'))
+    .action((opts: GenerateArgs) => setCode(commands().then((c) => c.runGenerate(opts, m, io))));
+
+  p.command('demo')
+    .description(m.t('demoDescription'))
+    .option('-o, --output <dir>', m.t('optDemoOut'), join('out', 'demo'))
+    .action((opts: { output: string }) => setCode(commands().then((c) => c.runDemo(opts.output, m, io))));
+  return p;
+}
+
+/** Runs the CLI on `argv` (as in process.argv) and resolves to the exit code; never exits itself. */
+export async function main(argv: string[] = process.argv, io: CliIo = STD_IO, m: Messages = messages()): Promise<number> {
+  let pending: Promise<number> = Promise.resolve(EXIT.ok);
+  const p = program(m, io, (run) => {
+    pending = run;
+  });
+  try {
+    await p.parseAsync(argv);
+    if (argv.length <= 2) p.outputHelp();
+    return await pending;
+  } catch (e) {
+    return report(e, m, io);
+  }
+}
+
+function report(e: unknown, m: Messages, io: CliIo): number {
+  if (e instanceof CommanderError) {
+    // Commander has already printed its message (or the help / version text).
+    return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+  }
+  if (e instanceof InputError) {
+    io.err(`${m.t('errorPrefix')}${e.message}`);
+    return EXIT.badInput;
+  }
+  if (e instanceof XlsxReadError) {
+    io.err(`${m.t('errorPrefix')}${e.message}`);
+    return EXIT.badInput;
+  }
+  io.err(`${m.t('errorPrefix')}${m.t('unexpected')}: ${e instanceof Error ? e.message : String(e)}`);
+  if (process.env.KEYTASK_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
+  return EXIT.internal;
+}
