@@ -9,7 +9,7 @@ import type { Lang } from '../i18n';
 import { type ReadSheet, readTaskSheet } from '../layout/reader';
 import type { MilestoneKind } from '../model';
 import type { Grid } from '../sheet/grid';
-import { isEmpty } from '../sheet/grid';
+import { cellText, isEmpty } from '../sheet/grid';
 import { cellAddress } from '../sheet/spec';
 import { unitFactor } from '../text/quantity';
 import { type ReportingPeriod, parseReportingPeriod } from '../validate/period';
@@ -36,6 +36,10 @@ export interface CountyFigures {
   cells: { target: string | null; actual: string | null; milestones: Record<string, string | null> };
   /** scale applied to bring the county's unit to the city's (1 when the same) */
   scale: number;
+  /** the county's progress note (进展情况), as written */
+  note: string | null;
+  /** where the county's sheet is: a sheet of this workbook, or a sheet of a file beside it */
+  origin: { file?: string; sheet: string };
 }
 
 export interface Totals {
@@ -115,6 +119,7 @@ const sum = (values: Array<number | null>): number | null => {
 interface ReadSubmission {
   county: string;
   source: string;
+  origin: { file?: string; sheet: string };
   sheet: ReadSheet;
   records: Map<string, TaskRecord>;
   extra: TaskRecord[];
@@ -156,7 +161,7 @@ export function rollup(city: { grid: Grid; source: string }, submissions: Submis
       if (cityIds.has(r.id)) records.set(r.id, r);
       else extra.push(r);
     }
-    read.push({ county, source: where, sheet, records, extra });
+    read.push({ county, source: where, origin: s.sheet ? { file: s.source, sheet: s.sheet } : { sheet: s.source }, sheet, records, extra });
   }
   const counties = read.map((r) => r.county);
 
@@ -216,6 +221,8 @@ export function rollup(city: { grid: Grid; source: string }, submissions: Submis
           milestones: Object.fromEntries(years.map((y) => [String(y), r.cells[`y${y}`] ?? null])),
         },
         scale,
+        note: cellText(r.values.progress) || null,
+        origin: sub.origin,
       };
     }
     const entries = Object.entries(rolled.counties);

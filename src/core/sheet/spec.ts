@@ -92,6 +92,20 @@ export interface PrintSpec {
 
 export type Visibility = 'visible' | 'hidden' | 'veryHidden';
 
+/** A bar chart over two columns of the sheet itself (categories and one series of values). */
+export interface ChartSpec {
+  type: 'bar';
+  title: string;
+  /** e.g. `B5:B12` — the category labels */
+  categories: string;
+  /** e.g. `C5:C12` — the values, same length as the categories */
+  values: string;
+  seriesName: string;
+  /** the cells the chart covers: top-left and bottom-right */
+  from: string;
+  to: string;
+}
+
 export interface SheetSpec {
   /** stable identity of the sheet inside keytask (`city`, `county:新密市`, `units`). */
   key: string;
@@ -114,6 +128,9 @@ export interface SheetSpec {
   freeze?: { rows: number; columns: number };
   print?: PrintSpec;
   tabColor?: string;
+  /** a filter on the header row of a table, e.g. `A3:G40` */
+  autoFilter?: string;
+  charts?: ChartSpec[];
 }
 
 /** A workbook-level defined name. `ref` is an absolute reference with a quoted sheet name. */
