@@ -34,7 +34,9 @@ export interface Strings {
     running: string;
     successTitle: string;
     created: (sheets: string[]) => string;
-    updated: (sheet: string, kept: number, orphans: number) => string;
+    updated: (sheets: string[]) => string;
+    keptFilled: (sheet: string, kept: number, orphans: number) => string;
+    keptUnits: (sheet: string, units: number) => string;
     activated: (sheet: string) => string;
     cancelledTitle: string;
     cancelled: string;
@@ -89,8 +91,10 @@ export const ZH: Strings = {
     running: '正在生成…',
     successTitle: '生成完成',
     created: (sheets) => `新建工作表：${sheets.join('、')}`,
-    updated: (sheet, kept, orphans) =>
-      `更新工作表“${sheet}”：保留 ${kept} 项已填内容` + (orphans > 0 ? `，另有 ${orphans} 项计划中已无的任务留在表末` : ''),
+    updated: (sheets) => `更新工作表：${sheets.join('、')}`,
+    keptFilled: (sheet, kept, orphans) =>
+      `“${sheet}”保留了 ${kept} 项任务的已填内容` + (orphans > 0 ? `，另有 ${orphans} 项计划中已无的任务留在表末` : ''),
+    keptUnits: (sheet, units) => `“${sheet}”保留了原有的 ${units} 个单位`,
     activated: (sheet) => `已切换到“${sheet}”。`,
     cancelledTitle: '已取消',
     cancelled: '工作簿未作任何更改。',
@@ -146,9 +150,11 @@ export const EN: Strings = {
     running: 'Generating…',
     successTitle: 'Done',
     created: (sheets) => `Created: ${sheets.join(', ')}`,
-    updated: (sheet, kept, orphans) =>
-      `Updated "${sheet}": kept the filled values of ${kept} task${kept === 1 ? '' : 's'}` +
+    updated: (sheets) => `Updated: ${sheets.join(', ')}`,
+    keptFilled: (sheet, kept, orphans) =>
+      `"${sheet}" kept the filled values of ${kept} task${kept === 1 ? '' : 's'}` +
       (orphans > 0 ? `; ${orphans} task${orphans === 1 ? '' : 's'} no longer in the plan stay at the end` : ''),
+    keptUnits: (sheet, units) => `"${sheet}" kept its ${units} unit${units === 1 ? '' : 's'}`,
     activated: (sheet) => `"${sheet}" is now the active sheet.`,
     cancelledTitle: 'Cancelled',
     cancelled: 'The workbook was not changed.',

@@ -30,7 +30,7 @@ function renderPane(): void {
   );
 }
 
-/** Opened in a plain browser there is no Office to wait for; say so instead of a blank page. */
+/** Outside Excel there is no workbook to work on; say so instead of a blank or broken page. */
 function renderNotInOffice(): void {
   mount().render(
     <FluentProvider theme={webLightTheme}>
@@ -44,5 +44,6 @@ function renderNotInOffice(): void {
 if (typeof Office === 'undefined') {
   renderNotInOffice();
 } else {
-  void Office.onReady(() => renderPane());
+  // office.js also loads in a plain browser tab, where onReady reports no host.
+  void Office.onReady((info) => (info.host === Office.HostType.Excel ? renderPane() : renderNotInOffice()));
 }

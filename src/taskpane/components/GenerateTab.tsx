@@ -14,7 +14,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { NameConflict } from '../../core/generate/generate';
+import type { NameConflict, SheetAction } from '../../core/generate/generate';
 import type { Lang } from '../../core/i18n';
 import { generateInExcel } from '../../hosts/excel/generate';
 import type { ExcelApi } from '../../hosts/excel/runtime';
@@ -23,7 +23,16 @@ import { checkPeriod, errorMessage, parseCounties } from '../input';
 import { type PlanSource, SAMPLE_PLAN, defaultPeriod, planFor } from '../plans';
 import { ConflictDialog } from './ConflictDialog';
 
-type Outcome = Awaited<ReturnType<typeof generateInExcel>>;
+/** What generateInExcel reports back. */
+interface Outcome {
+  actions: SheetAction[];
+  cancelled: boolean;
+  /** the sheet left active, or '' */
+  activated: string;
+}
+
+/** The unit directory's key in SheetAction; its `kept` lists unit names, not task ids. */
+const UNITS_KEY = 'units';
 
 type Status = { state: 'idle' } | { state: 'running' } | { state: 'done'; outcome: Outcome } | { state: 'failed'; message: string };
 
@@ -192,9 +201,16 @@ function StatusMessage({ status, s, listClass }: { status: Status; s: Strings; l
     );
   }
   const created = outcome.actions.filter((a) => a.action === 'create').map((a) => a.sheet);
+  const updates = outcome.actions.flatMap((a) => (a.action === 'update' ? [a] : []));
+  // Only sheets that actually carried something over get a line of their own.
+  const carried = updates.flatMap((a) => {
+    if (a.key === UNITS_KEY) return a.kept.length > 0 ? [s.generate.keptUnits(a.sheet, a.kept.length)] : [];
+    return a.kept.length + a.orphans.length > 0 ? [s.generate.keptFilled(a.sheet, a.kept.length, a.orphans.length)] : [];
+  });
   const lines = [
     ...(created.length > 0 ? [s.generate.created(created)] : []),
-    ...outcome.actions.flatMap((a) => (a.action === 'update' ? [s.generate.updated(a.sheet, a.kept.length, a.orphans.length)] : [])),
+    ...(updates.length > 0 ? [s.generate.updated(updates.map((a) => a.sheet))] : []),
+    ...carried,
     ...(outcome.activated ? [s.generate.activated(outcome.activated)] : []),
   ];
   return (

@@ -1,0 +1,105 @@
+/**
+ * Builds the task pane into dist/ (after the Office add-in React/TypeScript template).
+ *
+ *   webpack --mode production          dist/: taskpane.html + bundle, assets/, manifest.xml
+ *   webpack serve --mode development   the same on https://localhost:3000 for sideloading
+ *                                      (add `--env selfsigned` to skip office-addin-dev-certs)
+ *   webpack --mode production --env test
+ *                                      dist-test/fake-office.js: the fake Office/Excel the
+ *                                      browser test serves in place of office.js. A separate
+ *                                      config so the production bundle can never contain it.
+ */
+const path = require('path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+const URL_DEV = 'https://localhost:3000/';
+/** Where the production pane is hosted; the copied manifest points there when it is set. */
+const URL_PROD = process.env.KEYTASK_URL_PROD;
+
+function tsRule() {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: 'ts-loader',
+      options: {
+        // Type errors in files another bundle (or a half-written neighbour) owns must not fail
+        // this build; `npm run typecheck` covers the whole project.
+        onlyCompileBundledFiles: true,
+        // ES modules let webpack drop the unused parts of Fluent UI; tsconfig keeps commonjs for node.
+        compilerOptions: { module: 'es2020' },
+      },
+    },
+  };
+}
+
+const resolve = { extensions: ['.ts', '.tsx', '.js', '.json'] };
+
+/**
+ * Dev certificates are only needed (and only created, which may prompt) when serving;
+ * without office-addin-dev-certs the dev server falls back to its own self-signed one.
+ */
+async function httpsOptions() {
+  try {
+    const devCerts = require('office-addin-dev-certs');
+    const { ca, key, cert } = await devCerts.getHttpsServerOptions();
+    return { type: 'https', options: { ca, key, cert } };
+  } catch (err) {
+    console.warn(`office-addin-dev-certs unavailable (${err && err.message}); using a self-signed certificate`);
+    return 'https';
+  }
+}
+
+function testConfig(options) {
+  return {
+    name: 'test',
+    mode: options.mode || 'production',
+    devtool: false,
+    target: 'web',
+    entry: { 'fake-office': './test/browser/fakeOffice.ts' },
+    output: { path: path.resolve(__dirname, 'dist-test'), filename: '[name].js', clean: true },
+    resolve,
+    module: { rules: [tsRule()] },
+  };
+}
+
+module.exports = async (env, options) => {
+  if (env && env.test) return testConfig(options);
+  const dev = options.mode === 'development';
+  return {
+    name: 'pane',
+    devtool: 'source-map',
+    target: 'web',
+    entry: { taskpane: './src/taskpane/index.tsx' },
+    output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', clean: true },
+    resolve,
+    module: { rules: [tsRule()] },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          {
+            from: 'manifest.xml',
+            to: '[name][ext]',
+            transform(content) {
+              return dev || !URL_PROD ? content : content.toString().replaceAll(URL_DEV, URL_PROD.replace(/\/?$/, '/'));
+            },
+          },
+        ],
+      }),
+    ],
+    // React + Fluent UI v9 come to ~600 kB minified. The pane loads once per session from the
+    // add-in's own host and is cached by Office, so webpack's 244 kB web-page budget does not
+    // apply; the limit still catches an accidental doubling (a second React, the fake Office).
+    performance: { hints: dev ? false : 'warning', maxAssetSize: 1_200_000, maxEntrypointSize: 1_200_000 },
+    devServer: {
+      hot: true,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      // `--env selfsigned` skips the dev CA (which installs itself into the system store).
+      server: env && env.WEBPACK_SERVE && !env.selfsigned ? await httpsOptions() : 'https',
+      port: Number(process.env.npm_package_config_dev_server_port) || 3000,
+    },
+  };
+};
