@@ -1,0 +1,179 @@
+/**
+ * `keytask validate FILE.xlsx`: the review a city office runs on a county's submission, as a
+ * list on the terminal (or JSON for scripts) and, on request, as the 审核意见 sheet to send back.
+ */
+import { mkdir, rename, unlink, writeFile } from 'fs/promises';
+import { basename, dirname, extname, join, resolve } from 'path';
+import { type Finding, SEVERITY_LABELS, summarize } from '../core/findings/catalogue';
+import type { Lang } from '../core/i18n';
+import { linkFormula } from '../core/report/links';
+import { buildFindingsSheet } from '../core/report/findingsSheet';
+import { isFormula } from '../core/sheet/spec';
+import { SheetNotFoundError, validateWorkbook, workbookPlan } from '../core/validate/workbook';
+import { readXlsx } from '../hosts/xlsx/readWorkbook';
+import { toBuffer } from '../hosts/xlsx/writeWorkbook';
+import { InputError } from './errors';
+import type { Output } from './generate';
+import type { Messages } from './messages';
+
+export interface ValidateArgs {
+  sheet?: string;
+  format?: string;
+  lang?: string;
+  findingsSheet?: string;
+}
+
+/** The JSON output: exactly these fields, so scripts can rely on them. */
+export interface ValidateJson {
+  findings: Array<Pick<Finding, 'code' | 'severity' | 'sheet' | 'cell' | 'taskId' | 'message'>>;
+  summary: ReturnType<typeof summarize>;
+}
+
+/** main's EXIT.findings; not imported, as main loads this module lazily. */
+export const EXIT_FINDINGS = 1;
+
+function langOf(v: string | undefined, fallback: Lang, m: Messages): Lang {
+  if (v === undefined) return fallback;
+  const l = v.trim().toLowerCase();
+  if (l === 'zh' || l === 'en') return l;
+  throw new InputError(m.f.badLang(v));
+}
+
+function formatOf(v: string | undefined, m: Messages): 'table' | 'json' {
+  const f = (v ?? 'table').trim().toLowerCase();
+  if (f === 'table' || f === 'json') return f;
+  throw new InputError(m.f.badFormat(v ?? ''));
+}
+
+/** Terminal columns a string takes: CJK and full-width forms take two. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0) ?? 0;
+    w +=
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+        ? 2
+        : 1;
+  }
+  return w;
+}
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+/** One aligned line per finding; a blank line between sheets so each county's block stands apart. */
+export function findingsTable(findings: Finding[], lang: Lang): string[] {
+  const rows = findings.map((f) => [
+    SEVERITY_LABELS[f.severity][lang],
+    f.code,
+    f.cell ? `${f.sheet}!${f.cell}` : f.sheet,
+    f.taskId ?? '-',
+    f.message,
+  ]);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(0, ...rows.map((r) => displayWidth(r[i]))));
+  const lines: string[] = [];
+  rows.forEach((r, i) => {
+    if (i > 0 && findings[i - 1].sheet !== findings[i].sheet) lines.push('');
+    lines.push(
+      r
+        .slice(0, 4)
+        .map((c, k) => pad(c, widths[k]))
+        .concat(r[4])
+        .join('  '),
+    );
+  });
+  return lines;
+}
+
+export function findingsJson(findings: Finding[]): ValidateJson {
+  return {
+    findings: findings.map(({ code, severity, sheet, cell, taskId, message }) => ({ code, severity, sheet, cell, taskId, message })),
+    summary: summarize(findings),
+  };
+}
+
+function today(): string {
+  const d = new Date();
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+/**
+ * The 审核意见 sheet as a file of its own. Its cell links point into the checked file, which
+ * the county has beside it, rather than at sheets this file does not have.
+ */
+async function writeFindingsFile(findings: Finding[], lang: Lang, source: string, out: string, m: Messages): Promise<void> {
+  if (resolve(out) === resolve(source)) throw new InputError(m.f.sameAsInput(out));
+  const subject = basename(source, extname(source));
+  const sheet = buildFindingsSheet(findings, { lang, subject, date: today() });
+  const target = resolve(out);
+  const linked = basename(source);
+  // The last rows follow `findings` one for one, below however many heading rows there are.
+  const first = sheet.values.length - findings.length;
+  sheet.values = sheet.values.map((row, r) => {
+    const f = findings[r - first];
+    if (r < first || !f?.cell) return row;
+    const cell = f.cell;
+    return row.map((v) => (isFormula(v) ? { formula: linkFormula(f.sheet, cell, cell, linked) } : v));
+  });
+  const buf = await toBuffer({ sheets: [sheet], names: [] });
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(tmp, buf);
+    await rename(tmp, target);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    const err = e as NodeJS.ErrnoException;
+    throw new InputError(m.f.cannotWrite(out, err.code ?? err.message));
+  }
+}
+
+export async function runValidate(file: string, args: ValidateArgs, m: Messages, io: Output): Promise<number> {
+  const format = formatOf(args.format, m);
+  const read = await readXlsx(file);
+  const sheets = read.sheets.map((s) => ({ name: s.name, visibility: s.state, grid: s.grid }));
+  let workbookLang: Lang | null;
+  try {
+    workbookLang = workbookPlan(sheets, read.names, args.sheet).lang;
+  } catch (e) {
+    if (!(e instanceof SheetNotFoundError)) throw e;
+    throw new InputError(
+      m.f.noSheet(
+        e.sheet,
+        sheets
+          .filter((s) => s.visibility === 'visible')
+          .map((s) => s.name)
+          .join(', '),
+      ),
+    );
+  }
+  const lang = langOf(args.lang, workbookLang ?? 'zh', m);
+  const { findings, checked } = validateWorkbook(sheets, read.names, { lang, ...(args.sheet !== undefined ? { sheet: args.sheet } : {}) });
+  const s = summarize(findings);
+
+  if (format === 'json') {
+    io.out(JSON.stringify(findingsJson(findings), null, 2));
+  } else if (checked.length === 0) {
+    io.out(m.t('nothingChecked'));
+  } else {
+    for (const line of findingsTable(findings, lang)) io.out(line);
+    if (findings.length > 0) io.out('');
+    io.out(m.f.checkedSheets(checked.join(', ')));
+    io.out(
+      findings.length > 0 ? m.f.findingsTotal(s.total, s.bySeverity.error, s.bySeverity.warning, s.bySeverity.info) : m.t('noProblems'),
+    );
+  }
+  if (args.findingsSheet) {
+    await writeFindingsFile(findings, lang, file, args.findingsSheet, m);
+    if (format === 'table') io.out(m.f.findingsWritten(args.findingsSheet));
+  }
+  return s.bySeverity.error > 0 ? EXIT_FINDINGS : 0;
+}

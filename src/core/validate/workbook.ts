@@ -1,0 +1,186 @@
+/**
+ * Validation of a whole workbook: which sheets to check, against which unit directory and
+ * plan period. Both hosts use it — the .xlsx host has every grid at hand, the Excel host
+ * asks `planValidation` first so it reads only the sheets that will be checked.
+ *
+ * A keytask workbook names its task sheets in the registry; a clerk's own workbook (a plan's
+ * table pasted in) has none, so there every visible sheet with a task-list header is checked.
+ */
+import type { Finding } from '../findings/catalogue';
+import type { Lang } from '../i18n';
+import { locateColumns } from '../layout/reader';
+import { UNITS_HEADERS, UNITS_SHEET_NAME } from '../layout/unitDirectory';
+import { type Grid, cellText } from '../sheet/grid';
+import { type KeytaskSheet, REGISTRY_SHEET, parseRegistry, resolveRegistry } from '../sheet/registry';
+import { type Visibility, parseRange } from '../sheet/spec';
+import { matchKey } from '../text/normalize';
+import { validateGrid } from './validate';
+
+export interface SheetInfo {
+  name: string;
+  visibility: Visibility;
+}
+
+export interface WorkbookSheet extends SheetInfo {
+  /** values from A1; undefined when the host did not read the sheet */
+  grid?: Grid;
+  /** merged ranges (`A6:A9`), where the host could read them */
+  merges?: string[];
+}
+
+export interface CheckTarget {
+  sheet: string;
+  period: { start: number; end: number } | null;
+  /**
+   * checked even without a recognisable header (a keytask task sheet, or the sheet asked
+   * for by name): saying "no header here" is then the useful answer
+   */
+  always: boolean;
+}
+
+export interface ValidationPlan {
+  targets: CheckTarget[];
+  /** the unit directory sheet, or null when the workbook has none */
+  directory: string | null;
+  /** the language the workbook was generated in, when the registry says */
+  lang: Lang | null;
+}
+
+export class SheetNotFoundError extends Error {
+  constructor(readonly sheet: string) {
+    super(`no sheet named '${sheet}'`);
+    this.name = 'SheetNotFoundError';
+  }
+}
+
+const TASK_KINDS = new Set(['city', 'county']);
+const DIRECTORY_NAMES = new Set([UNITS_SHEET_NAME.zh, UNITS_SHEET_NAME.en].map((n) => n.toLowerCase()));
+const DIRECTORY_HEADERS = new Set(
+  [...UNITS_HEADERS.flatMap((h) => [h.zh, h.en]), UNITS_SHEET_NAME.zh, UNITS_SHEET_NAME.en, '单位', '名称', '责任单位'].map(matchKey),
+);
+
+/**
+ * The registry joined with the sheets present now. A defined name may still point at a sheet
+ * that is gone, or spell it in another case: the sheet list is what counts.
+ */
+export function keytaskSheetsIn(
+  registryGrid: Grid | undefined,
+  names: Array<{ name: string; ref: string }>,
+  sheetNames: string[],
+): KeytaskSheet[] {
+  if (!registryGrid) return [];
+  const present = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
+  return resolveRegistry(parseRegistry(registryGrid), names).map((s) => ({
+    ...s,
+    sheet: s.sheet === null ? null : (present.get(s.sheet.toLowerCase()) ?? null),
+  }));
+}
+
+/**
+ * Which sheets to check. `only` names one sheet (the CLI's `--sheet`, the pane's active
+ * sheet); it is checked whatever it holds. Throws SheetNotFoundError when it does not exist.
+ */
+export function planValidation(sheets: SheetInfo[], keytask: KeytaskSheet[], only?: string): ValidationPlan {
+  const byLower = new Map(sheets.map((s) => [s.name.toLowerCase(), s]));
+  const entryOf = new Map(keytask.filter((k) => k.sheet).map((k) => [k.sheet!.toLowerCase(), k]));
+  const periodOf = (name: string): CheckTarget['period'] => {
+    const e = entryOf.get(name.toLowerCase());
+    return e?.startYear && e.endYear ? { start: e.startYear, end: e.endYear } : null;
+  };
+  const units = keytask.find((k) => k.kind === 'units' && k.sheet);
+  const directory = units?.sheet ?? sheets.find((s) => DIRECTORY_NAMES.has(s.name.toLowerCase()))?.name ?? null;
+  const taskEntries = keytask.filter((k) => TASK_KINDS.has(k.kind) && k.sheet);
+  const langEntry = taskEntries.find((k) => k.lang === 'zh' || k.lang === 'en');
+  const lang = (langEntry?.lang as Lang | undefined) ?? null;
+
+  if (only !== undefined) {
+    const s = byLower.get(only.toLowerCase());
+    if (!s) throw new SheetNotFoundError(only);
+    return { targets: [{ sheet: s.name, period: periodOf(s.name), always: true }], directory, lang };
+  }
+  if (taskEntries.length > 0) {
+    // Sheet order, not registry order: findings then read the way the tabs do.
+    const targets = sheets
+      .filter((s) => taskEntries.some((k) => k.sheet === s.name))
+      .map((s) => ({ sheet: s.name, period: periodOf(s.name), always: true }));
+    return { targets, directory, lang };
+  }
+  // Summaries, findings and the like are keytask's own output, never a clerk's task list.
+  const owned = new Set(keytask.flatMap((k) => (k.sheet ? [k.sheet.toLowerCase()] : [])));
+  const targets = sheets
+    .filter(
+      (s) =>
+        s.visibility === 'visible' && s.name !== directory && s.name.toLowerCase() !== REGISTRY_SHEET && !owned.has(s.name.toLowerCase()),
+    )
+    .map((s) => ({ sheet: s.name, period: null, always: false }));
+  return { targets, directory, lang };
+}
+
+/** The units a directory sheet lists: column A below its header row (or all of it, without one). */
+export function directoryUnits(grid: Grid | undefined): string[] {
+  if (!grid) return [];
+  const column = grid.map((r) => cellText(r[0]));
+  const header = column.findIndex((t) => DIRECTORY_HEADERS.has(matchKey(t)));
+  return [...new Set(column.slice(header + 1).filter(Boolean))];
+}
+
+/** Sheet order, then sheet-wide findings, then row, then column: the way a reviewer reads. */
+export function sortFindings(findings: Finding[], sheetOrder: string[]): Finding[] {
+  const order = new Map(sheetOrder.map((s, i) => [s, i]));
+  const pos = (f: Finding): [number, number, number] => {
+    if (!f.cell) return [order.get(f.sheet) ?? Infinity, -1, -1];
+    const b = parseRange(f.cell);
+    return [order.get(f.sheet) ?? Infinity, b.row1, b.col1];
+  };
+  return findings
+    .map((f, i) => ({ f, i, p: pos(f) }))
+    .sort((a, b) => a.p[0] - b.p[0] || a.p[1] - b.p[1] || a.p[2] - b.p[2] || a.i - b.i)
+    .map((x) => x.f);
+}
+
+/** `planValidation` for a workbook whose registry sheet's grid is among `sheets`. */
+export function workbookPlan(sheets: WorkbookSheet[], names: Array<{ name: string; ref: string }>, only?: string): ValidationPlan {
+  const registry = sheets.find((s) => s.name.toLowerCase() === REGISTRY_SHEET)?.grid;
+  const keytask = keytaskSheetsIn(
+    registry,
+    names,
+    sheets.map((s) => s.name),
+  );
+  return planValidation(sheets, keytask, only);
+}
+
+export interface ValidateWorkbookOptions {
+  lang: Lang;
+  /** check only this sheet */
+  sheet?: string;
+}
+
+export interface WorkbookValidation {
+  findings: Finding[];
+  /** the sheets checked, in workbook order */
+  checked: string[];
+}
+
+/**
+ * Validates the sheets `planValidation` picks. `sheets` is every sheet of the workbook (the
+ * registry sheet among them, if any); a sheet whose grid was not read is not checked.
+ */
+export function validateWorkbook(
+  sheets: WorkbookSheet[],
+  names: Array<{ name: string; ref: string }>,
+  opts: ValidateWorkbookOptions,
+): WorkbookValidation {
+  const byName = new Map(sheets.map((s) => [s.name, s]));
+  const plan = workbookPlan(sheets, names, opts.sheet);
+  const units = plan.directory ? directoryUnits(byName.get(plan.directory)?.grid) : [];
+  const findings: Finding[] = [];
+  const checked: string[] = [];
+  for (const t of plan.targets) {
+    const s = byName.get(t.sheet);
+    if (!s?.grid) continue;
+    if (!t.always && !locateColumns(s.grid)) continue;
+    findings.push(...validateGrid(s.grid, { sheet: t.sheet, lang: opts.lang, units, period: t.period, merges: s.merges ?? [] }));
+    checked.push(t.sheet);
+  }
+  return { findings: sortFindings(findings, checked), checked };
+}
