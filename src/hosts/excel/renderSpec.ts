@@ -48,6 +48,14 @@ export interface RenderOptions {
   /** the sheet to show when done */
   activate?: string;
   budgetBytes?: number;
+  /** ExcelApi 1.9 is there: a spec's autoFilter is applied (without it the sheet goes unfiltered) */
+  autoFilter?: boolean;
+  /**
+   * What the sheets about to be updated carry that clearing cells does not remove, read by the
+   * caller with the rest of its reads: chart names by sheet, and the sheets with an AutoFilter.
+   */
+  existingCharts?: Record<string, string[]>;
+  existingAutoFilters?: string[];
 }
 
 interface Step {
@@ -190,9 +198,15 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
   };
 
   // Updated in place, never deleted and re-added: formulas and names elsewhere point at it.
-  add(8, 0, () => {
+  const lowerName = spec.name.toLowerCase();
+  const oldCharts = update ? (Object.entries(opts.existingCharts ?? {}).find(([n]) => n.toLowerCase() === lowerName)?.[1] ?? []) : [];
+  const oldFilter = update && opts.autoFilter === true && (opts.existingAutoFilters ?? []).some((n) => n.toLowerCase() === lowerName);
+  add(8 + 2 * oldCharts.length + (oldFilter ? 2 : 0), jsonBytes(oldCharts), () => {
     if (update) {
       handle = context.workbook.worksheets.getItem(spec.name);
+      // Charts float above the cells and a filter outlives `clear`: both go, as the cells do.
+      for (const name of oldCharts) handle.charts.getItem(name).delete();
+      if (oldFilter) handle.autoFilter.remove();
       const all = handle.getRange();
       all.unmerge();
       all.clear('All');
@@ -308,6 +322,23 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
       // 0 pages tall: as many as it takes, as in Excel's "Fit to 1 page wide by (blank) tall".
       if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       if (print.area) layout.setPrintArea(print.area);
+    });
+  }
+  const filter = spec.autoFilter;
+  if (filter && opts.autoFilter) {
+    add(2, jsonBytes(filter), () => ws().autoFilter.apply(range(filter)));
+  }
+  for (const chart of spec.charts ?? []) {
+    add(9, jsonBytes(chart), () => {
+      const c = ws().charts.add('BarClustered', range(chart.values), 'Auto');
+      c.title.text = chart.title;
+      c.legend.visible = false;
+      // A bar chart draws its first category at the bottom; rank 1 belongs at the top.
+      c.axes.categoryAxis.reversePlotOrder = true;
+      const series = c.series.getItemAt(0);
+      series.name = chart.seriesName;
+      series.setXAxisValues(range(chart.categories));
+      c.setPosition(chart.from, chart.to);
     });
   }
   return steps;

@@ -23,6 +23,7 @@ import {
   needsTextGuard,
   parseRange,
 } from '../../core/sheet/spec';
+import { addCharts } from './chartParts';
 
 const PAPER_A4 = 9;
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
@@ -217,6 +218,7 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): void {
     ws.views = [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }];
   }
   if (sheet.print) renderPrint(ws, sheet.print);
+  if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter.replace(/\$/g, '');
 }
 
 /** An in-memory ExcelJS workbook holding everything the spec describes. */
@@ -242,9 +244,10 @@ export function renderWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
   return wb;
 }
 
+/** The .xlsx package; charts, which ExcelJS cannot write, are added to what it wrote. */
 export async function toBuffer(spec: WorkbookSpec): Promise<Buffer> {
   const data = await renderWorkbook(spec).xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return addCharts(Buffer.from(data as ArrayBuffer), spec.sheets);
 }
 
 export async function writeXlsx(spec: WorkbookSpec, file: string): Promise<void> {

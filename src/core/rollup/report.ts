@@ -1,0 +1,128 @@
+/**
+ * The workbook a roll-up writes: 汇总 / 填报情况 / 排名 (and 审核意见 when asked), registered
+ * as keytask's own so that the next roll-up replaces them rather than piling up copies.
+ *
+ * Like generation, it never takes a name a sheet of the user's holds: the summary sheets
+ * keytask made before are updated under whatever name they have now, and a wanted name that
+ * belongs to someone else is reported as a conflict with the free name used instead.
+ */
+import type { NameConflict } from '../generate/generate';
+import { freeSheetName } from '../generate/sheetNames';
+import type { Lang } from '../i18n';
+import { buildFindingsSheet } from '../report/findingsSheet';
+import { ROLLUP_SHEET_NAMES, buildRankingSheet, buildStatusSheet, buildSummarySheet } from '../report/rollupSheets';
+import { type Grid, cellText } from '../sheet/grid';
+import {
+  type KeytaskSheet,
+  type RegistryEntry,
+  REGISTRY_SHEET,
+  buildRegistrySheet,
+  nextRegistryName,
+  registryName,
+} from '../sheet/registry';
+import type { NameSpec, SheetSpec, WorkbookSpec } from '../sheet/spec';
+import type { RollupResult } from './rollup';
+
+/** Registry kinds a roll-up owns and may replace. */
+export const REPORT_KINDS = ['summary', 'status', 'ranking'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export interface ReportOptions {
+  lang: Lang;
+  title: string;
+  /** add the findings sheet (审核意见); its subject and date */
+  findings?: { subject: string; date: string };
+  /** what the target workbook holds now (nothing for a new file) */
+  existing?: { sheetNames: string[]; keytaskSheets: KeytaskSheet[] };
+}
+
+export interface ReportAction {
+  key: string;
+  sheet: string;
+  action: 'create' | 'update';
+}
+
+export interface ReportWorkbook {
+  spec: WorkbookSpec;
+  actions: ReportAction[];
+  conflicts: NameConflict[];
+  /** the summary sheet's name, to show when done */
+  summarySheet: string;
+}
+
+/** `<city title>汇总` from the city sheet's title row, or a plain title when it has none. */
+export function summaryTitle(cityGrid: Grid, lang: Lang): string {
+  const title = (cityGrid[0] ?? []).map(cellText).find(Boolean);
+  if (lang === 'zh') return title ? `${title}汇总` : '重点任务汇总';
+  return title ? `${title} — roll-up` : 'Key tasks — roll-up';
+}
+
+export function rollupReport(result: RollupResult, opts: ReportOptions): ReportWorkbook {
+  const existing = opts.existing ?? { sheetNames: [], keytaskSheets: [] };
+  const registry: RegistryEntry[] = existing.keytaskSheets.map(({ sheet: _sheet, ...e }) => e);
+  const taken = new Set([...existing.sheetNames, REGISTRY_SHEET]);
+  const usedNames = new Set(registry.map((e) => e.name));
+  const owned = new Map(
+    existing.keytaskSheets.filter((s): s is KeytaskSheet & { sheet: string } => s.sheet !== null).map((s) => [s.key, s] as const),
+  );
+
+  const wanted: Array<{ key: string; kind: RegistryEntry['kind']; name: string; build: (name: string) => SheetSpec }> = [
+    {
+      key: 'summary',
+      kind: 'summary',
+      name: ROLLUP_SHEET_NAMES.summary[opts.lang],
+      build: (name) => buildSummarySheet(result, { lang: opts.lang, title: opts.title, name }),
+    },
+    {
+      key: 'status',
+      kind: 'status',
+      name: ROLLUP_SHEET_NAMES.status[opts.lang],
+      build: (name) => buildStatusSheet(result, { lang: opts.lang, name }),
+    },
+    {
+      key: 'ranking',
+      kind: 'ranking',
+      name: ROLLUP_SHEET_NAMES.ranking[opts.lang],
+      build: (name) => buildRankingSheet(result, { lang: opts.lang, name }),
+    },
+  ];
+  const findings = opts.findings;
+  if (findings) {
+    wanted.push({
+      key: 'findings',
+      kind: 'findings',
+      name: opts.lang === 'zh' ? '审核意见' : 'Review findings',
+      build: (name) => buildFindingsSheet(result.findings, { lang: opts.lang, name, subject: findings.subject, date: findings.date }),
+    });
+  }
+
+  const sheets: SheetSpec[] = [];
+  const names: NameSpec[] = [];
+  const actions: ReportAction[] = [];
+  const conflicts: NameConflict[] = [];
+  for (const w of wanted) {
+    const prior = owned.get(w.key);
+    // Only a sheet keytask registered as this kind is replaced; a sheet of the user's never is.
+    const mine = prior && prior.kind === w.kind ? prior : undefined;
+    let name: string;
+    let entry: RegistryEntry;
+    if (mine) {
+      name = mine.sheet;
+      entry = registry.find((e) => e.name === mine.name)!;
+    } else {
+      name = freeSheetName(w.name, taken);
+      if (name !== w.name) conflicts.push({ key: w.key, wanted: w.name, used: name });
+      entry = { name: nextRegistryName(usedNames), key: w.key, kind: w.kind, lang: opts.lang };
+      const stale = registry.findIndex((e) => e.key === w.key);
+      if (stale >= 0) registry.splice(stale, 1);
+      registry.push(entry);
+    }
+    taken.add(name);
+    usedNames.add(entry.name);
+    names.push(registryName(entry, name));
+    sheets.push(w.build(name));
+    actions.push({ key: w.key, sheet: name, action: mine ? 'update' : 'create' });
+  }
+  sheets.push(buildRegistrySheet(registry));
+  return { spec: { sheets, names }, actions, conflicts, summarySheet: sheets[0].name };
+}

@@ -1,0 +1,159 @@
+/**
+ * Which sheets of which files a roll-up reads, decided from the files' contents rather than
+ * from how they were named or ordered on the command line:
+ * - a keytask workbook says through its registry which sheet is the city list and which are
+ *   county copies (and for which county), whatever the sheets are called now;
+ * - a plain workbook (a county retyped the list, or exported it through WPS) contributes each
+ *   visible sheet that reads as a task list; its 填报单位 names the county, else the file does;
+ * - the city list comes from the first keytask city sheet found; the counties its registry
+ *   lists are the ones expected to submit.
+ * Files that cannot be read are findings, so one broken attachment does not stop the roll-up.
+ */
+import { type Finding, finding } from '../findings/catalogue';
+import type { Label, Lang } from '../i18n';
+import { readTaskSheet } from '../layout/reader';
+import { type Grid, isEmpty } from '../sheet/grid';
+import { type KeytaskSheet, REGISTRY_SHEET, parseRegistry, resolveRegistry } from '../sheet/registry';
+import type { Visibility } from '../sheet/spec';
+import type { Submission } from './rollup';
+
+export interface SourceSheet {
+  name: string;
+  state?: Visibility;
+  grid: Grid;
+}
+
+/** A workbook as a host read it: every sheet's values from A1 and the workbook-level names. */
+export interface SourceFile {
+  /** how the file is shown and traced back (`新密市.xlsx`, or the path given) */
+  name: string;
+  grids: SourceSheet[];
+  names?: Array<{ name: string; ref: string }>;
+}
+
+export type UnreadableReason = 'missing' | 'notXlsx' | 'noTaskSheet';
+
+export interface UnreadableFile {
+  name: string;
+  reason: UnreadableReason;
+  /** the reader's own words, kept for the person who has to fix the file */
+  detail?: string;
+}
+
+export interface CitySource {
+  grid: Grid;
+  /** `file!sheet`, as findings about the city list name it */
+  source: string;
+  file: string;
+  sheet: string;
+  /** the counties the city workbook's registry lists, in its order */
+  counties: string[];
+}
+
+export interface RollupSources {
+  city: CitySource | null;
+  submissions: Submission[];
+  /** `submission-unreadable`, one per file that gave nothing to roll up */
+  findings: Finding[];
+}
+
+const REASONS: Record<UnreadableReason, Label> = {
+  missing: { zh: '文件不存在或无法打开', en: 'the file is missing or cannot be opened' },
+  notXlsx: { zh: '不是可读取的 .xlsx 工作簿', en: 'it is not a readable .xlsx workbook' },
+  noTaskSheet: { zh: '文件中没有可识别的重点任务清单(未找到表头)', en: 'no key-task sheet (no recognisable header) in the file' },
+};
+
+export function unreadableFinding(u: UnreadableFile, lang: Lang): Finding {
+  const reason = REASONS[u.reason][lang] + (u.detail ? (lang === 'zh' ? `(${u.detail})` : ` (${u.detail})`) : '');
+  return finding('submission-unreadable', lang, { sheet: u.name, cell: null, taskId: null }, { source: u.name, reason });
+}
+
+/** `新密市.xlsx` or `报送/新密市(修改).XLSX` → `新密市` / `新密市(修改)`. */
+export function fileStem(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return base.replace(/\.(xlsx|xlsm|xls|et)$/i, '').trim() || base;
+}
+
+/** The keytask sheets of a file that still exist, under their current names. */
+export function keytaskSheetsIn(file: SourceFile): Array<KeytaskSheet & { sheet: string }> {
+  const registry = file.grids.find((s) => s.name === REGISTRY_SHEET);
+  if (!registry) return [];
+  const present = new Set(file.grids.map((s) => s.name));
+  return resolveRegistry(parseRegistry(registry.grid), file.names ?? []).filter(
+    (s): s is KeytaskSheet & { sheet: string } => s.sheet !== null && present.has(s.sheet),
+  );
+}
+
+/**
+ * Whether a county copy holds anything a county typed: a target, a milestone, an actual value,
+ * a note or a status. A blank copy left in the city's own workbook is not a submission.
+ */
+export function hasFigures(grid: Grid): boolean {
+  const sheet = readTaskSheet(grid);
+  if (!sheet) return false;
+  const keys = Object.keys(sheet.columns).filter(
+    (k) => k === 'target' || k === 'actual' || k === 'progress' || k === 'status' || /^y\d{4}$/.test(k),
+  );
+  return sheet.rows.some((r) => r.type === 'task' && keys.some((k) => !isEmpty(r.values[k as keyof typeof r.values])));
+}
+
+export function collectSources(files: SourceFile[], unreadable: UnreadableFile[], opts: { lang: Lang }): RollupSources {
+  const findings = unreadable.map((u) => unreadableFinding(u, opts.lang));
+  const cities: Array<CitySource & { sends: boolean }> = [];
+  const chosen: Submission[] = [];
+
+  for (const file of files) {
+    const grid = (sheet: string): Grid => file.grids.find((s) => s.name === sheet)?.grid ?? [];
+    const keytask = keytaskSheetsIn(file);
+    if (keytask.length > 0) {
+      const citySheet = keytask.find((s) => s.kind === 'city');
+      const counties = keytask.filter((s) => s.kind === 'county');
+      // A workbook with the city list or several county copies is the city's master or a whole
+      // workbook sent back: only the copies someone typed into are submissions. A file with
+      // one county's copy alone is that county's submission, filled or not.
+      const alone = !citySheet && counties.length === 1;
+      const sent = counties.filter((s) => alone || hasFigures(grid(s.sheet)));
+      for (const s of sent) chosen.push({ county: s.county ?? null, source: file.name, sheet: s.sheet, grid: grid(s.sheet) });
+      if (citySheet) {
+        cities.push({
+          grid: grid(citySheet.sheet),
+          source: `${file.name}!${citySheet.sheet}`,
+          file: file.name,
+          sheet: citySheet.sheet,
+          counties: counties.filter((s) => s.county).map((s) => s.county!),
+          sends: sent.length > 0,
+        });
+      }
+      if (!citySheet && counties.length === 0) findings.push(unreadableFinding({ name: file.name, reason: 'noTaskSheet' }, opts.lang));
+      continue;
+    }
+    const plain = file.grids.flatMap((s) => {
+      if (s.name === REGISTRY_SHEET || (s.state && s.state !== 'visible')) return [];
+      const read = readTaskSheet(s.grid);
+      return read ? [{ sheet: s, unit: read.headerBlock.reportingUnit?.trim() ?? '' }] : [];
+    });
+    if (plain.length === 0) {
+      findings.push(unreadableFinding({ name: file.name, reason: 'noTaskSheet' }, opts.lang));
+      continue;
+    }
+    for (const p of plain) {
+      const county = p.unit || (plain.length === 1 ? fileStem(file.name) : p.sheet.name);
+      chosen.push({ county, source: file.name, sheet: p.sheet.name, grid: p.sheet.grid });
+    }
+  }
+
+  // The city workbook proper (its list, no county's figures) wins over the city sheet that
+  // rides along in a county's returned copy; otherwise the first city sheet found.
+  const found = cities.find((c) => !c.sends) ?? cities[0];
+  const city: CitySource | null = found
+    ? { grid: found.grid, source: found.source, file: found.file, sheet: found.sheet, counties: found.counties }
+    : null;
+  // Summary columns follow the city's own order of counties; others keep the order given.
+  const order = new Map(city?.counties.map((c, i) => [c, i]) ?? []);
+  const rank = (s: Submission): number => order.get(s.county ?? '') ?? order.size;
+  const submissions = chosen
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
+    .map((x) => x.s);
+  return { city, submissions, findings };
+}

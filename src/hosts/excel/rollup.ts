@@ -1,0 +1,188 @@
+/**
+ * Roll-up in the open workbook: the county sheets (picked in the pane, or every keytask county
+ * sheet) and county files the pane has already read, into 汇总 / 填报情况 / 排名.
+ *
+ * Round trips do not grow with the number of counties: one read of the structure (sheets,
+ * names, registry), one read of every sheet involved at once (used ranges, plus the charts and
+ * filters of the summary sheets about to be replaced), then the writes in as few requests as
+ * the payload limit allows — 2 reads + 1 write for 3 counties and for 200 alike.
+ *
+ * County sheets are only read. The summary sheets keytask made before are replaced in place;
+ * a sheet of the user's that holds a wanted name is left alone, after asking (like generation).
+ */
+import type { Finding } from '../../core/findings/catalogue';
+import type { NameConflict } from '../../core/generate/generate';
+import type { Lang } from '../../core/i18n';
+import { REPORT_KINDS, type ReportAction, rollupReport, summaryTitle } from '../../core/rollup/report';
+import { type RollupResult, type Submission, rollup } from '../../core/rollup/rollup';
+import { type SourceFile, collectSources, hasFigures, unreadableFinding } from '../../core/rollup/sources';
+import type { Grid } from '../../core/sheet/grid';
+import { type KeytaskSheet, REGISTRY_SHEET, parseRegistry, resolveRegistry } from '../../core/sheet/registry';
+import { gridFromA1 } from './readWorkbook';
+import { renderSpec } from './renderSpec';
+import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
+
+export interface ExcelRollupOptions {
+  /** county sheets picked in the pane; default every keytask county sheet of the workbook */
+  sheets?: string[];
+  /** county files the pane has already read */
+  files?: SourceFile[];
+  lang: Lang;
+  /** counties expected to submit; default the registry's counties when no sheets were picked */
+  counties?: string[];
+  /** title of the summary sheet; default from the city sheet's title */
+  title?: string;
+  /** asked when a sheet of the user's holds a wanted name; false cancels before anything is written */
+  confirm: (conflicts: NameConflict[]) => Promise<boolean>;
+}
+
+export type ExcelRollupStatus = 'done' | 'cancelled' | 'no-city' | 'no-submissions';
+
+export interface ExcelRollup {
+  status: ExcelRollupStatus;
+  /** null unless the roll-up ran; its findings include files that could not be read */
+  result: RollupResult | null;
+  conflicts: NameConflict[];
+  actions: ReportAction[];
+  /** the sheet shown when done ('' otherwise) */
+  activated: string;
+  /** estimated bytes of each write request */
+  requestBytes: number[];
+}
+
+interface Snapshot {
+  sheetNames: string[];
+  keytaskSheets: KeytaskSheet[];
+  registryExists: boolean;
+  names: string[];
+  city: { sheet: string; grid: Grid; counties: string[] } | null;
+  submissions: Submission[];
+  missing: string[];
+  charts: Record<string, string[]>;
+  filters: string[];
+}
+
+type Live = KeytaskSheet & { sheet: string };
+
+async function readForRollup(context: Excel.RequestContext, picked: string[] | undefined, api19: boolean): Promise<Snapshot> {
+  const worksheets = context.workbook.worksheets;
+  worksheets.load('items/name');
+  const names = context.workbook.names;
+  names.load('items/name,items/formula');
+  const registrySheet = worksheets.getItemOrNullObject(REGISTRY_SHEET);
+  const registryUsed = registrySheet.getUsedRangeOrNullObject(true);
+  registryUsed.load('values,address');
+  await context.sync();
+
+  const sheetNames = worksheets.items.map((w) => w.name);
+  const present = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
+  const nameRefs = names.items.map((n) => ({ name: n.name, ref: String(n.formula) }));
+  const registryValues = registryUsed.isNullObject ? [] : gridFromA1(registryUsed.values, registryUsed.address);
+  const keytaskSheets = resolveRegistry(parseRegistry(registryValues), nameRefs).map((s) => ({
+    ...s,
+    sheet: s.sheet === null ? null : (present.get(s.sheet.toLowerCase()) ?? null),
+  }));
+  const live = keytaskSheets.filter((s): s is Live => s.sheet !== null);
+  const city = live.find((s) => s.kind === 'city');
+  const countyOf = new Map(live.filter((s) => s.kind === 'county').map((s) => [s.sheet, s.county ?? null]));
+  const missing = (picked ?? []).filter((n) => !present.has(n.toLowerCase()));
+  const countySheets = picked
+    ? [...new Set(picked.flatMap((n) => (present.has(n.toLowerCase()) ? [present.get(n.toLowerCase())!] : [])))]
+    : live.filter((s) => s.kind === 'county').map((s) => s.sheet);
+  const replaced = live.filter((s) => (REPORT_KINDS as readonly string[]).includes(s.kind));
+
+  // Everything else in one request, however many counties there are.
+  const used = [...(city ? [city.sheet] : []), ...countySheets].map((sheet) => {
+    const range = worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
+    range.load('values,address');
+    return { sheet, range };
+  });
+  const extras = replaced.map((s) => {
+    const ws = worksheets.getItem(s.sheet);
+    const charts = ws.charts.load('items/name');
+    const filter = api19 ? ws.autoFilter.load('enabled') : null;
+    return { sheet: s.sheet, charts, filter };
+  });
+  if (used.length + extras.length > 0) await context.sync();
+
+  const grids = new Map(used.map(({ sheet, range }) => [sheet, range.isNullObject ? [] : gridFromA1(range.values, range.address)]));
+  return {
+    sheetNames,
+    keytaskSheets,
+    registryExists: !registrySheet.isNullObject,
+    names: nameRefs.map((n) => n.name),
+    city: city
+      ? {
+          sheet: city.sheet,
+          grid: grids.get(city.sheet) ?? [],
+          counties: live.filter((s) => s.kind === 'county' && s.county).map((s) => s.county!),
+        }
+      : null,
+    submissions: countySheets.map((sheet) => ({ county: countyOf.get(sheet) ?? null, source: sheet, grid: grids.get(sheet) ?? [] })),
+    missing,
+    charts: Object.fromEntries(extras.map((e) => [e.sheet, e.charts.items.map((c) => c.name)])),
+    filters: extras.filter((e) => e.filter?.enabled).map((e) => e.sheet),
+  };
+}
+
+export async function rollupInExcel(api: ExcelApi, opts: ExcelRollupOptions): Promise<ExcelRollup> {
+  const api19 = api.isSetSupported('ExcelApi', PAGE_LAYOUT_API);
+  const snap = await api.run((context) => readForRollup(context, opts.sheets, api19));
+  const none = { conflicts: [], actions: [], activated: '', requestBytes: [] };
+
+  const fromFiles = collectSources(opts.files ?? [], [], { lang: opts.lang });
+  const sourceFindings: Finding[] = [
+    ...snap.missing.map((name) => unreadableFinding({ name, reason: 'missing' }, opts.lang)),
+    ...fromFiles.findings,
+  ];
+  const city = snap.city
+    ? { grid: snap.city.grid, source: snap.city.sheet, counties: snap.city.counties }
+    : fromFiles.city && { grid: fromFiles.city.grid, source: fromFiles.city.source, counties: fromFiles.city.counties };
+  if (!city) return { status: 'no-city', result: null, ...none };
+  // Unpicked, a blank county copy is a county that has not reported yet, not a submission.
+  const inWorkbook = opts.sheets ? snap.submissions : snap.submissions.filter((s) => hasFigures(s.grid));
+  const submissions = [...inWorkbook, ...fromFiles.submissions];
+  if (submissions.length === 0) return { status: 'no-submissions', result: null, ...none };
+
+  const counties = opts.counties ?? (opts.sheets ? undefined : city.counties);
+  const core = rollup({ grid: city.grid, source: city.source }, submissions, {
+    lang: opts.lang,
+    citySource: city.source,
+    ...(counties ? { counties } : {}),
+  });
+  const result: RollupResult = { ...core, findings: [...sourceFindings, ...core.findings] };
+
+  const report = rollupReport(result, {
+    lang: opts.lang,
+    title: opts.title ?? summaryTitle(city.grid, opts.lang),
+    existing: { sheetNames: snap.sheetNames, keytaskSheets: snap.keytaskSheets },
+  });
+  // Nothing has been written yet, so refusing leaves the workbook as it was.
+  if (report.conflicts.length > 0 && !(await opts.confirm(report.conflicts))) {
+    return { status: 'cancelled', result, ...none, conflicts: report.conflicts, actions: report.actions };
+  }
+
+  const updatable = report.actions.filter((a) => a.action === 'update').map((a) => a.sheet);
+  if (snap.registryExists) updatable.push(REGISTRY_SHEET);
+  const rendered = await api.run((context) =>
+    renderSpec(context, report.spec, {
+      updatable,
+      existingSheets: snap.sheetNames,
+      existingNames: snap.names,
+      pageLayout: api19,
+      rangeAreas: api19,
+      autoFilter: api19,
+      existingCharts: snap.charts,
+      existingAutoFilters: snap.filters,
+      activate: report.summarySheet,
+    }),
+  );
+  return {
+    status: 'done',
+    result,
+    conflicts: report.conflicts,
+    actions: report.actions,
+    activated: report.summarySheet,
+    requestBytes: rendered.requestBytes,
+  };
+}
