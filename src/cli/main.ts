@@ -8,6 +8,9 @@ import { Command, CommanderError } from 'commander';
 import { XlsxReadError } from '../hosts/xlsx/errors';
 import { InputError } from './errors';
 import type { GenerateArgs, Output } from './generate';
+import type { ImportArgs } from './import';
+import type { RollupArgs } from './rollup';
+import type { ValidateArgs } from './validate';
 import { type Messages, messages } from './messages';
 
 // Commands load ExcelJS only when they run, so `--help` and `--version` answer at once.
@@ -57,6 +60,36 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
     .option('-o, --output <file>', m.t('optOut'))
     .option('--force', m.t('optForce'))
     .action((opts: GenerateArgs) => setCode(commands().then((c) => c.runGenerate(opts, m, io))));
+
+  p.command('validate')
+    .description(m.t('validateDescription'))
+    .argument('<file>', m.t('argValidateFile'))
+    .option('--sheet <name>', m.t('optSheet'))
+    .option('--format <table|json>', m.t('optFormat'), 'table')
+    .option('--lang <zh|en>', m.t('optFindingsLang'))
+    .option('--findings-sheet <file>', m.t('optFindingsSheet'))
+    .action((file: string, opts: ValidateArgs) => setCode(import('./validate').then((c) => c.runValidate(file, opts, m, io))));
+
+  p.command('rollup')
+    .description(m.t('rollupDescription'))
+    .argument('<files...>', 'FILE.xlsx…')
+    .option('-o, --output <file>', m.t('optRollupOut'))
+    .option('--format <table|json>', m.t('optFormat'), 'table')
+    .option('--lang <zh|en>', m.t('optRollupLang'), 'zh')
+    .option('--counties <list>', m.t('optExpectedCounties'))
+    .option('--force', m.t('optForce'))
+    .action((files: string[], opts: RollupArgs) => setCode(import('./rollup').then((c) => c.runRollup(files, opts, m, io))));
+
+  p.command('import')
+    .description(m.t('importDescription'))
+    .argument('<file>', m.t('argImportFile'))
+    .option('--format <json|table>', m.t('optImportFormat'))
+    .option('-o, --output <file>', m.t('optImportOut'))
+    .option('--counties <list>', m.t('optCounties'))
+    .option('--years <from-to>', m.t('optYears'))
+    .option('--lang <zh|en>', m.t('optImportLang'))
+    .option('--force', m.t('optForce'))
+    .action((file: string, opts: ImportArgs) => setCode(import('./import').then((c) => c.runImport(file, opts, m, io))));
 
   p.command('demo')
     .description(m.t('demoDescription'))

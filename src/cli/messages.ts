@@ -40,6 +40,48 @@ const T = {
   },
   optDemoOut: { zh: '输出目录', en: 'output folder' },
 
+  validateDescription: {
+    zh: '审核重点任务清单工作簿,列出问题(有错误时退出码为 1)',
+    en: 'check a key-task workbook and list its problems (exit code 1 when there are errors)',
+  },
+  argValidateFile: { zh: '要审核的 .xlsx 工作簿', en: 'the .xlsx workbook to check' },
+  optSheet: { zh: '只审核这一个工作表', en: 'check only this sheet' },
+  optFormat: { zh: '输出格式 table 或 json', en: 'output format, table or json' },
+  optFindingsLang: {
+    zh: '审核意见的语言 zh 或 en(默认与工作簿一致)',
+    en: 'language of the findings, zh or en (default: the workbook’s)',
+  },
+  optFindingsSheet: {
+    zh: '另存审核意见表(.xlsx),可发回县区',
+    en: 'also write the findings sheet (审核意见) to this .xlsx, to send back',
+  },
+  noProblems: { zh: '未发现问题。', en: 'No problems found.' },
+  nothingChecked: {
+    zh: '没有找到可审核的任务清单工作表(需有“序号、重点任务……”表头)。',
+    en: 'No key-task sheet to check was found (a sheet needs a header such as 序号, 重点任务 …).',
+  },
+
+  rollupDescription: {
+    zh: '汇总各县区报送的工作簿(含市级工作簿),输出汇总、填报情况和排名(有错误时退出码为 1)',
+    en: 'roll up the counties’ returned workbooks (with the city workbook): summary, submissions, ranking (exit code 1 on errors)',
+  },
+  optRollupOut: {
+    zh: '另存汇总工作簿(汇总、填报情况、排名、审核意见)',
+    en: 'also write the summary workbook (summary, submissions, ranking, findings)',
+  },
+  optRollupLang: { zh: '汇总表和审核意见的语言 zh 或 en', en: 'language of the summary sheets and findings, zh or en' },
+  optExpectedCounties: {
+    zh: '应报送的县区,用 , ，或 、 分隔(默认取市级工作簿中登记的县区)',
+    en: 'counties expected to report, separated by , ， or 、 (default: those the city workbook lists)',
+  },
+  rollupNoCity: {
+    zh: '找不到市级清单:请把 keytask 生成的市级工作簿也列在文件中',
+    en: 'no city task list found: include the workbook keytask generated for the city among the files',
+  },
+  rollupReading: { zh: '读取', en: 'reading' },
+  rollupRanking: { zh: '排名:', en: 'Ranking:' },
+  rollupNotSummed: { zh: '不合计', en: 'not summed' },
+
   errorPrefix: { zh: '错误:', en: 'Error: ' },
   needOutput: { zh: '请用 -o 指定输出文件,例如 -o 清单.xlsx', en: 'Name the file to write with -o, e.g. -o tasks.xlsx' },
   planAndSample: { zh: '--plan 与 --sample 只能选一个', en: 'Use either --plan or --sample, not both' },
@@ -60,6 +102,24 @@ const T = {
   emptyTemplate: { zh: '空白模板', en: 'empty template' },
   demoDone: { zh: '演示文件已写入:', en: 'Demo files written:' },
   demoOpen: { zh: '用 Excel 或 WPS/LibreOffice 打开即可查看。', en: 'Open them in Excel, WPS or LibreOffice.' },
+  importDescription: {
+    zh: '读取计划文件(.txt 或 .docx),提取重点任务清单;加 -o 生成标准模板',
+    en: 'read a plan document (.txt or .docx) into a key-task list; with -o, write the standard template',
+  },
+  argImportFile: { zh: '计划文件(.txt:UTF-8 或 GB18030;.docx)', en: 'the plan document (.txt in UTF-8 or GB18030, or .docx)' },
+  optImportFormat: {
+    zh: '输出格式 json 或 table(默认 json;有 -o 时只输出摘要)',
+    en: 'output format, json or table (default json; with -o only a summary)',
+  },
+  optImportOut: { zh: '由导入的计划生成的 .xlsx 模板', en: 'the .xlsx template to write from the imported plan' },
+  optImportLang: { zh: '模板和审核意见的语言 zh 或 en', en: 'language of the template and the findings, zh or en' },
+  importTarget: { zh: '目标', en: 'target' },
+  importDeadline: { zh: '完成时限', en: 'deadline' },
+  importMilestones: { zh: '年度目标', en: 'milestones' },
+  importLead: { zh: '牵头', en: 'lead' },
+  importCooperating: { zh: '配合', en: 'cooperating' },
+  importUnits: { zh: '单位名录', en: 'units' },
+  importFindings: { zh: '审核意见', en: 'findings' },
 } satisfies Record<string, Text>;
 
 const F = {
@@ -96,6 +156,63 @@ const F = {
     en: (wanted: string, used: string) => `note: sheet name "${wanted}" was taken; used "${used}"`,
   },
   ms: { zh: (n: number) => `${n} 毫秒`, en: (n: number) => `${n} ms` },
+  importMissing: {
+    zh: (f: string) => `找不到文件:${f}`,
+    en: (f: string) => `file not found: ${f}`,
+  },
+  cannotRead: {
+    zh: (f: string, why: string) => `无法读取 ${f}:${why}`,
+    en: (f: string, why: string) => `cannot read ${f}: ${why}`,
+  },
+  notAPlan: {
+    zh: (f: string) => `${f} 看起来不是计划文件:没有找到任务清单、章节(如“三、重点任务”)或计划标题`,
+    en: (f: string) => `${f} does not look like a plan: no task list, chapters (such as 三、重点任务) or plan title found`,
+  },
+  notDocx: {
+    zh: (f: string, why: string) => `${f} 不是可读取的 .docx 文件:${why}`,
+    en: (f: string, why: string) => `${f} is not a readable .docx file: ${why}`,
+  },
+  oldDoc: {
+    zh: (f: string) => `${f} 是旧版 Word(.doc)文件,请另存为 .docx 或 .txt 后再导入`,
+    en: (f: string) => `${f} is an old Word (.doc) file; save it as .docx or .txt and import that`,
+  },
+  rollupHeadline: {
+    zh: (n: number, counties: string, period: string) => `汇总 ${n} 个县区(${counties}),报送期:${period}`,
+    en: (n: number, counties: string, period: string) => `Rolled up ${n} counties (${counties}), period: ${period}`,
+  },
+  rollupOutputIsInput: {
+    zh: (f: string) => `汇总结果不能写入被汇总的文件本身:${f}`,
+    en: (f: string) => `the summary cannot be written over one of the files being rolled up: ${f}`,
+  },
+  rollupWrote: {
+    zh: (f: string, sheets: string) => `汇总工作簿已写入 ${f}(${sheets})`,
+    en: (f: string, sheets: string) => `Summary workbook written to ${f} (${sheets})`,
+  },
+  noSheet: {
+    zh: (sheet: string, sheets: string) => `工作簿中没有名为“${sheet}”的工作表(现有:${sheets})`,
+    en: (sheet: string, sheets: string) => `the workbook has no sheet named "${sheet}" (it has: ${sheets})`,
+  },
+  badFormat: {
+    zh: (v: string) => `不支持的输出格式“${v}”,请用 table 或 json`,
+    en: (v: string) => `unknown format "${v}"; use table or json`,
+  },
+  findingsTotal: {
+    zh: (total: number, errors: number, warnings: number, infos: number) => `共 ${total} 条:错误 ${errors},警告 ${warnings},提示 ${infos}`,
+    en: (total: number, errors: number, warnings: number, infos: number) =>
+      `${total} findings (errors: ${errors}, warnings: ${warnings}, notes: ${infos})`,
+  },
+  checkedSheets: {
+    zh: (sheets: string) => `已审核:${sheets}`,
+    en: (sheets: string) => `Checked: ${sheets}`,
+  },
+  findingsWritten: {
+    zh: (file: string) => `审核意见已写入 ${file}`,
+    en: (file: string) => `Findings sheet written to ${file}`,
+  },
+  sameAsInput: {
+    zh: (file: string) => `审核意见不能写入被审核的文件本身:${file}`,
+    en: (file: string) => `the findings sheet cannot be written over the file being checked: ${file}`,
+  },
 };
 
 /** What a plan field should have been, for the shape check's messages. */

@@ -101,6 +101,37 @@ export const CATALOGUE = {
     zh: `未写明牵头单位,按惯例以列第一位的“${p.unit}”为牵头单位`,
     en: `No lead is named; "${p.unit}", listed first, is taken as lead`,
   })),
+  // ---- plan import ----
+  'import-target-unclear': def('warning', { zh: '目标值不明确', en: 'Target unclear' }, (p) =>
+    p.target
+      ? {
+          zh: `任务中有多个数值(${p.candidates}),暂取“${p.target}”为目标值,请核对`,
+          en: `The task gives several figures (${p.candidates}); "${p.target}" was taken as the target, please check`,
+        }
+      : {
+          zh: `任务中的数值(${p.candidates})未写作目标,未取为目标值,请核对`,
+          en: `The figures in the task (${p.candidates}) are not worded as goals and were not taken as the target, please check`,
+        },
+  ),
+  'import-lead-assumed': def('info', { zh: '牵头单位按首组确定', en: 'Lead taken from the first group' }, (p) => ({
+    zh: `任务有多组责任单位,按第一组取“${p.lead}”为牵头单位;其他组列第一位的为“${p.others}”`,
+    en: `The task names several groups of units; "${p.lead}" (first group) was taken as lead; other groups list "${p.others}" first`,
+  })),
+  'import-unit-unclear': def('warning', { zh: '单位名称无法确定', en: 'Unit name unclear' }, (p) =>
+    p.suggestion
+      ? {
+          zh: `“${p.unit}”疑为“${p.suggestion}”之误,未列入单位名录`,
+          en: `"${p.unit}" looks like a slip for "${p.suggestion}"; it was left out of the unit directory`,
+        }
+      : {
+          zh: `无法确定“${p.unit}”是一个单位还是几个单位,请核对`,
+          en: `Cannot tell whether "${p.unit}" is one unit or several, please check`,
+        },
+  ),
+  'import-schedule-unread': def('warning', { zh: '完成时限无法识别', en: 'Schedule not understood' }, (p) => ({
+    zh: `无法识别“${p.text}”中的年份目标`,
+    en: `Could not read a yearly milestone from "${p.text}"`,
+  })),
   // ---- structure and completeness ----
   'required-missing': def('error', { zh: '必填项为空', en: 'Required field empty' }, (p) => ({
     zh: `必填项“${p.field}”为空`,

@@ -10,8 +10,10 @@ import { FakeWorkbookState } from './state';
 import { FakeRequestContext } from './workbook';
 
 export { FakeOfficeError } from './errors';
+export { type FakeComment, commentsOf, notesOf } from './annotations';
 export type { FakeCell, FakeSheet, FakeValidation, FakeConditionalFormat, FakePageLayout, FakeName, Scalar } from './state';
 export { FakeWorkbookState } from './state';
+export { type FakeChartRecord, autoFilterOf, chartsOf } from './charts';
 export type { ApiVersion } from './queue';
 
 /** Excel on the web rejects requests larger than this. */

@@ -6,7 +6,7 @@
 import { FakeOfficeError } from './errors';
 import type { FakeWorkbookState } from './state';
 
-export type ApiVersion = '1.8' | '1.9' | '1.12';
+export type ApiVersion = '1.8' | '1.9' | '1.10' | '1.12' | '1.13' | '1.18';
 
 export interface Operation {
   /** what the request carries for this operation */

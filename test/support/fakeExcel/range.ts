@@ -1,5 +1,6 @@
 /** Range and what hangs off it: format (font, fill, borders), data validation, conditional formats. */
-import { type Bounds, cellCount, formatLocal, referenceSheetName } from './address';
+import { type Bounds, cellCount, formatLocal, intersects, referenceSheetName } from './address';
+import { FakeMergedAreas, requireApi } from './annotations';
 import { FakeClientObject, Lazy } from './clientObject';
 import { FakeOfficeError, invalidArgument } from './errors';
 import type { FakeQueue } from './queue';
@@ -200,6 +201,21 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     this.change('unmerge', undefined, (t) => t.sheet.unmerge(t.bounds));
   }
 
+  /** ExcelApi 1.13: the merged areas inside the range. */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    const path = `${this.path}.getMergedAreasOrNullObject()`;
+    requireApi(this.q, '1.13', 'Range.getMergedAreasOrNullObject', path);
+    const ref = new Lazy<RangeTarget[] | null>(() => {
+      const t = this.ref.get();
+      if (!t) return null;
+      const areas = t.sheet.merges.filter((m) => intersects(m, t.bounds)).map((bounds) => ({ sheet: t.sheet, bounds }));
+      return areas.length ? areas : null;
+    });
+    const areas = new FakeMergedAreas(this.q, path, ref);
+    areas.announce('getMergedAreasOrNullObject', undefined);
+    return areas;
+  }
+
   select(): void {
     this.change('select', undefined, (t) => {
       this.state.activate(t.sheet);
@@ -314,8 +330,31 @@ export class FakeRangeFont extends WriteOnly {
 }
 
 export class FakeRangeFill extends WriteOnly {
+  protected override scalarProperties(): string[] {
+    return ['color', 'pattern'];
+  }
+  /** Excel reports an unfilled cell as white with pattern None, and null where the cells differ. */
+  protected override readProperty(targets: RangeTarget[], name: string): unknown {
+    if (name !== 'color' && name !== 'pattern') return super.readProperty(targets, name);
+    if (name === 'pattern') requireApi(this.q, '1.9', 'RangeFill.pattern', this.path);
+    const seen = new Set<string>();
+    for (const t of targets) {
+      for (let r = t.bounds.row1; r <= t.bounds.row2; r++)
+        for (let c = t.bounds.col1; c <= t.bounds.col2; c++) {
+          const fill = t.sheet.cell(r, c)?.style['fill.color'] as string | undefined;
+          seen.add(name === 'color' ? (fill ?? '#FFFFFF').toUpperCase() : fill ? 'Solid' : 'None');
+        }
+    }
+    return seen.size === 1 ? [...seen][0] : null;
+  }
+  get color(): string {
+    return this.loaded('color');
+  }
   set color(v: string) {
     this.setStyle('fill.color', checkColor(v, this.path));
+  }
+  get pattern(): string {
+    return this.loaded('pattern');
   }
   clear(): void {
     this.each('clear', undefined, (t) => t.sheet.eachExisting(t.bounds, (cell) => delete cell.style['fill.color']));

@@ -1,5 +1,6 @@
 /** The workbook, its defined names and the request context an `Excel.run` batch receives. */
 import { formatLocal, referenceSheetName } from './address';
+import { FakeCommentCollection, requireApi } from './annotations';
 import { FakeClientObject, Lazy, type LoadArg, loadedNames } from './clientObject';
 import { invalidArgument, itemNotFound, propertyNotLoaded } from './errors';
 import type { FakeQueue } from './queue';
@@ -134,9 +135,20 @@ export class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly names: FakeNamedItemCollection;
 
-  constructor(q: FakeQueue, state: FakeWorkbookState) {
+  constructor(
+    private readonly q: FakeQueue,
+    private readonly state: FakeWorkbookState,
+  ) {
     this.worksheets = new FakeWorksheetCollection(q, state);
     this.names = new FakeNamedItemCollection(q, state);
+  }
+
+  private commentsProxy: FakeCommentCollection | null = null;
+  /** Threaded comments are ExcelApi 1.10. */
+  get comments(): FakeCommentCollection {
+    requireApi(this.q, '1.10', 'Workbook.comments', 'comments');
+    this.commentsProxy ??= new FakeCommentCollection(this.q, this.state);
+    return this.commentsProxy;
   }
 }
 

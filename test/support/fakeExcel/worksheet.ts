@@ -1,5 +1,7 @@
 /** Worksheets, their collection, freeze panes and page layout. */
 import { type Bounds, WHOLE_SHEET, formatLocal, parseLocal } from './address';
+import { FakeNoteCollection, requireApi } from './annotations';
+import { FakeAutoFilter, FakeChartCollection } from './charts';
 import { FakeClientObject, Lazy, type LoadArg, loadedNames } from './clientObject';
 import { FakeOfficeError, invalidArgument, itemNotFound, propertyNotLoaded } from './errors';
 import type { FakeQueue } from './queue';
@@ -176,6 +178,27 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
 
   getUsedRangeOrNullObject(valuesOnly = false): FakeRange {
     return this.range(`${this.path}.getUsedRangeOrNullObject(${valuesOnly})`, (s) => s.usedBounds(valuesOnly), true);
+  }
+
+  private notesProxy: FakeNoteCollection | null = null;
+  /** Notes are ExcelApi 1.18. */
+  get notes(): FakeNoteCollection {
+    requireApi(this.q, '1.18', 'Worksheet.notes', `${this.path}.notes`);
+    this.notesProxy ??= new FakeNoteCollection(this.q, `${this.path}.notes`, this.ref, this.state);
+    return this.notesProxy;
+  }
+
+  private chartsProxy: FakeChartCollection | null = null;
+  get charts(): FakeChartCollection {
+    this.chartsProxy ??= new FakeChartCollection(this.q, `${this.path}.charts`, this.ref);
+    return this.chartsProxy;
+  }
+
+  private autoFilterProxy: FakeAutoFilter | null = null;
+  /** ExcelApi 1.9 */
+  get autoFilter(): FakeAutoFilter {
+    this.autoFilterProxy ??= new FakeAutoFilter(this.q, `${this.path}.autoFilter`, this.ref);
+    return this.autoFilterProxy;
   }
 
   private freezeProxy: FakeFreezePanes | null = null;

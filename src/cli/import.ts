@@ -1,0 +1,150 @@
+/**
+ * `keytask import FILE`: a plan document (.txt in UTF-8 or GB18030, or .docx) in, its task list
+ * out as JSON or a readable table, and with -o the standard template generated from it.
+ */
+import { existsSync } from 'fs';
+import { readFile } from 'fs/promises';
+import { basename, extname } from 'path';
+import type { Finding } from '../core/findings/catalogue';
+import type { Lang } from '../core/i18n';
+import { ImportError, type ImportResult, decodeText, docxText, importPlan, isDocx } from '../core/import';
+import { InputError } from './errors';
+import { summary, writeWorkbookFile } from './generate';
+import type { Messages } from './messages';
+import { parseCounties, parseYears } from './planInput';
+
+export interface ImportArgs {
+  format?: string;
+  output?: string;
+  counties?: string;
+  years?: string;
+  lang?: string;
+  force?: boolean;
+}
+
+export interface ImportIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+function langOption(v: string | undefined, m: Messages): Lang | undefined {
+  if (v === undefined) return undefined;
+  const l = v.trim().toLowerCase();
+  if (l === 'zh' || l === 'en') return l;
+  throw new InputError(m.f.badLang(v));
+}
+
+/** The document's text: .docx through mammoth, anything else decoded as a text file. */
+export async function documentText(file: string, m: Messages): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? m.f.importMissing(file) : m.f.cannotRead(file, code ?? String(e)));
+  }
+  if (isDocx(bytes) || extname(file).toLowerCase() === '.docx') {
+    try {
+      return await docxText(bytes);
+    } catch (e) {
+      throw new InputError(m.f.notDocx(file, e instanceof Error ? e.message : String(e)));
+    }
+  }
+  // An old binary .doc would decode into noise and be refused as "not a plan", which misleads.
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) throw new InputError(m.f.oldDoc(file));
+  return decodeText(bytes);
+}
+
+const findingJson = (f: Finding) => ({
+  code: f.code,
+  severity: f.severity,
+  sheet: f.sheet,
+  cell: f.cell,
+  taskId: f.taskId,
+  message: f.message,
+  params: f.params,
+});
+
+export function importJson(r: ImportResult): unknown {
+  return {
+    name: r.plan.name,
+    startYear: r.plan.startYear,
+    endYear: r.plan.endYear,
+    sections: r.plan.sections,
+    tasks: r.tasks.map((t) => ({
+      id: t.id,
+      section: t.section,
+      text: t.text,
+      target: t.target,
+      kind: t.kind,
+      deadline: t.deadline,
+      milestones: t.milestones.map((ms) => ({ year: ms.year, value: ms.value, unit: ms.unit, kind: ms.kind ?? null })),
+      lead: t.lead,
+      cooperating: t.cooperating,
+      findings: t.findings.map(findingJson),
+    })),
+    units: r.units,
+  };
+}
+
+/** A reading of the import for a person at a terminal: one block per task, findings under it. */
+export function importTable(r: ImportResult, m: Messages): string[] {
+  const none = m.t('none');
+  const list = (xs: string[]) => (xs.length ? xs.join('、') : none);
+  const out = [`${r.plan.name || none}  ${r.plan.startYear}–${r.plan.endYear}`, `${m.t('summaryTasks')}: ${r.tasks.length}`];
+  let section: string | null = null;
+  for (const t of r.tasks) {
+    if (t.section !== section) {
+      section = t.section;
+      const s = r.plan.sections.find((x) => x.id === section);
+      if (s) out.push('', `${s.id}${s.title}`);
+    }
+    const target = t.target ? `${t.target.value}${t.target.unit ?? ''}` : none;
+    const steps = t.milestones.map((ms) => `${ms.year}:${ms.value === null ? (ms.text ?? '') : `${ms.value}${ms.unit ?? ''}`}`).join(' ');
+    out.push(`  ${t.id}. ${t.text}`);
+    out.push(
+      `     ${m.t('importTarget')}: ${target}  ${m.t('importDeadline')}: ${t.deadline ?? none}${steps ? `  ${m.t('importMilestones')}: ${steps}` : ''}`,
+    );
+    out.push(`     ${m.t('importLead')}: ${list(t.lead)}  ${m.t('importCooperating')}: ${list(t.cooperating)}`);
+    for (const f of t.findings) out.push(`     [${f.severity}] ${f.message}`);
+  }
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of r.findings) counts[f.severity]++;
+  out.push('', `${m.t('importUnits')} (${r.units.length}): ${list(r.units)}`);
+  out.push(`${m.t('importFindings')}: error ${counts.error}, warning ${counts.warning}, info ${counts.info}`);
+  return out;
+}
+
+export async function runImport(file: string, args: ImportArgs, m: Messages, io: ImportIo): Promise<number> {
+  const format = args.format?.trim().toLowerCase();
+  if (format !== undefined && format !== 'json' && format !== 'table') throw new InputError(m.f.badFormat(args.format ?? ''));
+  const lang = langOption(args.lang, m);
+  let years: [number, number] | null = null;
+  if (args.years !== undefined) {
+    years = parseYears(args.years);
+    if (!years) throw new InputError(m.f.badYears(args.years));
+  }
+  if (args.output && existsSync(args.output) && !args.force) throw new InputError(m.f.exists(args.output));
+
+  const text = await documentText(file, m);
+  let r: ImportResult;
+  try {
+    // Findings are read by the operator unless --lang asks for the workbook's language.
+    r = importPlan(text, { lang: lang ?? m.lang, source: basename(file), ...(years ? { startYear: years[0], endYear: years[1] } : {}) });
+  } catch (e) {
+    if (e instanceof ImportError) throw new InputError(m.f.notAPlan(file));
+    throw e;
+  }
+
+  // With -o and no --format, the summary is the answer; with --format, stdout stays machine-readable.
+  const print = format ?? (args.output ? null : 'json');
+  if (print === 'json') io.out(JSON.stringify(importJson(r), null, 2));
+  else if (print === 'table') for (const line of importTable(r, m)) io.out(line);
+
+  if (args.output) {
+    const w = await writeWorkbookFile(r.plan, parseCounties(args.counties), lang ?? 'zh', args.output, m);
+    const say = print ? io.err : io.out;
+    for (const line of summary(w, m)) say(line);
+  }
+  return 0;
+}

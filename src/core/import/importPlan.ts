@@ -1,0 +1,222 @@
+/**
+ * Plan import: the text of a plan document (重点任务清单 table or prose) in, a Plan out, with
+ * what the importer had to interpret reported as findings on the task concerned rather than
+ * guessed silently. Pure: no I/O; the CLI and the pane hand it text (see decode.ts, docx.ts).
+ */
+import { type Finding, type FindingCode, type Params, finding } from '../findings/catalogue';
+import type { Lang } from '../i18n';
+import type { Milestone, MilestoneKind, Plan, Section, Task } from '../model';
+import { parseSchedule } from '../text/milestones';
+import { readProse } from './prose';
+import type { RawReading, RawTask } from './rawTask';
+import { newConventions, readTask } from './responsibility';
+import { hasTable, readTable } from './table';
+import { type Candidate, candidatesIn, chooseTarget, dateIn, kindOf } from './targets';
+import { type SourceLine, fold, sourceLines } from './text';
+
+export interface ImportOptions {
+  /** language of the findings' messages */
+  lang?: Lang;
+  /** where the text came from (a file name); goes in each finding's `sheet` */
+  source?: string;
+  /** the plan period, when the caller knows better than the document */
+  startYear?: number;
+  endYear?: number;
+}
+
+export interface ImportedTask extends Task {
+  findings: Finding[];
+  /** 1-based line of the document the task starts on */
+  line: number;
+}
+
+export interface ImportResult {
+  plan: Plan;
+  tasks: ImportedTask[];
+  units: string[];
+  /** every finding: the tasks' and those about the document as a whole */
+  findings: Finding[];
+}
+
+export type ImportErrorReason = 'empty' | 'notAPlan';
+
+/** The text is not a plan document; the CLI turns this into exit code 2. */
+export class ImportError extends Error {
+  constructor(readonly reason: ImportErrorReason) {
+    super(
+      reason === 'empty' ? 'the document is empty' : 'the document does not look like a plan (no task list, chapters or plan title found)',
+    );
+    this.name = 'ImportError';
+  }
+}
+
+const TITLE_END = /(计划|方案|规划|意见|清单|要点)(\s*[(（][^()（）]*[)）])?$/;
+const PERIOD_LINE = /^[(（]\s*\d{4}\s*[-—–~至]\s*\d{4}\s*年?\s*[)）]$/;
+const PLAN_WORDS = /计划|方案|规划|意见|要点|清单|任务|目标/;
+
+/** The document's own title: the first short line ending like a plan's name and not the notice around it. */
+function planTitle(lines: SourceLine[]): string {
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i].text;
+    const f = fold(t);
+    if (t.length < 6 || t.length > 60 || /《|》|^【|^关于印发|^附件|^\.\.\./.test(f) || !TITLE_END.test(f)) continue;
+    const next = lines[i + 1]?.text ?? '';
+    return PERIOD_LINE.test(fold(next)) ? t + next : t;
+  }
+  return '';
+}
+
+function planYears(name: string, text: string, tasks: Task[]): [number, number] | null {
+  const range = /(\d{4})\s*[-—–~至]\s*(\d{4})\s*年/;
+  const r = range.exec(fold(name));
+  if (r) return [Number(r[1]), Number(r[2])];
+  const single = /(\d{4})\s*年/.exec(fold(name));
+  if (single) return [Number(single[1]), Number(single[1])];
+  const inText = range.exec(fold(text));
+  if (inText) return [Number(inText[1]), Number(inText[2])];
+  const years = tasks.flatMap((t) => t.milestones.map((m) => m.year));
+  if (years.length) return [Math.min(...years), Math.max(...years)];
+  // Seed 003: issued `2021年11月4日`, aiming `到2025年`.
+  const by = /(?:到|至)\s*(\d{4})\s*年/.exec(fold(text));
+  const issued = Math.min(...[...fold(text).matchAll(/(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g)].map((m) => Number(m[1])));
+  if (by) return [Math.min(Number(by[1]), issued), Number(by[1])];
+  return Number.isFinite(issued) ? [issued, issued] : null;
+}
+
+/** `市发展改革委员` beside a `市发展改革委` named more often: a slip, held out of the directory. */
+function suspectedSlips(counts: Map<string, number>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [name, n] of counts) {
+    for (const [other, m] of counts) {
+      if (other !== name && name.startsWith(other) && name.length === other.length + 1 && m > n) out.set(name, other);
+    }
+  }
+  return out;
+}
+
+export function importPlan(text: string, opts: ImportOptions = {}): ImportResult {
+  const lang = opts.lang ?? 'zh';
+  const sheet = opts.source ?? '';
+  const lines = sourceLines(text);
+  if (!lines.length) throw new ImportError('empty');
+
+  const reading: RawReading = hasTable(lines) ? readTable(lines) : readProse(lines);
+  const name = planTitle(lines);
+  const looksLikePlan =
+    reading.tasks.length > 0 ||
+    (PLAN_WORDS.test(fold(text)) && (name !== '' || lines.some((l) => /^[一二三四五六七八九十]{1,3}、/.test(l.text))));
+  if (!looksLikePlan) throw new ImportError('notAPlan');
+
+  const conv = newConventions();
+  const tasks: ImportedTask[] = [];
+  for (const raw of reading.tasks) tasks.push(interpret(raw, conv, lang, sheet));
+
+  // The unit directory: every unit named, in order of first mention, less suspected slips.
+  const counts = new Map<string, number>();
+  for (const t of tasks) for (const u of [...t.lead, ...t.cooperating]) counts.set(u, (counts.get(u) ?? 0) + 1);
+  const slips = suspectedSlips(counts);
+  for (const t of tasks) {
+    for (const u of [...t.lead, ...t.cooperating]) {
+      const meant = slips.get(u);
+      if (meant) t.findings.push(finding('import-unit-unclear', lang, at(sheet, t.id), { unit: u, suggestion: meant, line: t.line }));
+    }
+  }
+  const units = [...counts.keys()].filter((u) => !slips.has(u));
+
+  const ids = new Map<string, ImportedTask>();
+  for (const t of tasks) {
+    const prior = ids.get(t.id);
+    if (prior) t.findings.push(finding('task-id-duplicate', lang, at(sheet, t.id), { id: t.id, other: `line ${prior.line}` }));
+    else ids.set(t.id, t);
+  }
+
+  const used = new Set(tasks.map((t) => t.section));
+  const sections: Section[] = reading.sections.filter((s) => used.has(s.id));
+  const plainTasks: Task[] = tasks.map(({ findings: _f, line: _l, ...t }) => t);
+  const years = planYears(name, text, plainTasks);
+  const thisYear = new Date().getFullYear();
+  const plan: Plan = {
+    name,
+    startYear: opts.startYear ?? years?.[0] ?? thisYear,
+    endYear: opts.endYear ?? years?.[1] ?? opts.startYear ?? thisYear,
+    sections,
+    tasks: plainTasks,
+    units,
+  };
+  return { plan, tasks, units, findings: tasks.flatMap((t) => t.findings) };
+}
+
+function at(sheet: string, taskId: string | null): { sheet: string; cell: null; taskId: string | null } {
+  return { sheet, cell: null, taskId };
+}
+
+function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: Lang, sheet: string): ImportedTask {
+  const findings: Finding[] = [];
+  const note = (code: FindingCode, params: Params = {}) =>
+    findings.push(finding(code, lang, at(sheet, raw.id), { ...params, line: raw.line }));
+
+  // ---- responsibility ----
+  const resp = readTask(raw.groups, conv);
+  if (!resp.lead.length) note('lead-missing');
+  else if (resp.firstListedGuess) note('lead-first-listed', { unit: resp.lead[0] });
+  if (resp.otherLeads.length) note('import-lead-assumed', { lead: resp.lead.join('、'), others: resp.otherLeads.join('、') });
+  for (const u of resp.unclear) note('import-unit-unclear', { unit: u });
+
+  // ---- schedule, target, kind ----
+  const schedule = raw.scheduleText !== undefined ? parseSchedule(raw.scheduleText) : null;
+  for (const u of schedule?.unread ?? []) note('import-schedule-unread', { text: u });
+  const valued = schedule?.milestones.filter((m) => m.value !== null) ?? [];
+  const final = valued[valued.length - 1];
+  const cands = candidatesIn(raw.body);
+  const choice = chooseTarget(cands, final && final.value !== null ? { value: final.value, unit: final.unit } : undefined);
+  const target = choice.target;
+  if (choice.ambiguous.length)
+    note('import-target-unclear', { target: target!.text, candidates: choice.ambiguous.map((c) => c.text).join('、') });
+  else if (!target && choice.weak.length)
+    note('import-target-unclear', { target: '', candidates: choice.weak.map((c) => c.text).join('、') });
+
+  const context = schedule ? raw.body : (target?.sentence ?? raw.body);
+  const kind = kindOf(target, context, schedule?.kind ?? null);
+
+  let milestones: Milestone[];
+  let deadline: string | null;
+  if (schedule) {
+    const stepKind: MilestoneKind = schedule.kind ?? (kind === 'qualitative' ? 'cumulative' : kind);
+    milestones = schedule.milestones.map((m) => (m.value === null ? m : { ...m, kind: stepKind }));
+    deadline = valued.length ? `${Math.max(...valued.map((m) => m.year))}年` : raw.scheduleText || null;
+  } else {
+    ({ milestones, deadline } = proseSchedule(raw.body, target, kind));
+  }
+
+  return {
+    id: raw.id,
+    section: raw.section,
+    text: raw.text,
+    target: target ? { value: target.value, unit: target.unit } : null,
+    kind,
+    deadline,
+    milestones,
+    lead: resp.lead,
+    cooperating: resp.cooperating,
+    ...(raw.scheduleText !== undefined ? { scheduleText: raw.scheduleText } : {}),
+    ...(raw.groups.length ? { responsibilityText: raw.groups.join(' ') } : {}),
+    findings,
+    line: raw.line,
+  };
+}
+
+/**
+ * A prose task's deadline is the date its target's sentence names before it (`到2023年,…5000家`),
+ * else `每年` for a yearly target, else the first date in the task; its one milestone is the target
+ * in that year.
+ */
+function proseSchedule(body: string, target: Candidate | null, kind: MilestoneKind): { milestones: Milestone[]; deadline: string | null } {
+  // A date governs the figures after it (`到2023年,在役机器人总量突破2.5万台`), not those before.
+  const own = target ? dateIn(target.sentence.slice(0, target.at)) : null;
+  const yearly = kind === 'annual' && /每年/.test(fold(target?.sentence ?? ''));
+  const date = own ?? (yearly ? null : dateIn(body));
+  const deadline = date?.text ?? (yearly ? '每年' : null);
+  const milestones: Milestone[] =
+    own && target && kind !== 'qualitative' ? [{ year: own.year, value: target.value, unit: target.unit, kind }] : [];
+  return { milestones, deadline };
+}

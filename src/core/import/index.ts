@@ -1,0 +1,3 @@
+export { ImportError, type ImportErrorReason, type ImportOptions, type ImportResult, type ImportedTask, importPlan } from './importPlan';
+export { decodeText } from './decode';
+export { docxText, isDocx } from './docx';

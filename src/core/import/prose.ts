@@ -1,0 +1,138 @@
+/**
+ * The prose form (seeds 000, 004): chapters `三、重点任务`, sections `(一)…`, numbered tasks
+ * `1.深入开展…`, and responsibility either on its own line after the task (`责任单位:…`) or
+ * inline, once or several times, as `(責任單位:…)`.
+ *
+ * Which items are tasks: the numbered items of the task chapters (titles with 任务, 工程, 行动 or
+ * 清单; not 目标, 保障, 要求 …), so goals and the closing 组织保障 duties are not listed as tasks
+ * even when they name units; a `(一)` item of a task chapter with no numbered items under it is
+ * itself a task (seeds 002, 003), with `(一)` as its id. Without any task chapter, every chapter
+ * but the preamble-like ones is read.
+ */
+import type { RawReading, RawSection, RawTask } from './rawTask';
+import { CHAPTER, NUMBERED, SECTION, type SourceLine, firstSentence, fold } from './text';
+
+const TASK_CHAPTER = /任务|工程|行动|清单|重点工作|主要工作|工作举措/;
+const NOT_TASK_CHAPTER = /保障|组织|要求|目标|思路|原则|背景|意见|措施|时间|联系|说明/;
+const PREAMBLE_CHAPTER = /思路|原则|背景|要求|意见建议|联系|时间/;
+const RESP_LINE = /^(责任单位|牵头单位|责任部门)\s*[:：]/;
+
+interface Item {
+  kind: 'section' | 'task';
+  id: string;
+  lines: string[];
+  groups: string[];
+  line: number;
+  chapter: number;
+  children: Item[];
+}
+
+interface Chapter {
+  title: string;
+}
+
+/** Pulls every `(责任单位:…)` out of a body: the groups, and the body without them. */
+export function inlineGroups(body: string): { groups: string[]; rest: string } {
+  const f = fold(body);
+  const groups: string[] = [];
+  let rest = '';
+  let last = 0;
+  const re = /[(（]\s*(责任单位|牵头单位|责任部门)\s*[:：]/g;
+  for (const m of f.matchAll(re)) {
+    const at = m.index ?? 0;
+    if (at < last) continue;
+    let depth = 0;
+    let end = f.length;
+    for (let i = at; i < f.length; i++) {
+      if ('(（〔【'.includes(f[i])) depth++;
+      else if (')）〕】'.includes(f[i]) && --depth === 0) {
+        end = i;
+        break;
+      }
+    }
+    groups.push(body.slice(at + 1, end).trim());
+    rest += body.slice(last, at);
+    last = end + 1;
+  }
+  rest += body.slice(last);
+  return { groups, rest };
+}
+
+export function readProse(lines: SourceLine[]): RawReading {
+  const chapters: Chapter[] = [];
+  const top: Item[] = [];
+  let section: Item | null = null;
+  let task: Item | null = null;
+  const newItem = (kind: Item['kind'], id: string, text: string, line: number): Item => ({
+    kind,
+    id,
+    lines: text ? [text] : [],
+    groups: [],
+    line,
+    chapter: chapters.length - 1,
+    children: [],
+  });
+
+  for (const l of lines) {
+    const f = fold(l.text);
+    const ch = CHAPTER.exec(f);
+    if (ch && fold(firstSentence(ch[2])).length <= 30) {
+      chapters.push({ title: firstSentence(l.text.slice(l.text.length - ch[2].length)) });
+      section = task = null;
+      continue;
+    }
+    const sec = SECTION.exec(l.text);
+    if (sec) {
+      section = newItem('section', sec[1], sec[2], l.line);
+      top.push(section);
+      task = null;
+      continue;
+    }
+    // Matched on the folded line so `１．` reads like `1.`; the id is kept in ASCII digits.
+    const num = NUMBERED.exec(f);
+    if (num) {
+      task = newItem('task', num[1], l.text.slice(l.text.length - num[2].length), l.line);
+      if (section) section.children.push(task);
+      else top.push(task);
+      continue;
+    }
+    const owner = task ?? section;
+    if (!owner) continue;
+    if (RESP_LINE.test(f)) owner.groups.push(l.text);
+    else owner.lines.push(l.text);
+  }
+
+  const taskChapters = new Set<number>();
+  chapters.forEach((c, i) => {
+    const t = fold(c.title);
+    if (TASK_CHAPTER.test(t) && !NOT_TASK_CHAPTER.test(t)) taskChapters.add(i);
+  });
+  if (!taskChapters.size) chapters.forEach((c, i) => !PREAMBLE_CHAPTER.test(fold(c.title)) && taskChapters.add(i));
+  const anyChapter = chapters.length > 0;
+
+  const out: RawReading = { sections: [], tasks: [], skipped: [] };
+  const toTask = (item: Item, sectionId: string | null): RawTask => {
+    const { groups, rest } = inlineGroups(item.lines.join(''));
+    return {
+      id: item.id,
+      section: sectionId,
+      text: firstSentence(rest),
+      body: rest,
+      groups: [...groups, ...item.groups],
+      line: item.line,
+    };
+  };
+  for (const item of top) {
+    if (anyChapter && !taskChapters.has(item.chapter)) continue;
+    if (item.kind === 'task') {
+      out.tasks.push(toTask(item, null));
+    } else if (item.children.length) {
+      const s: RawSection = { id: item.id, title: firstSentence(inlineGroups(item.lines.join('')).rest) };
+      out.sections.push(s);
+      for (const c of item.children) out.tasks.push(toTask(c, s.id));
+    } else {
+      out.tasks.push(toTask(item, null));
+    }
+  }
+  return out;
+}
