@@ -3,14 +3,15 @@
  * blank template) and a county list in, an .xlsx out.
  */
 import { existsSync } from 'fs';
-import { mkdir, readFile, rename, unlink, writeFile } from 'fs/promises';
-import { basename, dirname, join, resolve } from 'path';
+import { readFile } from 'fs/promises';
+import { join } from 'path';
 import { generateWorkbook } from '../core/generate/generate';
 import type { Lang } from '../core/i18n';
 import { type Plan, emptyPlan } from '../core/model';
 import sampleJson from '../core/samples/shangqiu-2023-2025.json';
 import { toBuffer } from '../hosts/xlsx/writeWorkbook';
 import { InputError } from './errors';
+import { langOf, writeFileAtomic } from './options';
 import type { Messages } from './messages';
 import { PlanShapeError, parseCounties, parsePlan, parseYears } from './planInput';
 
@@ -63,17 +64,10 @@ async function loadPlan(file: string, m: Messages): Promise<Plan> {
   }
 }
 
-function langOf(v: string | undefined, m: Messages): Lang {
-  if (v === undefined) return 'zh';
-  const l = v.trim().toLowerCase();
-  if (l === 'zh' || l === 'en') return l;
-  throw new InputError(m.f.badLang(v));
-}
-
 /** Resolves the command-line options into a plan, counties and language, or throws InputError. */
 export async function resolveGenerate(args: GenerateArgs, m: Messages): Promise<{ plan: Plan; counties: string[]; lang: Lang }> {
   if (args.plan && args.sample) throw new InputError(m.t('planAndSample'));
-  const lang = langOf(args.lang, m);
+  const lang = langOf(args.lang, 'zh', m);
   let years: [number, number] | null = null;
   if (args.years !== undefined) {
     years = parseYears(args.years);
@@ -108,17 +102,7 @@ export async function writeWorkbookFile(plan: Plan, counties: string[], lang: La
   const started = performance.now();
   const { spec, conflicts } = generateWorkbook(plan, { counties, lang });
   const buf = await toBuffer(spec);
-  const target = resolve(file);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(tmp, buf);
-    await rename(tmp, target);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    const err = e as NodeJS.ErrnoException;
-    throw new InputError(m.f.cannotWrite(file, err.code ?? err.message));
-  }
+  await writeFileAtomic(file, buf, m);
   return {
     file,
     sheets: spec.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name),

@@ -7,8 +7,7 @@
  * the run: one broken attachment must not hold up a city's roll-up of a hundred counties.
  */
 import { existsSync, realpathSync } from 'fs';
-import { mkdir, rename, unlink, writeFile } from 'fs/promises';
-import { basename, dirname, join, relative, resolve, sep } from 'path';
+import { basename, dirname, relative, resolve, sep } from 'path';
 import { type Finding, summarize } from '../core/findings/catalogue';
 import type { Lang } from '../core/i18n';
 import { linkFormula } from '../core/report/links';
@@ -21,6 +20,7 @@ import { XlsxReadError } from '../hosts/xlsx/errors';
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
 import { toBuffer } from '../hosts/xlsx/writeWorkbook';
 import { InputError } from './errors';
+import { formatOf, langOf, writeFileAtomic } from './options';
 import type { Messages } from './messages';
 import { parseCounties } from './planInput';
 import { displayWidth, findingsTable } from './validate';
@@ -61,19 +61,6 @@ export interface RollupJson {
 /** Beyond this many files a run takes long enough to deserve a progress bar even off a terminal. */
 const PROGRESS_FILES = 20;
 const BAR = 24;
-
-function langOf(v: string | undefined, m: Messages): Lang {
-  if (v === undefined) return 'zh';
-  const l = v.trim().toLowerCase();
-  if (l === 'zh' || l === 'en') return l;
-  throw new InputError(m.f.badLang(v));
-}
-
-function formatOf(v: string | undefined, m: Messages): 'table' | 'json' {
-  const f = (v ?? 'table').trim().toLowerCase();
-  if (f === 'table' || f === 'json') return f;
-  throw new InputError(m.f.badFormat(v ?? ''));
-}
 
 export function progress(total: number, stream: ProgressStream, label: string): { step(name: string): void; done(): void } {
   const shown = stream.isTTY === true || total > PROGRESS_FILES;
@@ -268,17 +255,7 @@ async function writeReport(
     });
   }
   const buf = await toBuffer(report.spec);
-  const target = resolve(output);
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(tmp, buf);
-    await rename(tmp, target);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    const err = e as NodeJS.ErrnoException;
-    throw new InputError(m.f.cannotWrite(output, err.code ?? err.message));
-  }
+  await writeFileAtomic(output, buf, m);
   return report.spec.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name);
 }
 
@@ -290,7 +267,7 @@ export async function runRollup(
   stream: ProgressStream = process.stderr,
 ): Promise<number> {
   const format = formatOf(args.format, m);
-  const lang = langOf(args.lang, m);
+  const lang = langOf(args.lang, 'zh', m);
   const output = args.output;
   if (output) {
     const input = files.find((f) => samePath(f, output));

@@ -2,8 +2,7 @@
  * `keytask validate FILE.xlsx`: the review a city office runs on a county's submission, as a
  * list on the terminal (or JSON for scripts) and, on request, as the 审核意见 sheet to send back.
  */
-import { mkdir, rename, unlink, writeFile } from 'fs/promises';
-import { basename, dirname, extname, join, resolve } from 'path';
+import { basename, extname, resolve } from 'path';
 import { type Finding, SEVERITY_LABELS, summarize } from '../core/findings/catalogue';
 import type { Lang } from '../core/i18n';
 import { linkFormula } from '../core/report/links';
@@ -13,6 +12,7 @@ import { SheetNotFoundError, validateWorkbook, workbookPlan } from '../core/vali
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
 import { toBuffer } from '../hosts/xlsx/writeWorkbook';
 import { InputError } from './errors';
+import { formatOf, langOf, writeFileAtomic } from './options';
 import type { Output } from './generate';
 import type { Messages } from './messages';
 
@@ -31,19 +31,6 @@ export interface ValidateJson {
 
 /** main's EXIT.findings; not imported, as main loads this module lazily. */
 export const EXIT_FINDINGS = 1;
-
-function langOf(v: string | undefined, fallback: Lang, m: Messages): Lang {
-  if (v === undefined) return fallback;
-  const l = v.trim().toLowerCase();
-  if (l === 'zh' || l === 'en') return l;
-  throw new InputError(m.f.badLang(v));
-}
-
-function formatOf(v: string | undefined, m: Messages): 'table' | 'json' {
-  const f = (v ?? 'table').trim().toLowerCase();
-  if (f === 'table' || f === 'json') return f;
-  throw new InputError(m.f.badFormat(v ?? ''));
-}
 
 /** Terminal columns a string takes: CJK and full-width forms take two. */
 export function displayWidth(s: string): number {
@@ -113,7 +100,6 @@ async function writeFindingsFile(findings: Finding[], lang: Lang, source: string
   if (resolve(out) === resolve(source)) throw new InputError(m.f.sameAsInput(out));
   const subject = basename(source, extname(source));
   const sheet = buildFindingsSheet(findings, { lang, subject, date: today() });
-  const target = resolve(out);
   const linked = basename(source);
   // The last rows follow `findings` one for one, below however many heading rows there are.
   const first = sheet.values.length - findings.length;
@@ -124,16 +110,7 @@ async function writeFindingsFile(findings: Finding[], lang: Lang, source: string
     return row.map((v) => (isFormula(v) ? { formula: linkFormula(f.sheet, cell, cell, linked) } : v));
   });
   const buf = await toBuffer({ sheets: [sheet], names: [] });
-  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
-  try {
-    await mkdir(dirname(target), { recursive: true });
-    await writeFile(tmp, buf);
-    await rename(tmp, target);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    const err = e as NodeJS.ErrnoException;
-    throw new InputError(m.f.cannotWrite(out, err.code ?? err.message));
-  }
+  await writeFileAtomic(out, buf, m);
 }
 
 export async function runValidate(file: string, args: ValidateArgs, m: Messages, io: Output): Promise<number> {

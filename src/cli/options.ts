@@ -1,0 +1,37 @@
+/** Option parsing and file writing shared by every keytask command. */
+import { mkdir, rename, unlink, writeFile } from 'fs/promises';
+import { basename, dirname, join, resolve } from 'path';
+import type { Lang } from '../core/i18n';
+import { InputError } from './errors';
+import type { Messages } from './messages';
+
+export function langOf(v: string | undefined, fallback: Lang, m: Messages): Lang {
+  if (v === undefined) return fallback;
+  const l = v.trim().toLowerCase();
+  if (l === 'zh' || l === 'en') return l;
+  throw new InputError(m.f.badLang(v));
+}
+
+export function formatOf(v: string | undefined, m: Messages): 'table' | 'json' {
+  const f = (v ?? 'table').trim().toLowerCase();
+  if (f === 'table' || f === 'json') return f;
+  throw new InputError(m.f.badFormat(v ?? ''));
+}
+
+/**
+ * Writes through a temporary file beside the target and renames it into place, so a failed
+ * or interrupted write never leaves a half-written workbook under the user's file name.
+ */
+export async function writeFileAtomic(file: string, data: Buffer, m: Messages): Promise<void> {
+  const target = resolve(file);
+  const tmp = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
+  try {
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(tmp, data);
+    await rename(tmp, target);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    const err = e as NodeJS.ErrnoException;
+    throw new InputError(m.f.cannotWrite(file, err.code ?? err.message));
+  }
+}
