@@ -7,6 +7,7 @@
 import { type Finding, type FindingCode, type Params, finding } from '../findings/catalogue';
 import type { Lang } from '../i18n';
 import { type ReadSheet, readTaskSheet } from '../layout/reader';
+import { yearKey } from '../layout/columns';
 import type { MilestoneKind } from '../model';
 import type { Grid } from '../sheet/grid';
 import { cellText, isEmpty } from '../sheet/grid';
@@ -212,13 +213,17 @@ export function rollup(city: { grid: Grid; source: string }, submissions: Submis
         scale = f;
       }
       const f = figures(r, years, scale);
+      const milestoneCells: Record<string, string | null> = {};
+      for (const y of years) milestoneCells[String(y)] = r.cells[yearKey(y)] ?? null;
       rolled.counties[sub.county] = {
-        ...f,
+        target: f.target,
+        milestones: f.milestones,
+        actual: f.actual,
         source: `${sub.source}!${r.cells.actual ?? r.cells.id ?? cellAddress(r.row, 0)}`,
         cells: {
           target: r.cells.target ?? null,
           actual: r.cells.actual ?? null,
-          milestones: Object.fromEntries(years.map((y) => [String(y), r.cells[`y${y}`] ?? null])),
+          milestones: milestoneCells,
         },
         scale,
         note: cellText(r.values.progress) || null,
@@ -274,7 +279,16 @@ export function rollup(city: { grid: Grid; source: string }, submissions: Submis
 function figures(r: TaskRecord, years: number[], scale = 1): Totals {
   const s = (v: number | null) => (v === null ? null : Math.round(v * scale * 1e9) / 1e9);
   const milestones: Record<string, number | null> = {};
-  for (const y of years) milestones[String(y)] = s(r.milestones.find((m) => m.year === y && !m.fromText)?.value ?? null);
+  for (const y of years) {
+    let v: number | null = null;
+    for (const m of r.milestones) {
+      if (m.year === y && !m.fromText) {
+        v = m.value;
+        break;
+      }
+    }
+    milestones[String(y)] = s(v);
+  }
   return { target: s(r.target.value), milestones, actual: s(r.actual.value) };
 }
 

@@ -14,7 +14,23 @@ function bigrams(s: string): Map<string, number> {
   return m;
 }
 
-const strip = (s: string): string => matchKey(s).replace(/[\p{P}\p{S}\d.]/gu, '');
+/**
+ * A roll-up compares the city's text of each task with every county's, mostly the same few
+ * hundred texts over and over: their stripped forms are kept (up to a bound) rather than
+ * normalised again for each county.
+ */
+const stripped = new Map<string, string>();
+const STRIPPED_MAX = 20000;
+
+function strip(s: string): string {
+  let out = stripped.get(s);
+  if (out === undefined) {
+    out = matchKey(s).replace(/[\p{P}\p{S}\d.]/gu, '');
+    if (stripped.size >= STRIPPED_MAX) stripped.clear();
+    stripped.set(s, out);
+  }
+  return out;
+}
 
 /** Dice coefficient of character bigrams, 0…1. */
 export function textSimilarity(a: string, b: string): number {

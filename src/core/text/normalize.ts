@@ -16,10 +16,11 @@ export function toHalfWidth(s: string): string {
   return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
+/** Every traditional character above, found in one native scan (they are all single UTF-16 units). */
+const TRADITIONAL_CHAR = new RegExp(`[${TRADITIONAL}]`, 'g');
+
 export function toSimplified(s: string): string {
-  let out = '';
-  for (const ch of s) out += TRAD_TO_SIMP.get(ch) ?? ch;
-  return out;
+  return s.replace(TRADITIONAL_CHAR, (ch) => TRAD_TO_SIMP.get(ch) ?? ch);
 }
 
 /** For comparing labels: half-width, simplified, lower-case, no white space. */

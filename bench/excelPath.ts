@@ -1,0 +1,180 @@
+/**
+ * The Excel host against the fake Excel: how many `context.sync()` round trips generation,
+ * review and roll-up take, and the largest request each sends, at any size. The fake counts
+ * every sync and measures each request's JSON payload, which is what Excel on the web limits
+ * to 5 MB.
+ *
+ * The floor for any of these operations is one read batch and one write batch (review writes
+ * nothing, so its floor is its reads: the sheet list and registry must be known before the
+ * host knows which sheets to read, hence 2).
+ */
+import type { Plan } from '../src/core/model';
+import type { Grid } from '../src/core/sheet/grid';
+import type { WorkbookSpec } from '../src/core/sheet/spec';
+import { generateInExcel } from '../src/hosts/excel/generate';
+import { cellInput } from '../src/hosts/excel/renderSpec';
+import { rollupInExcel } from '../src/hosts/excel/rollup';
+import { validateInExcel } from '../src/hosts/excel/validate';
+import { DEFAULT_PAYLOAD_LIMIT, type FakeExcel, createFakeExcel } from '../test/support/fakeExcel';
+import { benchPlan, cityWorkbook, countyNames, filledCounties } from './data';
+
+export type ExcelOperation = 'generate' | 'validate' | 'rollup';
+
+export interface ExcelResult {
+  operation: ExcelOperation;
+  counties: number;
+  tasks: number;
+  syncs: number;
+  /** the floor for this operation: one read and one write batch (validate: its two reads) */
+  floor: number;
+  /** bytes of each request, in order */
+  requests: number[];
+  largestBytes: number;
+  /** all requests together: with the 5 MB limit, no fewer than 1 + ceil(total / limit) syncs can carry a write this big */
+  totalBytes: number;
+  /**
+   * estimated size of the values read back (the fake does not measure responses; Excel on the
+   * web limits them too): the JSON of every sheet the operation reads
+   */
+  readBytes: number;
+  limitBytes: number;
+  /** wall time through the fake, for orientation only (the fake is not Excel) */
+  ms: number;
+  ok: boolean;
+  error?: string;
+}
+
+export const FLOOR: Record<ExcelOperation, number> = { generate: 2, validate: 2, rollup: 2 };
+
+const never = async (): Promise<boolean> => {
+  throw new Error('bench: no name conflict expected');
+};
+
+/**
+ * A workbook's values, visibility and names put straight into the fake's state, as a clerk's
+ * workbook would be when the add-in opens it (nothing is counted for setting it up).
+ */
+function loaded(spec: WorkbookSpec, grids: Record<string, Grid> = {}): FakeExcel {
+  const fake = createFakeExcel({ apiVersion: '1.18' });
+  const st = fake.workbook;
+  for (const s of spec.sheets) {
+    const sheet = st.addSheet(s.name);
+    const values = grids[s.name] ?? s.values;
+    for (let r = 0; r < values.length; r++) {
+      const row = values[r];
+      for (let c = 0; c < row.length; c++) if (row[c] !== null) sheet.writeInput(r, c, cellInput(row[c]));
+    }
+    if (s.visibility !== 'visible') st.setVisibility(sheet, s.visibility === 'hidden' ? 'Hidden' : 'VeryHidden');
+  }
+  for (const n of spec.names) st.addName(n.name, `=${n.ref}`);
+  fake.resetCounts();
+  return fake;
+}
+
+const encoder = new TextEncoder();
+const jsonBytes = (v: unknown): number => encoder.encode(JSON.stringify(v)).length;
+
+/** What reading these sheets' used ranges brings back, as `values` JSON. */
+function valuesBytes(spec: WorkbookSpec, grids: Record<string, Grid>, sheets: string[]): number {
+  return sheets.reduce(
+    (n, name) => n + jsonBytes((grids[name] ?? spec.sheets.find((s) => s.name === name)?.values ?? []).map((r) => r.map(cellInput))),
+    0,
+  );
+}
+
+function result(
+  op: ExcelOperation,
+  counties: number,
+  tasks: number,
+  fake: FakeExcel,
+  started: number,
+  readBytes: number,
+  error?: unknown,
+): ExcelResult {
+  const ms = Math.round(performance.now() - started);
+  const requests = fake.requests.map((q) => q.bytes);
+  return {
+    operation: op,
+    counties,
+    tasks,
+    syncs: fake.syncCount,
+    floor: FLOOR[op],
+    requests,
+    largestBytes: requests.length ? Math.max(...requests) : 0,
+    totalBytes: requests.reduce((a, b) => a + b, 0),
+    readBytes,
+    limitBytes: DEFAULT_PAYLOAD_LIMIT,
+    ms,
+    ok: error === undefined,
+    ...(error === undefined ? {} : { error: error instanceof Error ? error.message : String(error) }),
+  };
+}
+
+/** Generation into a new workbook: the city sheet, a copy per county, directory, registry. */
+export async function benchGenerate(plan: Plan, counties: string[]): Promise<ExcelResult> {
+  const fake = createFakeExcel({ apiVersion: '1.18' });
+  const started = performance.now();
+  try {
+    await generateInExcel(fake.api, plan, { counties, lang: 'zh' }, never);
+    return result('generate', counties.length, plan.tasks.length, fake, started, 0);
+  } catch (e) {
+    return result('generate', counties.length, plan.tasks.length, fake, started, 0, e);
+  }
+}
+
+/** Review of every task sheet of a generated (and filled) workbook. */
+export async function benchValidate(plan: Plan, counties: string[]): Promise<ExcelResult> {
+  const spec = cityWorkbook(plan, counties);
+  const grids = filledCounties(plan, spec, counties);
+  const fake = loaded(spec, grids);
+  // The registry, every task sheet and the unit directory.
+  const read = valuesBytes(
+    spec,
+    grids,
+    spec.sheets.map((s) => s.name),
+  );
+  const started = performance.now();
+  try {
+    await validateInExcel(fake.api, { scope: 'all', lang: 'zh' });
+    return result('validate', counties.length, plan.tasks.length, fake, started, read);
+  } catch (e) {
+    return result('validate', counties.length, plan.tasks.length, fake, started, read, e);
+  }
+}
+
+/** Roll-up of every filled county sheet of the workbook into 汇总 / 填报情况 / 排名. */
+export async function benchRollup(plan: Plan, counties: string[]): Promise<ExcelResult> {
+  const spec = cityWorkbook(plan, counties);
+  const grids = filledCounties(plan, spec, counties);
+  const fake = loaded(spec, grids);
+  // The registry, the city list and every county copy.
+  const read = valuesBytes(
+    spec,
+    grids,
+    spec.sheets.filter((s) => s.key !== 'units').map((s) => s.name),
+  );
+  const started = performance.now();
+  try {
+    const r = await rollupInExcel(fake.api, { lang: 'zh', confirm: never });
+    if (r.status !== 'done') throw new Error(`roll-up ended ${r.status}`);
+    return result('rollup', counties.length, plan.tasks.length, fake, started, read);
+  } catch (e) {
+    return result('rollup', counties.length, plan.tasks.length, fake, started, read, e);
+  }
+}
+
+export interface ExcelCase {
+  counties: number;
+  tasks: number;
+}
+
+export async function benchExcel(c: ExcelCase, ops: ExcelOperation[] = ['generate', 'validate', 'rollup']): Promise<ExcelResult[]> {
+  const plan = benchPlan(c.tasks);
+  const counties = countyNames(c.counties);
+  const out: ExcelResult[] = [];
+  for (const op of ops) {
+    if (op === 'rollup' && c.counties === 0) continue; // a single sheet has nothing to roll up
+    out.push(await (op === 'generate' ? benchGenerate : op === 'validate' ? benchValidate : benchRollup)(plan, counties));
+  }
+  return out;
+}

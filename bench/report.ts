@@ -1,0 +1,179 @@
+/** The bench's figures as a plain-text table, and the targets checked against them. */
+import type { EngineResult } from './engine';
+import type { ExcelResult } from './excelPath';
+import type { FilesResult } from './files';
+
+export interface BenchReport {
+  started: string;
+  mode: 'quick' | 'default' | 'full';
+  machine: { node: string; platform: string; cpus: number; cpuModel: string; memGb: number };
+  excel: ExcelResult[];
+  engine: EngineResult[];
+  files: FilesResult[];
+  /** peak RSS of the largest county roll-up over files (400 counties by default) */
+  memory: { counties: number; tasks: number; keytaskPeakRssMb: number | null } | null;
+  notes: string[];
+  targets: Target[];
+}
+
+export interface Target {
+  name: string;
+  /** null: not measured in this run (size left out, or tool missing) */
+  met: boolean | null;
+  detail: string;
+}
+
+const MB = 1024 * 1024;
+const mb = (b: number): string => (b / MB).toFixed(2);
+const size = (counties: number, tasks: number): string => (counties === 0 ? `1 sheet × ${tasks}` : `${counties} × ${tasks}`);
+
+function table(head: string[], rows: string[][]): string[] {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]): string =>
+    r
+      .map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+}
+
+/** The growth of `pick` from `from` to `to` counties, against the 4× more work. */
+function growth<T extends { counties: number; tasks: number }>(
+  rows: T[],
+  tasks: number,
+  from: number,
+  to: number,
+  pick: (r: T) => number | null,
+): { ratio: number; work: number } | null {
+  const a = rows.find((r) => r.counties === from && r.tasks === tasks);
+  const b = rows.find((r) => r.counties === to && r.tasks === tasks);
+  const x = a && pick(a);
+  const y = b && pick(b);
+  if (!x || !y) return null;
+  return { ratio: Math.round((y / x) * 100) / 100, work: to / from };
+}
+
+/** Linear: the time grows no more than 25% faster than the work. */
+const LINEAR_SLACK = 1.25;
+
+export function checkTargets(r: Omit<BenchReport, 'targets'>): Target[] {
+  const targets: Target[] = [];
+  for (const op of ['generate', 'validate', 'rollup'] as const) {
+    const rows = r.excel.filter((e) => e.operation === op && e.ok);
+    const syncs = [...new Set(rows.map((e) => e.syncs))].sort((a, b) => a - b);
+    const floor = rows[0]?.floor ?? 2;
+    targets.push({
+      name: `Excel ${op}: syncs independent of size`,
+      met: rows.length ? syncs.length === 1 : null,
+      detail: rows.length
+        ? `${syncs.join('–')} syncs over ${rows.length} sizes (floor ${floor}; ${syncs.length === 1 ? `${syncs[0] - floor} above it` : `${syncs[0] - floor}–${syncs[syncs.length - 1] - floor} above it`})`
+        : 'not measured',
+    });
+  }
+  const big = r.excel.filter((e) => e.counties === 400 && e.tasks === 150);
+  const largest = big.length ? Math.max(...big.map((e) => e.largestBytes)) : null;
+  targets.push({
+    name: 'Excel: no request above 5 MB at 400 × 150',
+    met: largest === null ? null : largest <= 5 * MB && big.every((e) => e.ok),
+    detail: largest === null ? 'size not in this run' : `largest request ${mb(largest)} MB`,
+  });
+  const f200 = r.files.find((f) => f.counties === 200 && f.tasks === 150) ?? r.files.find((f) => f.counties === 200);
+  targets.push({
+    name: 'Files: keytask rollup ≤ 1.25× the ExcelJS bare read, 200 files',
+    met: f200?.keytaskOverFloor == null ? null : f200.keytaskOverFloor <= 1.25,
+    detail: f200?.keytaskOverFloor == null ? 'not measured' : `${f200.keytaskOverFloor}× (${f200.ms.keytask} ms vs ${f200.ms.floor} ms)`,
+  });
+  targets.push({
+    name: 'Files: keytask rollup < 0.5× pandas, 200 files',
+    met: f200?.keytaskOverPandas == null ? null : f200.keytaskOverPandas < 0.5,
+    detail: f200?.keytaskOverPandas == null ? 'not measured' : `${f200.keytaskOverPandas}× (${f200.ms.keytask} ms vs ${f200.ms.pandas} ms)`,
+  });
+  const engine = (op: EngineResult['operation']): EngineResult[] => r.engine.filter((e) => e.operation === op);
+  const lin: Array<[string, { ratio: number; work: number } | null]> = [
+    ['engine validate', growth(engine('validate'), 150, 100, 400, (e) => e.medianMs)],
+    ['engine rollup', growth(engine('rollup'), 150, 100, 400, (e) => e.medianMs)],
+    ['files keytask', growth(r.files, 150, 100, 400, (f) => f.ms.keytask)],
+  ];
+  for (const [name, g] of lin) {
+    targets.push({
+      name: `Linear 100 → 400 counties: ${name}`,
+      met: g === null ? null : g.ratio <= g.work * LINEAR_SLACK,
+      detail: g === null ? 'sizes not in this run' : `time ×${g.ratio} for work ×${g.work}`,
+    });
+  }
+  return targets;
+}
+
+export function formatReport(r: BenchReport): string[] {
+  const out: string[] = [];
+  out.push(
+    `keytask bench (${r.mode}) ${r.started} — node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memGb} GB`,
+  );
+  out.push('', 'Excel host against the fake Excel (floor: 1 read + 1 write batch = 2 syncs)');
+  out.push(
+    ...table(
+      ['operation', 'size', 'syncs', 'over floor', 'largest req MB', 'all reqs MB', 'read back MB', 'fake ms'],
+      r.excel.map((e) => [
+        e.operation,
+        size(e.counties, e.tasks),
+        e.ok ? String(e.syncs) : 'FAILED',
+        e.ok ? `+${e.syncs - e.floor}` : (e.error ?? '').slice(0, 40),
+        mb(e.largestBytes),
+        mb(e.totalBytes),
+        e.readBytes ? mb(e.readBytes) : '-',
+        String(e.ms),
+      ]),
+    ),
+  );
+  out.push('', 'Engine over grids in memory (median of runs after a warm-up)');
+  const perRow = (e: EngineResult): string => ((e.medianMs * 1000) / e.rows).toFixed(1);
+  out.push(
+    ...table(
+      ['operation', 'size', 'task rows', 'runs', 'median ms', 'min ms', 'µs/row', 'vs previous size (time / work)'],
+      r.engine.map((e) => {
+        const prev = [...r.engine]
+          .filter((p) => p.operation === e.operation && p.tasks === e.tasks && (p.counties === 0) === (e.counties === 0) && p.rows < e.rows)
+          .pop();
+        return [
+          e.operation,
+          size(e.counties, e.tasks),
+          String(e.rows),
+          String(e.runs),
+          e.medianMs.toFixed(1),
+          e.minMs.toFixed(1),
+          perRow(e),
+          prev ? `×${(e.medianMs / prev.medianMs).toFixed(2)} / ×${(e.rows / prev.rows).toFixed(2)}` : '',
+        ];
+      }),
+    ),
+  );
+  out.push('', 'Files: roll-up of N county .xlsx (+ the city list), child processes, median wall time');
+  const ms = (v: number | null): string => (v === null ? 'skipped' : String(v));
+  const rss = (v: number | null): string => (v === null ? '-' : String(v));
+  out.push(
+    ...table(
+      ['size', 'runs', 'keytask ms', 'ExcelJS read ms', 'pandas ms', 'keytask/floor', 'keytask/pandas', 'RSS MB k/f/p', 'totals agree'],
+      r.files.map((f) => [
+        size(f.counties, f.tasks),
+        String(f.runs),
+        ms(f.ms.keytask),
+        ms(f.ms.floor),
+        ms(f.ms.pandas),
+        f.keytaskOverFloor === null ? '-' : `${f.keytaskOverFloor}×`,
+        f.keytaskOverPandas === null ? '-' : `${f.keytaskOverPandas}×`,
+        `${rss(f.peakRssMb.keytask)}/${rss(f.peakRssMb.floor)}/${rss(f.peakRssMb.pandas)}`,
+        f.check === null ? '-' : f.check.differ === 0 ? `yes (${f.check.compared})` : `NO: ${f.check.differ} of ${f.check.compared} differ`,
+      ]),
+    ),
+  );
+  if (r.memory) {
+    out.push(
+      '',
+      `Memory: keytask rollup of ${r.memory.counties} counties × ${r.memory.tasks} tasks, peak RSS ${rss(r.memory.keytaskPeakRssMb)} MB`,
+    );
+  }
+  out.push('', 'Targets');
+  for (const t of r.targets) out.push(`  [${t.met === null ? ' -- ' : t.met ? ' ok ' : 'MISS'}] ${t.name}: ${t.detail}`);
+  if (r.notes.length) out.push('', 'Notes', ...r.notes.map((n) => `  - ${n}`));
+  return out;
+}
