@@ -13,7 +13,6 @@ export interface Strings {
   appTitle: string;
   appSubtitle: string;
   tabs: { generate: string; review: string; rollup: string };
-  comingNext: { title: string; review: string; rollup: string };
   generate: {
     intro: string;
     source: string;
@@ -44,6 +43,110 @@ export interface Strings {
     badYear: string;
     badPeriod: (maxYears: number) => string;
   };
+  importPlan: {
+    source: string;
+    intro: string;
+    text: string;
+    textPlaceholder: string;
+    openFile: string;
+    fileHint: string;
+    parse: string;
+    parsing: string;
+    parseErrorTitle: string;
+    fileErrorTitle: string;
+    empty: string;
+    notAPlan: string;
+    notDocx: (file: string) => string;
+    needParse: string;
+    noneSelected: string;
+    planName: string;
+    planNameHint: string;
+    detectedPeriod: (start: number, end: number) => string;
+    found: (tasks: number, selected: number, units: number) => string;
+    include: (id: string) => string;
+    target: string;
+    unit: string;
+    unitOf: (id: string) => string;
+    noTarget: string;
+    deadline: string;
+    lead: string;
+    leadOf: (id: string) => string;
+    noUnits: string;
+    cooperating: string;
+    toCheck: (n: number) => string;
+  };
+  findings: {
+    total: (n: number) => string;
+    byCodeTitle: string;
+    groupBy: string;
+    groupByCode: string;
+    groupBySheet: string;
+    taskId: (id: string) => string;
+    wholeSheet: (sheet: string) => string;
+    groupTitle: (title: string, n: number) => string;
+    showMore: (shown: number, total: number) => string;
+    selectHint: string;
+    selectFailedTitle: string;
+  };
+  review: {
+    intro: string;
+    scope: string;
+    scopeActive: string;
+    scopeAll: string;
+    button: string;
+    running: string;
+    errorTitle: string;
+    resultTitle: string;
+    checked: (sheets: string[]) => string;
+    nothingChecked: string;
+    clean: string;
+    mark: string;
+    marking: string;
+    marked: (n: number, how: 'note' | 'comment' | 'fill') => string;
+    markedCleared: (n: number) => string;
+    clear: string;
+    clearing: string;
+    cleared: (n: number) => string;
+    writeSheet: string;
+    writingSheet: string;
+    sheetWritten: (sheet: string) => string;
+    sheetRenamed: (wanted: string, used: string) => string;
+    sheetCancelled: string;
+    actionErrorTitle: string;
+  };
+  rollup: {
+    intro: string;
+    sheets: string;
+    sheetsHint: string;
+    sheetLabel: (sheet: string, county: string | null) => string;
+    noSheets: string;
+    loadingSheets: string;
+    refresh: string;
+    files: string;
+    pickFiles: string;
+    filesPrivacy: string;
+    removeFile: (name: string) => string;
+    expected: string;
+    expectedHint: string;
+    expectedPlaceholder: string;
+    button: string;
+    readingFiles: string;
+    running: string;
+    doneTitle: string;
+    written: (sheets: string[]) => string;
+    counties: (counties: string[]) => string;
+    missing: (counties: string[]) => string;
+    rankingTitle: string;
+    rankLine: (rank: number | null, county: string, score: number | null) => string;
+    findingsTitle: string;
+    unreadableTitle: string;
+    unreadable: (files: string[]) => string;
+    noCity: string;
+    noSubmissions: string;
+    cancelled: string;
+    errorTitle: string;
+    listErrorTitle: string;
+  };
   conflict: {
     title: string;
     intro: string;
@@ -66,11 +169,6 @@ export const ZH: Strings = {
   appTitle: '重点任务清单',
   appSubtitle: '生成、审核、汇总县（市、区）填报表',
   tabs: { generate: '填报', review: '审核', rollup: '汇总' },
-  comingNext: {
-    title: '即将推出',
-    review: '审核功能将检查各县（市、区）提交的清单：缺少牵头单位、里程碑倒退、末年未达目标、单位名称不在名录中等问题。',
-    rollup: '汇总功能将按序号合并各县（市、区）的填报表，生成全市汇总和排名。',
-  },
   generate: {
     intro: '按计划生成市级清单、各县（市、区）填报表和单位名录。已填写的内容会保留。',
     source: '计划来源',
@@ -102,6 +200,115 @@ export const ZH: Strings = {
     badYear: '年份应为 2000 至 2100 之间的整数。',
     badPeriod: (maxYears) => `截止年份不能早于起始年份，计划期最长 ${maxYears} 年。`,
   },
+  importPlan: {
+    source: '从规划文本导入',
+    intro: '粘贴规划文件的文字（或打开 .txt、.docx 文件），解析出任务后逐项核对，再生成清单。',
+    text: '规划文本',
+    textPlaceholder: '粘贴规划文件正文，或其中的“重点任务清单”表格…',
+    openFile: '打开文件…',
+    fileHint: '支持 .txt 和 .docx。文件只在本机的任务窗格中读取，不会上传。',
+    parse: '解析',
+    parsing: '正在解析…',
+    parseErrorTitle: '无法解析',
+    fileErrorTitle: '无法打开文件',
+    empty: '文本为空，请先粘贴规划文件的文字。',
+    notAPlan: '这段文字看起来不是规划文件：没有找到任务清单、章节或计划标题。',
+    notDocx: (file) => `“${file}”不是有效的 .docx 文件。`,
+    needParse: '请先粘贴规划文本并点击“解析”。',
+    noneSelected: '没有勾选任何任务，请至少保留一项。',
+    planName: '计划名称',
+    planNameHint: '从文本中识别，可修改；将作为清单标题。',
+    detectedPeriod: (start, end) => `识别出的计划期：${start}—${end}年（已填入上方“计划期”，可修改）`,
+    found: (tasks, selected, units) => `识别出 ${tasks} 项任务，已选 ${selected} 项；单位名录将包含 ${units} 个单位。`,
+    include: (id) => `生成任务 ${id}`,
+    target: '目标',
+    unit: '单位',
+    unitOf: (id) => `任务 ${id} 的计量单位`,
+    noTarget: '无量化目标',
+    deadline: '时限',
+    lead: '牵头',
+    leadOf: (id) => `任务 ${id} 的牵头单位`,
+    noUnits: '未识别出单位',
+    cooperating: '配合',
+    toCheck: (n) => `${n} 项需核对`,
+  },
+  findings: {
+    total: (n) => `共 ${n} 项`,
+    byCodeTitle: '按问题类型',
+    groupBy: '列表分组',
+    groupByCode: '按问题',
+    groupBySheet: '按工作表',
+    taskId: (id) => `序号 ${id}`,
+    wholeSheet: (sheet) => `${sheet}（整张表）`,
+    groupTitle: (title, n) => `${title}（${n}）`,
+    showMore: (shown, total) => `显示更多（已显示 ${shown} / ${total} 项）`,
+    selectHint: '点击一项即可在表格中定位到该单元格。',
+    selectFailedTitle: '无法定位到该单元格',
+  },
+  review: {
+    intro: '检查清单：缺少牵头单位、里程碑倒退、末年未达目标、单位不在名录中、必填项为空等。',
+    scope: '审核范围',
+    scopeActive: '当前工作表',
+    scopeAll: '所有清单工作表',
+    button: '开始审核',
+    running: '正在审核…',
+    errorTitle: '审核失败',
+    resultTitle: '审核完成',
+    checked: (sheets) => `已审核：${sheets.join('、')}`,
+    nothingChecked: '没有找到可审核的清单工作表：请切换到清单所在的工作表，或先在“填报”中生成清单。',
+    clean: '未发现问题。',
+    mark: '标记单元格',
+    marking: '正在标记…',
+    marked: (n, how) =>
+      how === 'note'
+        ? `已标记 ${n} 个单元格：按严重程度填充颜色，问题写在单元格的备注中。`
+        : how === 'comment'
+          ? `已标记 ${n} 个单元格：按严重程度填充颜色，问题写在单元格的批注中。`
+          : `已标记 ${n} 个单元格：此版本 Excel 不支持备注和批注，只填充了颜色。`,
+    markedCleared: (n) => `另清除了上次审核留下的 ${n} 个标记。`,
+    clear: '清除标记',
+    clearing: '正在清除…',
+    cleared: (n) => (n > 0 ? `已清除 ${n} 个单元格的标记，恢复了原来的填充。` : '没有需要清除的标记。'),
+    writeSheet: '生成审核意见表',
+    writingSheet: '正在生成…',
+    sheetWritten: (sheet) => `已生成审核意见表“${sheet}”。`,
+    sheetRenamed: (wanted, used) => `“${wanted}”已被您的工作表占用，审核意见表写在“${used}”中。`,
+    sheetCancelled: '已取消，未生成审核意见表。',
+    actionErrorTitle: '操作失败',
+  },
+  rollup: {
+    intro: '按序号合并各县（市、区）的填报，生成全市汇总、填报情况和排名。县区工作表和文件只读取，不会改动。',
+    sheets: '本工作簿中的县（市、区）工作表',
+    sheetsHint: '全部勾选时，还是空白的县区表按未报送处理。',
+    sheetLabel: (sheet, county) => (county && county !== sheet ? `${sheet}（${county}）` : sheet),
+    noSheets: '本工作簿中没有本工具生成的县（市、区）工作表，可以选择县区报送的文件。',
+    loadingSheets: '正在读取工作表…',
+    refresh: '刷新',
+    files: '县区报送的文件（.xlsx）',
+    pickFiles: '选择文件…',
+    filesPrivacy: '文件只在本机的任务窗格中读取，不会上传。',
+    removeFile: (name) => `移除 ${name}`,
+    expected: '应报送的县（市、区）（可选）',
+    expectedHint: '填写后将列出未报送的县区；不填则按工作簿中的县区名单。',
+    expectedPlaceholder: '新密市、登封市、荥阳市',
+    button: '开始汇总',
+    readingFiles: '正在读取文件…',
+    running: '正在汇总…',
+    doneTitle: '汇总完成',
+    written: (sheets) => `已写入：${sheets.join('、')}`,
+    counties: (counties) => `已汇总 ${counties.length} 个县（市、区）：${counties.join('、')}`,
+    missing: (counties) => `未报送：${counties.join('、')}`,
+    rankingTitle: '排名前列',
+    rankLine: (rank, county, score) => `${rank ?? '—'}. ${county}：${score === null ? '无法评分' : `${score} 分`}`,
+    findingsTitle: '汇总中发现的问题',
+    unreadableTitle: '有文件无法读取',
+    unreadable: (files) => `以下文件无法读取，未汇总：${files.join('、')}`,
+    noCity: '找不到市级清单：请先在“填报”中生成清单，或选择包含市级清单的文件。',
+    noSubmissions: '没有可汇总的填报：勾选的县区工作表都还是空白，也没有可读取的文件。',
+    cancelled: '已取消，工作簿未作任何更改。',
+    errorTitle: '汇总失败',
+    listErrorTitle: '无法读取工作表列表',
+  },
   conflict: {
     title: '工作表名称已被占用',
     intro: '以下名称已被您自己的工作表使用。这些工作表不会被改动，新表将改用其他名称：',
@@ -124,12 +331,6 @@ export const EN: Strings = {
   appTitle: 'Key tasks',
   appSubtitle: 'Generate, review and roll up county task lists',
   tabs: { generate: 'Generate', review: 'Review', rollup: 'Roll-up' },
-  comingNext: {
-    title: 'Coming next',
-    review:
-      'Review will check the lists counties hand in: a missing lead unit, a milestone that goes backwards, a final year that misses the target, a unit not in the directory.',
-    rollup: 'Roll-up will merge the county sheets by task id into a city summary and a ranking.',
-  },
   generate: {
     intro: 'Creates the city list, one sheet per county and the unit directory from a plan. Anything already filled in is kept.',
     source: 'Plan',
@@ -161,6 +362,118 @@ export const EN: Strings = {
     errorTitle: 'Generation failed',
     badYear: 'Years must be whole numbers between 2000 and 2100.',
     badPeriod: (maxYears) => `The last year cannot come before the first; a plan spans at most ${maxYears} years.`,
+  },
+  importPlan: {
+    source: 'Import from plan text',
+    intro: 'Paste the text of a plan document (or open a .txt or .docx file), check the tasks found, then generate the list.',
+    text: 'Plan text',
+    textPlaceholder: 'Paste the plan document, or its key-task table…',
+    openFile: 'Open file…',
+    fileHint: '.txt or .docx. The file is read here in the pane and never uploaded.',
+    parse: 'Read tasks',
+    parsing: 'Reading…',
+    parseErrorTitle: 'Could not read the plan',
+    fileErrorTitle: 'Could not open the file',
+    empty: 'The text is empty; paste the plan document first.',
+    notAPlan: 'This does not look like a plan document: no task list, chapters or plan title were found.',
+    notDocx: (file) => `"${file}" is not a valid .docx document.`,
+    needParse: 'Paste the plan text and click "Read tasks" first.',
+    noneSelected: 'No task is ticked; keep at least one.',
+    planName: 'Plan name',
+    planNameHint: 'Read from the text; editable. It becomes the list’s title.',
+    detectedPeriod: (start, end) => `Plan period found: ${start}–${end} (filled in above; editable)`,
+    found: (tasks, selected, units) =>
+      `${tasks} task${tasks === 1 ? '' : 's'} found, ${selected} ticked; the unit directory gets ${units} unit${units === 1 ? '' : 's'}.`,
+    include: (id) => `Generate task ${id}`,
+    target: 'Target',
+    unit: 'Unit',
+    unitOf: (id) => `Unit of task ${id}`,
+    noTarget: 'No measured target',
+    deadline: 'Deadline',
+    lead: 'Lead',
+    leadOf: (id) => `Lead unit of task ${id}`,
+    noUnits: 'No unit found',
+    cooperating: 'With',
+    toCheck: (n) => `${n} to check`,
+  },
+  findings: {
+    total: (n) => `${n} in all`,
+    byCodeTitle: 'By kind of problem',
+    groupBy: 'Group the list',
+    groupByCode: 'By problem',
+    groupBySheet: 'By sheet',
+    taskId: (id) => `No. ${id}`,
+    wholeSheet: (sheet) => `${sheet} (whole sheet)`,
+    groupTitle: (title, n) => `${title} (${n})`,
+    showMore: (shown, total) => `Show more (${shown} of ${total} shown)`,
+    selectHint: 'Click an item to go to its cell.',
+    selectFailedTitle: 'Could not go to the cell',
+  },
+  review: {
+    intro:
+      'Checks the lists: a missing lead unit, a milestone that goes backwards, a final year that misses the target, a unit not in the directory, an empty required field.',
+    scope: 'Check',
+    scopeActive: 'The active sheet',
+    scopeAll: 'Every task-list sheet',
+    button: 'Check',
+    running: 'Checking…',
+    errorTitle: 'Review failed',
+    resultTitle: 'Review done',
+    checked: (sheets) => `Checked: ${sheets.join(', ')}`,
+    nothingChecked: 'No task-list sheet to check: go to the sheet with the list, or generate one on the Generate tab.',
+    clean: 'No problems found.',
+    mark: 'Mark cells',
+    marking: 'Marking…',
+    marked: (n, how) =>
+      how === 'note'
+        ? `Marked ${n} cell${n === 1 ? '' : 's'}: filled by severity, with the problems in each cell’s note.`
+        : how === 'comment'
+          ? `Marked ${n} cell${n === 1 ? '' : 's'}: filled by severity, with the problems in each cell’s comment.`
+          : `Marked ${n} cell${n === 1 ? '' : 's'} with a fill only: this Excel has neither notes nor comments for add-ins.`,
+    markedCleared: (n) => `Also took off ${n} mark${n === 1 ? '' : 's'} left from the last review.`,
+    clear: 'Clear marks',
+    clearing: 'Clearing…',
+    cleared: (n) => (n > 0 ? `Took the marks off ${n} cell${n === 1 ? '' : 's'}, restoring their fill.` : 'There were no marks to clear.'),
+    writeSheet: 'Write findings sheet',
+    writingSheet: 'Writing…',
+    sheetWritten: (sheet) => `Wrote the findings sheet "${sheet}".`,
+    sheetRenamed: (wanted, used) => `"${wanted}" is a sheet of yours; the findings went to "${used}".`,
+    sheetCancelled: 'Cancelled; no findings sheet was written.',
+    actionErrorTitle: 'That did not work',
+  },
+  rollup: {
+    intro:
+      'Merges the counties’ sheets by task id into a city summary, a reporting status and a ranking. County sheets and files are only read.',
+    sheets: 'County sheets in this workbook',
+    sheetsHint: 'With all ticked, a county sheet still blank counts as not submitted.',
+    sheetLabel: (sheet, county) => (county && county !== sheet ? `${sheet} (${county})` : sheet),
+    noSheets: 'This workbook has no county sheets made by keytask; you can pick the files the counties sent.',
+    loadingSheets: 'Reading the sheets…',
+    refresh: 'Refresh',
+    files: 'Files the counties sent (.xlsx)',
+    pickFiles: 'Choose files…',
+    filesPrivacy: 'Files are read here in the pane and never uploaded.',
+    removeFile: (name) => `Remove ${name}`,
+    expected: 'Counties expected to submit (optional)',
+    expectedHint: 'Those that sent nothing are listed; left empty, the workbook’s counties are expected.',
+    expectedPlaceholder: 'Xinmi, Dengfeng, Xingyang',
+    button: 'Roll up',
+    readingFiles: 'Reading the files…',
+    running: 'Rolling up…',
+    doneTitle: 'Roll-up done',
+    written: (sheets) => `Written: ${sheets.join(', ')}`,
+    counties: (counties) => `${counties.length} count${counties.length === 1 ? 'y' : 'ies'} rolled up: ${counties.join(', ')}`,
+    missing: (counties) => `Not submitted: ${counties.join(', ')}`,
+    rankingTitle: 'Top of the ranking',
+    rankLine: (rank, county, score) => `${rank ?? '—'}. ${county}: ${score === null ? 'no score' : score}`,
+    findingsTitle: 'Problems found while rolling up',
+    unreadableTitle: 'Some files could not be read',
+    unreadable: (files) => `Not rolled up, could not be read: ${files.join(', ')}`,
+    noCity: 'No city list found: generate one on the Generate tab, or pick a file that holds it.',
+    noSubmissions: 'Nothing to roll up: the ticked county sheets are still blank and no file could be read.',
+    cancelled: 'Cancelled; the workbook was not changed.',
+    errorTitle: 'Roll-up failed',
+    listErrorTitle: 'Could not list the sheets',
   },
   conflict: {
     title: 'Sheet names already taken',

@@ -12,6 +12,7 @@
  * budget, as renderSpec does).
  */
 import { type Finding, SEVERITY_LABELS, type Severity } from '../../core/findings/catalogue';
+import type { NameConflict } from '../../core/generate/generate';
 import { freeSheetName } from '../../core/generate/sheetNames';
 import type { Lang } from '../../core/i18n';
 import { FINDINGS_SHEET_NAME, buildFindingsSheet } from '../../core/report/findingsSheet';
@@ -331,6 +332,8 @@ export interface FindingsSheetResult {
   sheet: string;
   /** the name keytask wanted, when a sheet of the user's held it */
   wanted?: string;
+  /** the user declined the other name: nothing was written (`sheet` is '') */
+  cancelled?: boolean;
   syncs: number;
 }
 
@@ -343,7 +346,12 @@ export async function writeFindingsSheet(
   api: ExcelApi,
   findings: Finding[],
   lang: Lang,
-  opts: { subject?: string; date?: string } = {},
+  opts: {
+    subject?: string;
+    date?: string;
+    /** asked before taking another name beside a sheet of the user's; false writes nothing */
+    confirm?: (conflicts: NameConflict[]) => Promise<boolean>;
+  } = {},
 ): Promise<FindingsSheetResult> {
   const snapshot = await api.run((context) => readWorkbook(context, []));
   const { keytaskSheets, sheetNames } = snapshot.existing;
@@ -362,6 +370,9 @@ export async function writeFindingsSheet(
     const stale = registry.findIndex((e) => e.key === 'findings');
     if (stale >= 0) registry.splice(stale, 1);
     registry.push(entry);
+  }
+  if (name !== wanted && !prior?.sheet && opts.confirm && !(await opts.confirm([{ key: 'findings', wanted, used: name }]))) {
+    return { sheet: '', wanted, cancelled: true, syncs: 1 };
   }
   const subject = opts.subject ?? ([...new Set(findings.map((f) => f.sheet))].join('、') || '-');
   const date = opts.date ?? new Date().toISOString().slice(0, 10);

@@ -15,7 +15,7 @@ import type { NameConflict } from '../../core/generate/generate';
 import type { Lang } from '../../core/i18n';
 import { REPORT_KINDS, type ReportAction, rollupReport, summaryTitle } from '../../core/rollup/report';
 import { type RollupResult, type Submission, rollup } from '../../core/rollup/rollup';
-import { type SourceFile, collectSources, hasFigures, unreadableFinding } from '../../core/rollup/sources';
+import { type SourceFile, type UnreadableFile, collectSources, hasFigures, unreadableFinding } from '../../core/rollup/sources';
 import type { Grid } from '../../core/sheet/grid';
 import { type KeytaskSheet, REGISTRY_SHEET, parseRegistry, resolveRegistry } from '../../core/sheet/registry';
 import { gridFromA1 } from './readWorkbook';
@@ -27,6 +27,8 @@ export interface ExcelRollupOptions {
   sheets?: string[];
   /** county files the pane has already read */
   files?: SourceFile[];
+  /** files the pane could not read; each becomes a `submission-unreadable` finding */
+  unreadable?: UnreadableFile[];
   lang: Lang;
   /** counties expected to submit; default the registry's counties when no sheets were picked */
   counties?: string[];
@@ -63,6 +65,35 @@ interface Snapshot {
 }
 
 type Live = KeytaskSheet & { sheet: string };
+
+export interface CountySheetList {
+  /** keytask's county sheets of the workbook, in the registry's order */
+  countySheets: Array<{ sheet: string; county: string | null }>;
+  /** every sheet of the workbook */
+  sheetNames: string[];
+}
+
+/** The county sheets a roll-up can take, for the pane to offer: one sync, no sheet values. */
+export async function listCountySheets(api: ExcelApi): Promise<CountySheetList> {
+  return api.run(async (context) => {
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name');
+    const names = context.workbook.names;
+    names.load('items/name,items/formula');
+    const registryUsed = worksheets.getItemOrNullObject(REGISTRY_SHEET).getUsedRangeOrNullObject(true);
+    registryUsed.load('values,address');
+    await context.sync();
+    const sheetNames = worksheets.items.map((w) => w.name);
+    const present = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
+    const registry = registryUsed.isNullObject ? [] : gridFromA1(registryUsed.values, registryUsed.address);
+    const nameRefs = names.items.map((n) => ({ name: n.name, ref: String(n.formula) }));
+    const countySheets = resolveRegistry(parseRegistry(registry), nameRefs).flatMap((s) => {
+      const sheet = s.kind === 'county' && s.sheet !== null ? present.get(s.sheet.toLowerCase()) : undefined;
+      return sheet ? [{ sheet, county: s.county ?? null }] : [];
+    });
+    return { countySheets, sheetNames };
+  });
+}
 
 async function readForRollup(context: Excel.RequestContext, picked: string[] | undefined, api19: boolean): Promise<Snapshot> {
   const worksheets = context.workbook.worksheets;
@@ -130,7 +161,7 @@ export async function rollupInExcel(api: ExcelApi, opts: ExcelRollupOptions): Pr
   const snap = await api.run((context) => readForRollup(context, opts.sheets, api19));
   const none = { conflicts: [], actions: [], activated: '', requestBytes: [] };
 
-  const fromFiles = collectSources(opts.files ?? [], [], { lang: opts.lang });
+  const fromFiles = collectSources(opts.files ?? [], opts.unreadable ?? [], { lang: opts.lang });
   const sourceFindings: Finding[] = [
     ...snap.missing.map((name) => unreadableFinding({ name, reason: 'missing' }, opts.lang)),
     ...fromFiles.findings,

@@ -5,8 +5,8 @@ import { useStrings } from '../i18n';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GenerateTab } from './GenerateTab';
 import { Header } from './Header';
-import { ReviewTab } from './ReviewTab';
-import { RollupTab } from './RollupTab';
+import { ReviewTab } from './review/ReviewTab';
+import { RollupTab } from './rollup/RollupTab';
 
 type TabId = 'generate' | 'review' | 'rollup';
 const TABS: readonly TabId[] = ['generate', 'review', 'rollup'];
@@ -31,9 +31,9 @@ export function App({ api }: { api: ExcelApi }) {
       case 'generate':
         return <GenerateTab api={api} />;
       case 'review':
-        return <ReviewTab />;
+        return <ReviewTab api={api} />;
       case 'rollup':
-        return <RollupTab />;
+        return <RollupTab api={api} active={tab === 'rollup'} />;
     }
   };
 

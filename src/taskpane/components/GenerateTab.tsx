@@ -13,15 +13,18 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { NameConflict, SheetAction } from '../../core/generate/generate';
+import { useMemo, useState } from 'react';
+import type { SheetAction } from '../../core/generate/generate';
 import type { Lang } from '../../core/i18n';
 import { generateInExcel } from '../../hosts/excel/generate';
 import type { ExcelApi } from '../../hosts/excel/runtime';
 import { type Strings, useStrings } from '../i18n';
 import { checkPeriod, errorMessage, parseCounties } from '../input';
+import { type ImportDraft, correctedPlan, includedCount } from '../importDraft';
 import { type PlanSource, SAMPLE_PLAN, defaultPeriod, planFor } from '../plans';
 import { ConflictDialog } from './ConflictDialog';
+import { ImportPanel } from './generate/ImportPanel';
+import { useConflictQuestion } from './useConflictQuestion';
 
 /** What generateInExcel reports back. */
 interface Outcome {
@@ -33,6 +36,9 @@ interface Outcome {
 
 /** The unit directory's key in SheetAction; its `kept` lists unit names, not task ids. */
 const UNITS_KEY = 'units';
+
+/** The plans offered, and a plan read from a document's text. */
+type Source = PlanSource | 'import';
 
 type Status = { state: 'idle' } | { state: 'running' } | { state: 'done'; outcome: Outcome } | { state: 'failed'; message: string };
 
@@ -48,44 +54,31 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
   const s = useStrings();
   const styles = useStyles();
 
-  const [source, setSource] = useState<PlanSource>('sample');
+  const [source, setSource] = useState<Source>('sample');
+  const [draft, setDraft] = useState<ImportDraft | null>(null);
   const [startYear, setStartYear] = useState(String(defaultPeriod('sample').startYear));
   const [endYear, setEndYear] = useState(String(defaultPeriod('sample').endYear));
   const [countiesText, setCountiesText] = useState('');
   const [headerLang, setHeaderLang] = useState<Lang>(s.lang);
   const [status, setStatus] = useState<Status>({ state: 'idle' });
-  const [conflicts, setConflicts] = useState<NameConflict[] | null>(null);
-  const answerConflicts = useRef<((proceed: boolean) => void) | null>(null);
+  const { confirm, conflicts, answer } = useConflictQuestion();
 
   const counties = useMemo(() => parseCounties(countiesText), [countiesText]);
-  const sourceLabel = (src: PlanSource): string => (src === 'sample' ? s.generate.sourceSample(SAMPLE_PLAN.name) : s.generate.sourceEmpty);
+  const sourceLabel = (src: Source): string =>
+    src === 'sample' ? s.generate.sourceSample(SAMPLE_PLAN.name) : src === 'empty' ? s.generate.sourceEmpty : s.importPlan.source;
   const langLabel = (lang: Lang): string => (lang === 'zh' ? s.generate.headerLangZh : s.generate.headerLangEn);
 
-  const chooseSource = (src: PlanSource): void => {
+  const setPeriod = (start: number, end: number): void => {
+    setStartYear(String(start));
+    setEndYear(String(end));
+  };
+  const chooseSource = (src: Source): void => {
     setSource(src);
-    const period = defaultPeriod(src);
-    setStartYear(String(period.startYear));
-    setEndYear(String(period.endYear));
+    if (src !== 'import') {
+      const period = defaultPeriod(src);
+      setPeriod(period.startYear, period.endYear);
+    } else if (draft) setPeriod(draft.result.plan.startYear, draft.result.plan.endYear);
   };
-
-  // The host awaits this promise while the dialog is open; the dialog's answer settles it.
-  const confirm = useCallback(
-    (found: NameConflict[]) =>
-      found.length === 0
-        ? Promise.resolve(true)
-        : new Promise<boolean>((resolve) => {
-            answerConflicts.current = resolve;
-            setConflicts(found);
-          }),
-    [],
-  );
-  const answer = (proceed: boolean): void => {
-    answerConflicts.current?.(proceed);
-    answerConflicts.current = null;
-    setConflicts(null);
-  };
-  // A pane closed mid-question must not leave the host waiting forever.
-  useEffect(() => () => answerConflicts.current?.(false), []);
 
   const run = async (): Promise<void> => {
     const period = checkPeriod(startYear, endYear, s);
@@ -93,9 +86,16 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
       setStatus({ state: 'failed', message: period.message });
       return;
     }
+    if (source === 'import' && (!draft || includedCount(draft) === 0)) {
+      setStatus({ state: 'failed', message: draft ? s.importPlan.noneSelected : s.importPlan.needParse });
+      return;
+    }
     setStatus({ state: 'running' });
     try {
-      const plan = planFor(source, period.startYear, period.endYear);
+      const plan =
+        source === 'import' && draft
+          ? correctedPlan(draft, period.startYear, period.endYear)
+          : planFor(source === 'import' ? 'empty' : source, period.startYear, period.endYear);
       const outcome = await generateInExcel(api, plan, { counties, lang: headerLang }, confirm);
       setStatus({ state: 'done', outcome });
     } catch (err) {
@@ -111,11 +111,12 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
         <Dropdown
           value={sourceLabel(source)}
           selectedOptions={[source]}
-          onOptionSelect={(_, data) => data.optionValue && chooseSource(data.optionValue as PlanSource)}
+          onOptionSelect={(_, data) => data.optionValue && chooseSource(data.optionValue as Source)}
           disabled={running}
         >
           <Option value="sample">{sourceLabel('sample')}</Option>
           <Option value="empty">{sourceLabel('empty')}</Option>
+          <Option value="import">{sourceLabel('import')}</Option>
         </Dropdown>
       </Field>
       <Field label={s.generate.period} hint={s.generate.periodHint}>
@@ -165,6 +166,10 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
           <Option value="en">{langLabel('en')}</Option>
         </Dropdown>
       </Field>
+      {/* Kept mounted while another plan is chosen, so the pasted text and corrections survive. */}
+      <div hidden={source !== 'import'}>
+        <ImportPanel draft={draft} onDraft={setDraft} onPeriod={setPeriod} disabled={running} />
+      </div>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void run()} disabled={running}>
           {s.generate.button}
