@@ -13,7 +13,7 @@ import { type Finding, finding } from '../findings/catalogue';
 import type { Label, Lang } from '../i18n';
 import { readTaskSheet } from '../layout/reader';
 import { type Grid, isEmpty } from '../sheet/grid';
-import { type KeytaskSheet, REGISTRY_SHEET, parseRegistry, resolveRegistry } from '../sheet/registry';
+import { type KeytaskSheet, REGISTRY_SHEET, liveKeytaskSheets } from '../sheet/registry';
 import type { Visibility } from '../sheet/spec';
 import type { Submission } from './rollup';
 
@@ -77,11 +77,11 @@ export function fileStem(name: string): string {
 /** The keytask sheets of a file that still exist, under their current names. */
 export function keytaskSheetsIn(file: SourceFile): Array<KeytaskSheet & { sheet: string }> {
   const registry = file.grids.find((s) => s.name === REGISTRY_SHEET);
-  if (!registry) return [];
-  const present = new Set(file.grids.map((s) => s.name));
-  return resolveRegistry(parseRegistry(registry.grid), file.names ?? []).filter(
-    (s): s is KeytaskSheet & { sheet: string } => s.sheet !== null && present.has(s.sheet),
-  );
+  return liveKeytaskSheets(
+    registry?.grid,
+    file.names ?? [],
+    file.grids.map((s) => s.name),
+  ).filter((s): s is KeytaskSheet & { sheet: string } => s.sheet !== null);
 }
 
 /**

@@ -79,6 +79,24 @@ export function resolveRegistry(entries: RegistryEntry[], names: Array<{ name: s
   });
 }
 
+/**
+ * The keytask sheets of a workbook as it is now: registry rows joined with the defined names,
+ * each under the name the sheet list spells it with (a name may still point at a sheet that is
+ * gone, or differ in case: the sheet list is trusted). `sheet` is null for a deleted sheet.
+ */
+export function liveKeytaskSheets(
+  registryGrid: CellValue[][] | null | undefined,
+  names: Array<{ name: string; ref: string }>,
+  sheetNames: string[],
+): KeytaskSheet[] {
+  if (!registryGrid) return [];
+  const present = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
+  return resolveRegistry(parseRegistry(registryGrid), names).map((s) => ({
+    ...s,
+    sheet: s.sheet === null ? null : (present.get(s.sheet.toLowerCase()) ?? null),
+  }));
+}
+
 export function registryName(entry: RegistryEntry, sheetName: string): NameSpec {
   return { name: entry.name, ref: `${quoteSheetName(sheetName)}!$A$1` };
 }

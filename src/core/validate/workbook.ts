@@ -11,7 +11,7 @@ import type { Lang } from '../i18n';
 import { locateColumns } from '../layout/reader';
 import { UNITS_HEADERS, UNITS_SHEET_NAME } from '../layout/unitDirectory';
 import { type Grid, cellText } from '../sheet/grid';
-import { type KeytaskSheet, REGISTRY_SHEET, parseRegistry, resolveRegistry } from '../sheet/registry';
+import { type KeytaskSheet, REGISTRY_SHEET, liveKeytaskSheets } from '../sheet/registry';
 import { type Visibility, parseRange } from '../sheet/spec';
 import { matchKey } from '../text/normalize';
 import { validateGrid } from './validate';
@@ -59,22 +59,8 @@ const DIRECTORY_HEADERS = new Set(
   [...UNITS_HEADERS.flatMap((h) => [h.zh, h.en]), UNITS_SHEET_NAME.zh, UNITS_SHEET_NAME.en, '单位', '名称', '责任单位'].map(matchKey),
 );
 
-/**
- * The registry joined with the sheets present now. A defined name may still point at a sheet
- * that is gone, or spell it in another case: the sheet list is what counts.
- */
-export function keytaskSheetsIn(
-  registryGrid: Grid | undefined,
-  names: Array<{ name: string; ref: string }>,
-  sheetNames: string[],
-): KeytaskSheet[] {
-  if (!registryGrid) return [];
-  const present = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
-  return resolveRegistry(parseRegistry(registryGrid), names).map((s) => ({
-    ...s,
-    sheet: s.sheet === null ? null : (present.get(s.sheet.toLowerCase()) ?? null),
-  }));
-}
+/** The keytask sheets of the workbook under their current names (see liveKeytaskSheets). */
+export const keytaskSheetsIn = liveKeytaskSheets;
 
 /**
  * Which sheets to check. `only` names one sheet (the CLI's `--sheet`, the pane's active

@@ -5,8 +5,8 @@
  */
 import type { ExistingWorkbook } from '../../core/generate/generate';
 import type { Grid } from '../../core/sheet/grid';
-import { REGISTRY_SHEET, parseRegistry, resolveRegistry } from '../../core/sheet/registry';
 import { type CellValue, parseRange } from '../../core/sheet/spec';
+import { loadStructure, structureOf } from './structure';
 
 export interface WorkbookSnapshot {
   existing: ExistingWorkbook;
@@ -41,24 +41,10 @@ function toCellValue(v: unknown): CellValue {
  *   undefined reads the grids of every keytask sheet found.
  */
 export async function readWorkbook(context: Excel.RequestContext, wantedKeys?: readonly string[]): Promise<WorkbookSnapshot> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/visibility');
-  const names = context.workbook.names;
-  names.load('items/name,items/formula,items/type');
-  const registrySheet = worksheets.getItemOrNullObject(REGISTRY_SHEET);
-  const registryUsed = registrySheet.getUsedRangeOrNullObject(true);
-  registryUsed.load('values,address');
+  const load = loadStructure(context);
   await context.sync();
-
-  const sheets = worksheets.items.map((ws) => ({ name: ws.name, visibility: String(ws.visibility) }));
-  const present = new Map(sheets.map((s) => [s.name.toLowerCase(), s.name]));
-  const nameRefs = names.items.map((n) => ({ name: n.name, ref: String(n.formula) }));
-  const registryValues = registryUsed.isNullObject ? [] : gridFromA1(registryUsed.values, registryUsed.address);
-  // A name may still point at a sheet that is gone (or spelled in another case): trust the sheet list.
-  const keytaskSheets = resolveRegistry(parseRegistry(registryValues), nameRefs).map((s) => ({
-    ...s,
-    sheet: s.sheet === null ? null : (present.get(s.sheet.toLowerCase()) ?? null),
-  }));
+  const { worksheets } = load;
+  const { sheets, names: nameRefs, keytaskSheets, registryExists } = structureOf(load);
 
   const toRead = keytaskSheets.filter(
     (s): s is typeof s & { sheet: string } => s.sheet !== null && (!wantedKeys || wantedKeys.includes(s.key)),
@@ -78,6 +64,6 @@ export async function readWorkbook(context: Excel.RequestContext, wantedKeys?: r
     existing: { sheetNames: sheets.map((s) => s.name), keytaskSheets, grids },
     sheets,
     names: nameRefs.map((n) => n.name),
-    registryExists: !registrySheet.isNullObject,
+    registryExists,
   };
 }

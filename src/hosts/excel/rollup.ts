@@ -17,9 +17,10 @@ import { REPORT_KINDS, type ReportAction, rollupReport, summaryTitle } from '../
 import { type RollupResult, type Submission, rollup } from '../../core/rollup/rollup';
 import { type SourceFile, type UnreadableFile, collectSources, hasFigures, unreadableFinding } from '../../core/rollup/sources';
 import type { Grid } from '../../core/sheet/grid';
-import { type KeytaskSheet, REGISTRY_SHEET, parseRegistry, resolveRegistry } from '../../core/sheet/registry';
+import { type KeytaskSheet, REGISTRY_SHEET } from '../../core/sheet/registry';
 import { gridFromA1 } from './readWorkbook';
 import { renderSpec } from './renderSpec';
+import { loadStructure, structureOf } from './structure';
 import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
 
 export interface ExcelRollupOptions {
@@ -76,18 +77,11 @@ export interface CountySheetList {
 /** The county sheets a roll-up can take, for the pane to offer: one sync, no sheet values. */
 export async function listCountySheets(api: ExcelApi): Promise<CountySheetList> {
   return api.run(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name');
-    const names = context.workbook.names;
-    names.load('items/name,items/formula');
-    const registryUsed = worksheets.getItemOrNullObject(REGISTRY_SHEET).getUsedRangeOrNullObject(true);
-    registryUsed.load('values,address');
+    const load = loadStructure(context);
     await context.sync();
-    const sheetNames = worksheets.items.map((w) => w.name);
-    const present = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
-    const registry = registryUsed.isNullObject ? [] : gridFromA1(registryUsed.values, registryUsed.address);
-    const nameRefs = names.items.map((n) => ({ name: n.name, ref: String(n.formula) }));
-    const countySheets = resolveRegistry(parseRegistry(registry), nameRefs).flatMap((s) => {
+    const { sheets, present, keytaskSheets } = structureOf(load);
+    const sheetNames = sheets.map((s) => s.name);
+    const countySheets = keytaskSheets.flatMap((s) => {
       const sheet = s.kind === 'county' && s.sheet !== null ? present.get(s.sheet.toLowerCase()) : undefined;
       return sheet ? [{ sheet, county: s.county ?? null }] : [];
     });
@@ -96,23 +90,11 @@ export async function listCountySheets(api: ExcelApi): Promise<CountySheetList> 
 }
 
 async function readForRollup(context: Excel.RequestContext, picked: string[] | undefined, api19: boolean): Promise<Snapshot> {
-  const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name');
-  const names = context.workbook.names;
-  names.load('items/name,items/formula');
-  const registrySheet = worksheets.getItemOrNullObject(REGISTRY_SHEET);
-  const registryUsed = registrySheet.getUsedRangeOrNullObject(true);
-  registryUsed.load('values,address');
+  const load = loadStructure(context);
   await context.sync();
-
-  const sheetNames = worksheets.items.map((w) => w.name);
-  const present = new Map(sheetNames.map((n) => [n.toLowerCase(), n]));
-  const nameRefs = names.items.map((n) => ({ name: n.name, ref: String(n.formula) }));
-  const registryValues = registryUsed.isNullObject ? [] : gridFromA1(registryUsed.values, registryUsed.address);
-  const keytaskSheets = resolveRegistry(parseRegistry(registryValues), nameRefs).map((s) => ({
-    ...s,
-    sheet: s.sheet === null ? null : (present.get(s.sheet.toLowerCase()) ?? null),
-  }));
+  const { worksheets } = load;
+  const { sheets, present, names: nameRefs, keytaskSheets, registryExists } = structureOf(load);
+  const sheetNames = sheets.map((s) => s.name);
   const live = keytaskSheets.filter((s): s is Live => s.sheet !== null);
   const city = live.find((s) => s.kind === 'city');
   const countyOf = new Map(live.filter((s) => s.kind === 'county').map((s) => [s.sheet, s.county ?? null]));
@@ -140,7 +122,7 @@ async function readForRollup(context: Excel.RequestContext, picked: string[] | u
   return {
     sheetNames,
     keytaskSheets,
-    registryExists: !registrySheet.isNullObject,
+    registryExists,
     names: nameRefs.map((n) => n.name),
     city: city
       ? {

@@ -7,12 +7,12 @@
  */
 import type { Finding } from '../../core/findings/catalogue';
 import type { Lang } from '../../core/i18n';
-import type { Grid } from '../../core/sheet/grid';
 import { REGISTRY_SHEET } from '../../core/sheet/registry';
 import type { Visibility } from '../../core/sheet/spec';
-import { type WorkbookSheet, keytaskSheetsIn, planValidation, validateWorkbook } from '../../core/validate/workbook';
+import { type WorkbookSheet, planValidation, validateWorkbook } from '../../core/validate/workbook';
 import { gridFromA1 } from './readWorkbook';
 import type { ExcelApi } from './runtime';
+import { loadStructure, structureOf } from './structure';
 
 /** Range.getMergedAreasOrNullObject arrived in ExcelApi 1.13; older Excel is checked without merges. */
 export const MERGED_AREAS_API = '1.13';
@@ -45,27 +45,15 @@ export function mergedAddresses(address: string): string[] {
 export async function validateInExcel(api: ExcelApi, opts: ValidateInExcelOptions): Promise<ExcelValidation> {
   const merges = api.isSetSupported('ExcelApi', MERGED_AREAS_API);
   return api.run(async (context) => {
-    const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name,items/visibility');
-    const active = worksheets.getActiveWorksheet();
+    const load = loadStructure(context);
+    const active = load.worksheets.getActiveWorksheet();
     active.load('name');
-    const names = context.workbook.names;
-    names.load('items/name,items/formula');
-    const registryUsed = worksheets.getItemOrNullObject(REGISTRY_SHEET).getUsedRangeOrNullObject(true);
-    registryUsed.load('values,address');
     await context.sync();
-
-    const sheets: WorkbookSheet[] = worksheets.items.map((ws) => ({
-      name: ws.name,
-      visibility: VISIBILITY[String(ws.visibility)] ?? 'visible',
-    }));
-    const nameRefs = names.items.map((n) => ({ name: n.name, ref: String(n.formula) }));
-    const registry: Grid | undefined = registryUsed.isNullObject ? undefined : gridFromA1(registryUsed.values, registryUsed.address);
-    const keytask = keytaskSheetsIn(
-      registry,
-      nameRefs,
-      sheets.map((s) => s.name),
-    );
+    const { worksheets } = load;
+    const structure = structureOf(load);
+    const sheets: WorkbookSheet[] = structure.sheets.map((ws) => ({ name: ws.name, visibility: VISIBILITY[ws.visibility] ?? 'visible' }));
+    const keytask = structure.keytaskSheets;
+    const { registry, names: nameRefs } = structure;
     const only = opts.scope === 'active' ? active.name : undefined;
     const plan = planValidation(sheets, keytask, only);
 

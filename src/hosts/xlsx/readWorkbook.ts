@@ -4,7 +4,7 @@
  * uses directly: this file needs Node's `fs`.
  */
 import { readFile } from 'fs/promises';
-import { type KeytaskSheet, REGISTRY_SHEET, parseRegistry, resolveRegistry } from '../../core/sheet/registry';
+import { type KeytaskSheet, REGISTRY_SHEET, liveKeytaskSheets } from '../../core/sheet/registry';
 import { XlsxReadError } from './errors';
 import { type ReadWorkbook, readXlsxBuffer } from './readXlsxBuffer';
 
@@ -29,6 +29,9 @@ export async function readXlsx(fileOrBuffer: string | Buffer | Uint8Array): Prom
 /** The keytask sheets of a read workbook, under their current names (null: sheet deleted). */
 export function keytaskSheetsOf(read: ReadWorkbook): KeytaskSheet[] {
   const registry = read.sheets.find((s) => s.name === REGISTRY_SHEET);
-  if (!registry) return [];
-  return resolveRegistry(parseRegistry(registry.grid), read.names);
+  return liveKeytaskSheets(
+    registry?.grid,
+    read.names,
+    read.sheets.map((s) => s.name),
+  );
 }
