@@ -2,45 +2,11 @@
  * The compiled CLI, run as a user runs it (`node bin/keytask.js …`). lib/ is built first when it
  * is missing or older than the sources it is built from.
  */
-import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'fs';
+import { existsSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { keytaskSheetsOf, readXlsx } from '../../src/hosts/xlsx/readWorkbook';
 import { tempDir } from '../xlsx/support';
-
-const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'keytask.js');
-const BUILT = join(ROOT, 'lib', 'cli', 'main.js');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfStale(): void {
-  const sources = Math.max(...['src/core', 'src/hosts/xlsx', 'src/cli'].map((d) => newestSource(join(ROOT, d))));
-  if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
-}
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function keytask(args: string[], opts: { lang?: string; cwd?: string } = {}): Run {
-  const env = { ...process.env, LANG: opts.lang ?? 'C', LC_ALL: '', LC_MESSAGES: '' };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** A stack trace line, which a user must never see for a mistake of theirs. */
-const STACK = /^\s+at .+\(.*:\d+:\d+\)$/m;
+import { STACK, buildIfStale, keytask } from '../support/cli';
 
 beforeAll(buildIfStale, 120_000);
 

@@ -2,45 +2,19 @@
  * `keytask import`, run as a user runs it (`node bin/keytask.js import …`) on the seed documents
  * and on files in the other forms users bring: GB18030 text, UTF-8 with a BOM, .docx.
  */
-import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'fs';
+import { existsSync, readdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { readXlsx } from '../../src/hosts/xlsx/readWorkbook';
 import { encodeGb18030, smallPlanDocx } from '../core/import/support';
 import { SEEDS_DIR } from '../support/seeds';
 import { tempDir } from '../xlsx/support';
-
-const ROOT = join(__dirname, '..', '..');
-const BIN = join(ROOT, 'bin', 'keytask.js');
-const BUILT = join(ROOT, 'lib', 'cli', 'main.js');
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIfStale(): void {
-  const sources = Math.max(...['src/core', 'src/hosts/xlsx', 'src/cli'].map((d) => newestSource(join(ROOT, d))));
-  if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
-}
-
-function keytask(args: string[], lang = 'C') {
-  const env = { ...process.env, LANG: lang, LC_ALL: '', LC_MESSAGES: '' };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { STACK, buildIfStale, keytask } from '../support/cli';
 
 const seed = (prefix: string) =>
   join(
     SEEDS_DIR,
     readdirSync(SEEDS_DIR).find((f) => f.startsWith(prefix))!,
   );
-const STACK = /^\s+at .+\(.*:\d+:\d+\)$/m;
 
 interface JsonTask {
   id: string;
@@ -88,7 +62,7 @@ describe('keytask import', () => {
   });
 
   it('prints a table, findings in the operator’s language', () => {
-    const r = keytask(['import', seed('000'), '--format', 'table'], 'zh_CN.UTF-8');
+    const r = keytask(['import', seed('000'), '--format', 'table'], { lang: 'zh_CN.UTF-8' });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('(一)坚持目标导向,稳定工业运行');
     expect(r.stdout).toContain('28. 培育创新引领型企业');

@@ -2,18 +2,16 @@
  * `keytask rollup` on county workbooks written as real .xlsx files: the figures, statuses,
  * ranking and findings it reports, the workbook it writes, and the input files left alone.
  */
-import { execFileSync, spawnSync } from 'child_process';
 import { createHash } from 'crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { type RollupJson, progress } from '../../src/cli/rollup';
 import { main } from '../../src/cli/main';
 import { messages } from '../../src/cli/messages';
 import { readXlsx } from '../../src/hosts/xlsx/readWorkbook';
 import { openWithExcelJS, tempDir, xmlPart } from '../xlsx/support';
+import { buildIfStale, keytask } from '../support/cli';
 import { type Fixtures, NOTE, writeFixtures } from './rollupFixtures';
-
-const ROOT = join(__dirname, '..', '..');
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -198,42 +196,18 @@ describe('the progress bar', () => {
 });
 
 describe('the built keytask binary', () => {
-  const BUILT = join(ROOT, 'lib', 'cli', 'rollup.js');
-  const newest = (d: string): number =>
-    Math.max(
-      0,
-      ...readdirSync(d, { withFileTypes: true }).map((e) =>
-        e.isDirectory() ? newest(join(d, e.name)) : statSync(join(d, e.name)).mtimeMs,
-      ),
-    );
-
-  beforeAll(() => {
-    const sources = Math.max(...['src/core', 'src/hosts/xlsx', 'src/cli'].map((d) => newest(join(ROOT, d))));
-    if (existsSync(BUILT) && statSync(BUILT).mtimeMs >= sources) return;
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: ROOT, stdio: 'pipe' });
-  }, 120_000);
+  beforeAll(buildIfStale, 120_000);
 
   it('runs rollup and exits 1 on error findings, 0 without', async () => {
     const dir = tempDir('keytask-rollup-bin-');
     const fx = await writeFixtures(dir);
-    const env = { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' };
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'keytask.js'), 'rollup', ...fx.all, '--format', 'json'], {
-      env,
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(1);
+    const r = keytask(['rollup', ...fx.all, '--format', 'json']);
+    expect(r.code).toBe(1);
     expect((JSON.parse(r.stdout) as RollupJson).ranking[0].county).toBe('新密市');
     // Only the clean county, expected alone: nothing wrong.
-    const clean = spawnSync(
-      process.execPath,
-      [join(ROOT, 'bin', 'keytask.js'), 'rollup', fx.city, fx.counties[0], '--counties', '新密市'],
-      {
-        env,
-        encoding: 'utf8',
-      },
-    );
+    const clean = keytask(['rollup', fx.city, fx.counties[0], '--counties', '新密市']);
     expect(clean.stderr).toBe('');
-    expect(clean.status).toBe(0);
+    expect(clean.code).toBe(0);
     writeFileSync(join(dir, 'stdout.txt'), clean.stdout);
   });
 });
