@@ -12,17 +12,11 @@ import { UNITS_NAME, buildTaskSheet } from '../layout/taskSheet';
 import { UNITS_SHEET_NAME, buildUnitDirectory, unitsRange } from '../layout/unitDirectory';
 import type { Plan } from '../model';
 import { type Grid, cellText } from '../sheet/grid';
-import {
-  type KeytaskSheet,
-  type RegistryEntry,
-  REGISTRY_SHEET,
-  buildRegistrySheet,
-  nextRegistryName,
-  registryName,
-} from '../sheet/registry';
+import { type NameConflict, SheetClaims } from '../sheet/claims';
+import type { KeytaskSheet } from '../sheet/registry';
 import { type NameSpec, type SheetSpec, type WorkbookSpec, quoteSheetName } from '../sheet/spec';
 import { preserveFilled } from './preserve';
-import { freeSheetName, legalSheetName } from './sheetNames';
+import { legalSheetName } from './sheetNames';
 
 export const CITY_SHEET_NAME = { zh: '重点任务清单', en: 'Key tasks' } as const;
 
@@ -46,12 +40,7 @@ export const EMPTY_WORKBOOK: ExistingWorkbook = { sheetNames: [], keytaskSheets:
 export type SheetAction =
   { key: string; sheet: string; action: 'create' } | { key: string; sheet: string; action: 'update'; kept: string[]; orphans: string[] };
 
-/** A sheet of the user's holds the name keytask wanted; it is left alone and `used` is taken instead. */
-export interface NameConflict {
-  key: string;
-  wanted: string;
-  used: string;
-}
+export type { NameConflict } from '../sheet/claims';
 
 export interface Generation {
   spec: WorkbookSpec;
@@ -84,48 +73,19 @@ function directoryUnits(grid: Grid | undefined): string[] {
 }
 
 export function generateWorkbook(plan: Plan, opts: GenerateOptions, existing: ExistingWorkbook = EMPTY_WORKBOOK): Generation {
-  const byKey = new Map(existing.keytaskSheets.filter((s) => s.sheet).map((s) => [s.key, s]));
-  const taken = new Set(existing.sheetNames);
-  taken.add(REGISTRY_SHEET);
-  const registry: RegistryEntry[] = existing.keytaskSheets.map(({ sheet: _sheet, ...e }) => e);
-  const usedNames = new Set(registry.map((e) => e.name));
-
+  const claims = new SheetClaims(existing);
   const sheets: SheetSpec[] = [];
   const actions: SheetAction[] = [];
-  const conflicts: NameConflict[] = [];
-  const names: NameSpec[] = [];
   let unitsSheetName = '';
   let unitCount = 0;
 
   for (const want of wantedSheets(opts)) {
-    const prior = byKey.get(want.key);
-    let name: string;
-    let entry: RegistryEntry;
-    if (prior?.sheet) {
-      name = prior.sheet; // the user may have renamed it; keep their name
-      entry = { ...prior, startYear: plan.startYear, endYear: plan.endYear, lang: opts.lang };
-      const idx = registry.findIndex((e) => e.name === prior.name);
-      registry[idx] = entry;
-    } else {
-      name = freeSheetName(want.name, taken);
-      if (name !== want.name) conflicts.push({ key: want.key, wanted: want.name, used: name });
-      entry = {
-        name: nextRegistryName(usedNames),
-        key: want.key,
-        kind: want.kind,
-        ...(want.county ? { county: want.county } : {}),
-        startYear: plan.startYear,
-        endYear: plan.endYear,
-        lang: opts.lang,
-      };
-      // A registry row whose sheet was deleted is replaced by the new one.
-      const stale = registry.findIndex((e) => e.key === want.key);
-      if (stale >= 0) registry.splice(stale, 1);
-      registry.push(entry);
-    }
-    taken.add(name);
-    usedNames.add(entry.name);
-    names.push(registryName(entry, name));
+    const { name, prior } = claims.claim(want.key, want.kind, want.name, {
+      ...(want.county ? { county: want.county } : {}),
+      startYear: plan.startYear,
+      endYear: plan.endYear,
+      lang: opts.lang,
+    });
     const oldGrid = prior?.sheet ? existing.grids[prior.sheet] : undefined;
 
     if (want.kind === 'units') {
@@ -157,11 +117,11 @@ export function generateWorkbook(plan: Plan, opts: GenerateOptions, existing: Ex
     );
   }
 
-  // Registry names of keytask sheets this run did not touch (summaries, other counties) stay.
-  for (const s of existing.keytaskSheets) {
-    if (s.sheet && !names.some((n) => n.name === s.name)) names.push(registryName(s, s.sheet));
-  }
-  names.push({ name: UNITS_NAME, ref: `${quoteSheetName(unitsSheetName)}!${unitsRange(unitCount)}` });
-  sheets.push(buildRegistrySheet(registry));
-  return { spec: { sheets, names }, actions, conflicts };
+  const names: NameSpec[] = [
+    ...claims.names,
+    ...claims.untouchedNames(),
+    { name: UNITS_NAME, ref: `${quoteSheetName(unitsSheetName)}!${unitsRange(unitCount)}` },
+  ];
+  sheets.push(claims.registrySheet());
+  return { spec: { sheets, names }, actions, conflicts: claims.conflicts };
 }

@@ -6,21 +6,13 @@
  * keytask made before are updated under whatever name they have now, and a wanted name that
  * belongs to someone else is reported as a conflict with the free name used instead.
  */
-import type { NameConflict } from '../generate/generate';
-import { freeSheetName } from '../generate/sheetNames';
 import type { Lang } from '../i18n';
-import { buildFindingsSheet } from '../report/findingsSheet';
+import { FINDINGS_SHEET_NAME, buildFindingsSheet } from '../report/findingsSheet';
 import { ROLLUP_SHEET_NAMES, buildRankingSheet, buildStatusSheet, buildSummarySheet } from '../report/rollupSheets';
 import { type Grid, cellText } from '../sheet/grid';
-import {
-  type KeytaskSheet,
-  type RegistryEntry,
-  REGISTRY_SHEET,
-  buildRegistrySheet,
-  nextRegistryName,
-  registryName,
-} from '../sheet/registry';
-import type { NameSpec, SheetSpec, WorkbookSpec } from '../sheet/spec';
+import { type NameConflict, SheetClaims } from '../sheet/claims';
+import type { KeytaskSheet, RegistryEntry } from '../sheet/registry';
+import type { SheetSpec, WorkbookSpec } from '../sheet/spec';
 import type { RollupResult } from './rollup';
 
 /** Registry kinds a roll-up owns and may replace. */
@@ -59,13 +51,6 @@ export function summaryTitle(cityGrid: Grid, lang: Lang): string {
 
 export function rollupReport(result: RollupResult, opts: ReportOptions): ReportWorkbook {
   const existing = opts.existing ?? { sheetNames: [], keytaskSheets: [] };
-  const registry: RegistryEntry[] = existing.keytaskSheets.map(({ sheet: _sheet, ...e }) => e);
-  const taken = new Set([...existing.sheetNames, REGISTRY_SHEET]);
-  const usedNames = new Set(registry.map((e) => e.name));
-  const owned = new Map(
-    existing.keytaskSheets.filter((s): s is KeytaskSheet & { sheet: string } => s.sheet !== null).map((s) => [s.key, s] as const),
-  );
-
   const wanted: Array<{ key: string; kind: RegistryEntry['kind']; name: string; build: (name: string) => SheetSpec }> = [
     {
       key: 'summary',
@@ -91,38 +76,19 @@ export function rollupReport(result: RollupResult, opts: ReportOptions): ReportW
     wanted.push({
       key: 'findings',
       kind: 'findings',
-      name: opts.lang === 'zh' ? '审核意见' : 'Review findings',
+      name: FINDINGS_SHEET_NAME[opts.lang],
       build: (name) => buildFindingsSheet(result.findings, { lang: opts.lang, name, subject: findings.subject, date: findings.date }),
     });
   }
 
+  const claims = new SheetClaims(existing);
   const sheets: SheetSpec[] = [];
-  const names: NameSpec[] = [];
   const actions: ReportAction[] = [];
-  const conflicts: NameConflict[] = [];
   for (const w of wanted) {
-    const prior = owned.get(w.key);
-    // Only a sheet keytask registered as this kind is replaced; a sheet of the user's never is.
-    const mine = prior && prior.kind === w.kind ? prior : undefined;
-    let name: string;
-    let entry: RegistryEntry;
-    if (mine) {
-      name = mine.sheet;
-      entry = registry.find((e) => e.name === mine.name)!;
-    } else {
-      name = freeSheetName(w.name, taken);
-      if (name !== w.name) conflicts.push({ key: w.key, wanted: w.name, used: name });
-      entry = { name: nextRegistryName(usedNames), key: w.key, kind: w.kind, lang: opts.lang };
-      const stale = registry.findIndex((e) => e.key === w.key);
-      if (stale >= 0) registry.splice(stale, 1);
-      registry.push(entry);
-    }
-    taken.add(name);
-    usedNames.add(entry.name);
-    names.push(registryName(entry, name));
+    const { name, prior } = claims.claim(w.key, w.kind, w.name, { lang: opts.lang });
     sheets.push(w.build(name));
-    actions.push({ key: w.key, sheet: name, action: mine ? 'update' : 'create' });
+    actions.push({ key: w.key, sheet: name, action: prior ? 'update' : 'create' });
   }
-  sheets.push(buildRegistrySheet(registry));
-  return { spec: { sheets, names }, actions, conflicts, summarySheet: sheets[0].name };
+  sheets.push(claims.registrySheet());
+  return { spec: { sheets, names: claims.names }, actions, conflicts: claims.conflicts, summarySheet: sheets[0].name };
 }

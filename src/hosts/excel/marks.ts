@@ -12,12 +12,11 @@
  * budget, as renderSpec does).
  */
 import { type Finding, SEVERITY_LABELS, type Severity } from '../../core/findings/catalogue';
-import type { NameConflict } from '../../core/generate/generate';
-import { freeSheetName } from '../../core/generate/sheetNames';
+import { type NameConflict, SheetClaims } from '../../core/sheet/claims';
 import type { Lang } from '../../core/i18n';
 import { FINDINGS_SHEET_NAME, buildFindingsSheet } from '../../core/report/findingsSheet';
 import { cellText } from '../../core/sheet/grid';
-import { type RegistryEntry, REGISTRY_SHEET, buildRegistrySheet, nextRegistryName, registryName } from '../../core/sheet/registry';
+import { REGISTRY_SHEET } from '../../core/sheet/registry';
 import { cellAddress, parseRange, sheetNameOfReference } from '../../core/sheet/spec';
 import { gridFromA1, readWorkbook } from './readWorkbook';
 import { PAYLOAD_BUDGET, packSteps, renderSpec } from './renderSpec';
@@ -355,23 +354,11 @@ export async function writeFindingsSheet(
 ): Promise<FindingsSheetResult> {
   const snapshot = await api.run((context) => readWorkbook(context, []));
   const { keytaskSheets, sheetNames } = snapshot.existing;
-  const registry: RegistryEntry[] = keytaskSheets.map(({ sheet: _sheet, ...e }) => e);
-  const prior = keytaskSheets.find((s) => s.kind === 'findings' && s.sheet);
+  // The marks record is keytask's too: its name is not free for the findings sheet.
+  const claims = new SheetClaims({ sheetNames: [...sheetNames, MARKS_SHEET], keytaskSheets });
   const wanted = FINDINGS_SHEET_NAME[lang];
-  let name: string;
-  let entry: RegistryEntry;
-  if (prior?.sheet) {
-    name = prior.sheet;
-    entry = registry.find((e) => e.name === prior.name)!;
-  } else {
-    name = freeSheetName(wanted, [...sheetNames, REGISTRY_SHEET, MARKS_SHEET]);
-    entry = { name: nextRegistryName([...registry.map((e) => e.name), ...snapshot.names]), key: 'findings', kind: 'findings', lang };
-    // A row whose sheet was deleted gives way to the new one.
-    const stale = registry.findIndex((e) => e.key === 'findings');
-    if (stale >= 0) registry.splice(stale, 1);
-    registry.push(entry);
-  }
-  if (name !== wanted && !prior?.sheet && opts.confirm && !(await opts.confirm([{ key: 'findings', wanted, used: name }]))) {
+  const { name, prior } = claims.claim('findings', 'findings', wanted, { lang });
+  if (claims.conflicts.length > 0 && opts.confirm && !(await opts.confirm(claims.conflicts))) {
     return { sheet: '', wanted, cancelled: true, syncs: 1 };
   }
   const subject = opts.subject ?? ([...new Set(findings.map((f) => f.sheet))].join('、') || '-');
@@ -382,7 +369,7 @@ export async function writeFindingsSheet(
   const render = await api.run((context) =>
     renderSpec(
       context,
-      { sheets: [sheet, buildRegistrySheet(registry)], names: [registryName(entry, name)] },
+      { sheets: [sheet, claims.registrySheet()], names: claims.names },
       {
         updatable,
         existingSheets: sheetNames,
