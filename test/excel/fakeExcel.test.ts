@@ -124,6 +124,40 @@ describe('fake Excel', () => {
     expect(fake.workbook.valuesOf('Sheet1')).toEqual([]);
   });
 
+  it('copies a sheet at sync as Excel does: `Name (2)`, where asked, everything but its identity, independent after', async () => {
+    const fake = createFakeExcel();
+    await fake.api.run(async (ctx) => {
+      const src = ctx.workbook.worksheets.add('县');
+      src.getRange('A1:B1').numberFormat = [['@', 'General']];
+      src.getRange('A1:B1').formulas = [['001', '=1+1']];
+      src.getRange('A2').dataValidation.rule = { decimal: { operator: 'GreaterThanOrEqualTo', formula1: 0 } };
+      src.getRange('A3:B3').merge(false);
+      src.freezePanes.freezeRows(1);
+      src.getRange('A1:A1').format.rowHeight = 30;
+      const copy = src.copy('End');
+      ctx.workbook.worksheets.getItem('Sheet1').copy('Before', src);
+      copy.load('name');
+      expect(() => copy.name).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+      await ctx.sync();
+      expect(copy.name).toBe('县 (2)');
+      copy.getRange('A1').formulas = [['002']];
+      copy.name = '乡';
+      await ctx.sync();
+    });
+    const wb = fake.workbook;
+    expect(wb.sheetNames()).toEqual(['Sheet1', 'Sheet1 (2)', '县', '乡']);
+    const [src, copy] = [wb.sheet('县')!, wb.sheet('乡')!];
+    expect(src.value(0, 0)).toBe('001');
+    expect(copy.value(0, 0)).toBe('002');
+    expect(copy.formula(0, 1)).toBe('=1+1');
+    expect(copy.numberFormat(0, 0)).toBe('@');
+    expect(copy.validations).toEqual(src.validations);
+    expect(copy.merges).toEqual(src.merges);
+    expect(copy.freeze).toEqual({ rows: 1, columns: 0 });
+    expect(copy.rowHeights.get(0)).toBe(30);
+    expect(copy.id).not.toBe(src.id);
+  });
+
   it('has no page layout before ExcelApi 1.9', async () => {
     const old = createFakeExcel({ apiVersion: '1.8' });
     expect(old.api.isSetSupported('ExcelApi', '1.8')).toBe(true);

@@ -6,7 +6,7 @@ import { type Plan, emptyPlan } from '../../src/core/model';
 import { REGISTRY_SHEET } from '../../src/core/sheet/registry';
 import { type CellValue, type SheetSpec, isFormula, parseRange } from '../../src/core/sheet/spec';
 import { generateInExcel } from '../../src/hosts/excel/generate';
-import { PAYLOAD_BUDGET, renderSpec } from '../../src/hosts/excel/renderSpec';
+import { PAYLOAD_BUDGET, TEMPLATE_SHEET, renderSpec } from '../../src/hosts/excel/renderSpec';
 import { type FakeExcel, type FakeSheet, createFakeExcel } from '../support/fakeExcel';
 import { samplePlan } from '../core/sample';
 
@@ -53,6 +53,22 @@ function expectSheetMatches(sheet: FakeSheet, spec: SheetSpec): void {
     }),
   );
   expect(mismatches.slice(0, 10)).toEqual([]);
+}
+
+/** Everything the fake holds for a sheet, in a form `toEqual` compares (its id aside). */
+function sheetState(s: FakeSheet): Record<string, unknown> {
+  return {
+    cells: [...s.cells.entries()].sort((a, b) => a[0] - b[0]),
+    merges: s.merges,
+    validations: s.validations,
+    conditionalFormats: s.conditionalFormats,
+    freeze: s.freeze,
+    pageLayout: s.pageLayout,
+    columnWidths: [...s.columnWidths.entries()].sort((a, b) => a[0] - b[0]),
+    rowHeights: [...s.rowHeights.entries()].sort((a, b) => a[0] - b[0]),
+    visibility: s.visibility,
+    tabColor: s.tabColor,
+  };
 }
 
 function sheetGrid(fake: FakeExcel, name: string): CellValue[][] {
@@ -256,8 +272,17 @@ describe('generating in Excel', () => {
     const budget = 300_000;
     const fake = createFakeExcel({ payloadLimit: 400_000 });
     const { spec } = generateWorkbook(plan, opts(COUNTIES_20));
+    // every sheet written in full, so the data is what outgrows the budget
     const result = await fake.api.run((ctx) =>
-      renderSpec(ctx, spec, { updatable: [], existingSheets: ['Sheet1'], existingNames: [], pageLayout: true, budgetBytes: budget }),
+      renderSpec(ctx, spec, {
+        updatable: [],
+        existingSheets: ['Sheet1'],
+        existingNames: [],
+        pageLayout: true,
+        budgetBytes: budget,
+        rangeAreas: true,
+        copySheets: false,
+      }),
     );
     expect(result.syncs).toBeGreaterThan(1);
     expect(fake.syncCount).toBe(result.syncs);
@@ -265,6 +290,103 @@ describe('generating in Excel', () => {
     for (const s of spec.sheets) expectSheetMatches(fake.workbook.sheet(s.name)!, s);
     // every estimate covers what was actually sent
     result.requestBytes.forEach((estimate, i) => expect(estimate).toBeGreaterThanOrEqual(fake.requests[i].bytes));
+  });
+
+  it('makes each county sheet as a copy of the first: the same workbook as writing every sheet in full', async () => {
+    const render = async (copySheets: boolean): Promise<{ fake: FakeExcel; syncs: number; bytes: number }> => {
+      const fake = createFakeExcel();
+      const { spec } = generateWorkbook(plan, opts(COUNTIES_20));
+      const r = await fake.api.run((ctx) =>
+        renderSpec(ctx, spec, {
+          updatable: [],
+          existingSheets: ['Sheet1'],
+          existingNames: [],
+          pageLayout: true,
+          rangeAreas: true,
+          copySheets,
+        }),
+      );
+      return { fake, syncs: r.syncs, bytes: r.requestBytes.reduce((a, b) => a + b, 0) };
+    };
+    const copied = await render(true);
+    const full = await render(false);
+    expect(copied.fake.workbook.sheetNames()).toEqual(full.fake.workbook.sheetNames());
+    for (const name of full.fake.workbook.sheetNames()) {
+      expect({ name, ...sheetState(copied.fake.workbook.sheet(name)!) }).toEqual({ name, ...sheetState(full.fake.workbook.sheet(name)!) });
+    }
+    // each county's own cells differ from the first county's: its name in the title and header block
+    const first = copied.fake.workbook.sheet(COUNTIES_20[0])!;
+    const other = copied.fake.workbook.sheet(COUNTIES_20[5])!;
+    expect(JSON.stringify(copied.fake.workbook.valuesOf(COUNTIES_20[5]))).toContain(COUNTIES_20[5]);
+    expect(JSON.stringify(copied.fake.workbook.valuesOf(COUNTIES_20[5]))).not.toContain(COUNTIES_20[0]);
+    expect(other.validations).toEqual(first.validations);
+    expect(copied.bytes * 4).toBeLessThan(full.bytes);
+    // row heights, set a run per height at a time, are the spec's
+    const { spec } = generateWorkbook(plan, opts(COUNTIES_20));
+    const citySpec = spec.sheets.find((s) => s.key === 'city')!;
+    const city = copied.fake.workbook.sheet(citySpec.name)!;
+    expect(Object.fromEntries(city.rowHeights)).toEqual(citySpec.rowHeights);
+  });
+
+  it('re-generates county sheets by pasting one layout: the same workbook as rewriting each in full, clerks’ values kept', async () => {
+    const regenerate = async (full: boolean): Promise<{ fake: FakeExcel; bytes: number }> => {
+      const fake = createFakeExcel({ apiVersion: '1.18' });
+      await generateInExcel(fake.api, plan, opts(COUNTIES_20), never);
+      const measured = plan.tasks.filter((t) => t.kind !== 'qualitative' && t.target);
+      COUNTIES_20.forEach((c, i) => {
+        typeInto(fake, c, measured[i % measured.length].id, 'actual', 10 + i);
+        typeInto(fake, c, measured[(i + 3) % measured.length].id, 'progress', i % 2 ? '=进展良好' : `${c}进展`);
+      });
+      fake.resetCounts();
+      await generateInExcel(fake.api, plan, opts(COUNTIES_20), never, full ? { copySheets: false, pasteRanges: false } : {});
+      expect(fake.syncCount).toBe(REGENERATE_SYNCS);
+      return { fake, bytes: fake.requests.reduce((n, q) => n + q.bytes, 0) };
+    };
+    const pasted = await regenerate(false);
+    const full = await regenerate(true);
+    expect(pasted.fake.workbook.sheetNames()).toEqual(full.fake.workbook.sheetNames());
+    expect(pasted.fake.workbook.sheetNames().some((n) => n.startsWith(TEMPLATE_SHEET))).toBe(false);
+    for (const name of full.fake.workbook.sheetNames()) {
+      expect({ name, ...sheetState(pasted.fake.workbook.sheet(name)!) }).toEqual({ name, ...sheetState(full.fake.workbook.sheet(name)!) });
+    }
+    const measured = plan.tasks.filter((t) => t.kind !== 'qualitative' && t.target);
+    expect(taskValue(pasted.fake, COUNTIES_20[7], measured[7].id, 'actual')).toBe(17);
+    expect(taskValue(pasted.fake, COUNTIES_20[1], measured[4].id, 'progress')).toBe('=进展良好');
+    expect(pasted.bytes * 3).toBeLessThan(full.bytes);
+  });
+
+  it('deletes a scratch template sheet an interrupted run left behind, and no other sheet', async () => {
+    const fake = createFakeExcel({ apiVersion: '1.18' });
+    await generateInExcel(fake.api, plan, opts(['新密市', '登封市']), never);
+    fake.workbook.addSheet(TEMPLATE_SHEET);
+    fake.workbook.setVisibility(fake.workbook.sheet(TEMPLATE_SHEET)!, 'VeryHidden');
+    fake.workbook.addSheet(`${TEMPLATE_SHEET}9`); // visible: a user's, whatever its name
+    await generateInExcel(fake.api, plan, opts(['新密市', '登封市']), never);
+    expect(fake.workbook.sheetNames()).not.toContain(TEMPLATE_SHEET);
+    expect(fake.workbook.sheetNames()).toContain(`${TEMPLATE_SHEET}9`);
+  });
+
+  it(`writes 200 county copies in ${FRESH_SYNCS} syncs, one request under the budget`, async () => {
+    const counties = Array.from({ length: 200 }, (_, i) => `县${i + 1}`);
+    const fake = createFakeExcel();
+    await generateInExcel(fake.api, plan, opts(counties), never);
+    expect(fake.syncCount).toBe(FRESH_SYNCS);
+    expect(Math.max(...fake.requests.map((r) => r.bytes))).toBeLessThan(PAYLOAD_BUDGET);
+    const { spec } = generateWorkbook(plan, opts(counties));
+    for (const s of spec.sheets) expectSheetMatches(fake.workbook.sheet(s.name)!, s);
+    expect(fake.workbook.sheet('县200')!.validations).toEqual(fake.workbook.sheet('县1')!.validations);
+  });
+
+  it('copies a county sheet with text that looks like a formula, and keeps it text', async () => {
+    const counties = ['=SUM(A1)', '新密市', '+86', '@x'];
+    const fake = createFakeExcel();
+    await generateInExcel(fake.api, plan, opts(counties), never);
+    const { spec } = generateWorkbook(plan, opts(counties));
+    for (const s of spec.sheets) expectSheetMatches(fake.workbook.sheet(s.name)!, s);
+    for (const c of counties) {
+      const formulas = [...fake.workbook.sheet(c)!.cells.values()].filter((x) => x.formula !== undefined && !x.formula.startsWith('=IF('));
+      expect(formulas).toEqual([]);
+    }
   });
 
   it('reads registry and sheet values that do not start at A1', async () => {

@@ -186,7 +186,7 @@ function bigPlan(n: number): Plan {
   return { ...plan, tasks };
 }
 
-describe('rolling up 200 counties × 100 tasks', () => {
+describe('rolling up 100 and 200 counties × 100 tasks', () => {
   const counties = Array.from({ length: 200 }, (_, i) => `测试县${i + 1}`);
   const plan = bigPlan(100);
   const spec = cityWorkbook(plan, counties);
@@ -198,7 +198,18 @@ describe('rolling up 200 counties × 100 tasks', () => {
     grids[c] = g;
   });
 
-  it(`takes ${ROLLUP_SYNCS} syncs, no request over the payload limit, county sheets untouched`, async () => {
+  it(`takes ${ROLLUP_SYNCS} syncs for 100 of them, whose values fit one response`, async () => {
+    const fake = createFakeExcel();
+    loadWorkbook(fake, spec, grids);
+    const hundred = counties.slice(0, 100);
+    const r = await rollupInExcel(fake.api, { lang: 'zh', confirm: never, sheets: hundred });
+    expect(r.status).toBe('done');
+    expect(r.result!.counties).toHaveLength(100);
+    expect(fake.syncCount).toBe(ROLLUP_SYNCS);
+    for (const q of fake.requests) expect(q.responseBytes ?? 0).toBeLessThanOrEqual(DEFAULT_PAYLOAD_LIMIT);
+  });
+
+  it('reads values past the 5 MB response limit in smaller requests, no request over the limit, county sheets untouched', async () => {
     const fake = createFakeExcel();
     loadWorkbook(fake, spec, grids);
     const before = snapshot(fake, counties);
@@ -220,7 +231,11 @@ describe('rolling up 200 counties × 100 tasks', () => {
     expect(r.result!.counties).toHaveLength(200);
     expect(r.result!.tasks).toHaveLength(100);
     expect(engine.counties).toHaveLength(200);
-    expect(fake.syncCount).toBe(ROLLUP_SYNCS);
+    // 200 county copies are 5.3 MB of values: the one request for all of them comes back too
+    // large, and they are read again in four smaller ones.
+    const refused = fake.requests.filter((q) => (q.responseBytes ?? 0) > DEFAULT_PAYLOAD_LIMIT);
+    expect(refused).toHaveLength(1);
+    expect(fake.syncCount).toBe(ROLLUP_SYNCS + 1 + 3);
     const largest = Math.max(...fake.requests.map((q) => q.bytes));
     expect(largest).toBeLessThan(DEFAULT_PAYLOAD_LIMIT);
     expect(snapshot(fake, counties)).toBe(before);
@@ -230,6 +245,7 @@ describe('rolling up 200 counties × 100 tasks', () => {
         `roll-up 200 counties × 100 tasks (${measured.length} measured):`,
         `engine ${engineMs.toFixed(0)} ms; fake Excel path ${fakeMs.toFixed(0)} ms;`,
         `${fake.syncCount} syncs; requests ${fake.requests.map((q) => `${(q.bytes / 1024).toFixed(0)} KB`).join(', ')};`,
+        `responses ${fake.requests.map((q) => `${((q.responseBytes ?? 0) / 1024).toFixed(0)} KB`).join(', ')};`,
         `largest ${(largest / 1024 / 1024).toFixed(2)} MB of ${(DEFAULT_PAYLOAD_LIMIT / 1024 / 1024).toFixed(0)} MB`,
       ].join(' '),
     );

@@ -3,13 +3,15 @@
  * let the core work out the workbook, ask the user about name conflicts, write (1 sync while
  * the data stays under the request budget) and show the city sheet.
  *
- * A fresh workbook therefore takes 2 syncs and a re-generation 3, for 1 county or 20.
+ * A fresh workbook therefore takes 2 syncs and a re-generation 3, for 1 county or 20: county
+ * copies after the first are made by copying it (new sheets) or pasting its layout (sheets
+ * being updated), so the write does not grow with counties.
  */
 import { type GenerateOptions, type NameConflict, type SheetAction, generateWorkbook, wantedKeys } from '../../core/generate/generate';
 import type { Plan } from '../../core/model';
 import { REGISTRY_SHEET } from '../../core/sheet/registry';
 import { readWorkbook } from './readWorkbook';
-import { renderSpec } from './renderSpec';
+import { type RenderOptions, TEMPLATE_SHEET, renderSpec } from './renderSpec';
 import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
 
 export interface ExcelGeneration {
@@ -25,6 +27,8 @@ export async function generateInExcel(
   plan: Plan,
   opts: GenerateOptions,
   confirm: (conflicts: NameConflict[]) => Promise<boolean>,
+  /** only for comparing ways of writing in tests (e.g. every sheet in full) */
+  renderOverrides: Partial<Pick<RenderOptions, 'copySheets' | 'pasteRanges'>> = {},
 ): Promise<ExcelGeneration> {
   const snapshot = await api.run((context) => readWorkbook(context, wantedKeys(opts)));
   const { spec, actions, conflicts } = generateWorkbook(plan, opts, snapshot.existing);
@@ -39,6 +43,9 @@ export async function generateInExcel(
   const updatable = snapshot.existing.keytaskSheets.flatMap((s) => (s.sheet ? [s.sheet] : []));
   if (snapshot.registryExists) updatable.push(REGISTRY_SHEET);
   const api19 = api.isSetSupported('ExcelApi', PAGE_LAYOUT_API);
+  // A render that failed half-way may have left its very hidden scratch sheet behind.
+  const stale = new RegExp(`^${TEMPLATE_SHEET}\\d*$`, 'i');
+  const staleTemplates = snapshot.sheets.filter((s) => stale.test(s.name) && s.visibility === 'VeryHidden').map((s) => s.name);
   await api.run((context) =>
     renderSpec(context, spec, {
       updatable,
@@ -46,7 +53,10 @@ export async function generateInExcel(
       existingNames: snapshot.names,
       pageLayout: api19,
       rangeAreas: api19,
+      pasteRanges: api19,
+      staleTemplates,
       ...(activated ? { activate: activated } : {}),
+      ...renderOverrides,
     }),
   );
   return { actions, conflicts, cancelled: false, activated };

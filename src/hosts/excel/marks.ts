@@ -18,7 +18,8 @@ import { FINDINGS_SHEET_NAME, buildFindingsSheet } from '../../core/report/findi
 import { cellText } from '../../core/sheet/grid';
 import { REGISTRY_SHEET } from '../../core/sheet/registry';
 import { cellAddress, parseRange, sheetNameOfReference } from '../../core/sheet/spec';
-import { gridFromA1, readWorkbook } from './readWorkbook';
+import { readWorkbook } from './readWorkbook';
+import { gridFromA1 } from './usedRanges';
 import { PAYLOAD_BUDGET, packSteps, renderSpec } from './renderSpec';
 import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
 

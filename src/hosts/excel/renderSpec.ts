@@ -1,9 +1,12 @@
 /**
  * Writes a WorkbookSpec into the open workbook. Every write is queued as a step with an
  * estimate of what it adds to the request; steps are sent in as few syncs as the request
- * payload limit allows (Excel on the web rejects requests over 5 MB), so a city sheet and
- * twenty county copies go in one round trip and the number of syncs does not grow with
- * counties or rows until the data itself is megabytes.
+ * payload limit allows (Excel on the web rejects requests over 5 MB).
+ *
+ * A new sheet laid out like one written earlier in the same render (every county copy after
+ * the first) is made with Worksheet.copy and only its differing cells are written: a county
+ * copy then costs a few hundred bytes instead of its whole layout, so 400 counties still fit
+ * one request and the number of syncs does not grow with counties or rows.
  */
 import {
   type CellStyle,
@@ -56,7 +59,27 @@ export interface RenderOptions {
    */
   existingCharts?: Record<string, string[]>;
   existingAutoFilters?: string[];
+  /** make a new sheet laid out like an earlier one by copying it (default true; false for comparison in tests) */
+  copySheets?: boolean;
+  /**
+   * ExcelApi 1.9 is there: a sheet being updated that is laid out like others gets its layout
+   * and values pasted (Range.copyFrom) from one written in full, then only its own cells.
+   */
+  pasteRanges?: boolean;
+  /** very hidden template sheets an earlier render left behind (it failed half-way): deleted first */
+  staleTemplates?: string[];
 }
+
+/** A sheet written in full in this render whose layout another sheet takes by copy and paste. */
+interface Template {
+  name: string;
+  spec: SheetSpec;
+  /** a very hidden scratch sheet, deleted when the render is done */
+  scratch: boolean;
+}
+
+/** Name of the scratch sheet a layout is written to when every sheet of that layout is being updated. */
+export const TEMPLATE_SHEET = 'keytask_template';
 
 interface Step {
   bytes: number;
@@ -141,7 +164,7 @@ function chunkedWrites<T>(
  * Every number format of the sheet as one array (later formats win, as in the spec); cells no
  * format covers are null, which Excel leaves as they are.
  */
-function numberFormatGrid(spec: SheetSpec): { grid: Array<Array<string | null>>; width: number } {
+function numberFormatGrid(spec: SheetSpec, generalIsDefault: boolean): { grid: Array<Array<string | null>>; width: number } {
   const ranges = spec.formats
     .filter((f) => f.style.numFmt !== undefined)
     .map((f) => ({ b: parseRange(f.range), fmt: f.style.numFmt as string }));
@@ -150,7 +173,8 @@ function numberFormatGrid(spec: SheetSpec): { grid: Array<Array<string | null>>;
   const width = Math.max(...ranges.map((r) => r.b.col2)) + 1;
   const grid = fill2D<string | null>(rows, width, null);
   for (const { b, fmt } of ranges) {
-    for (let r = b.row1; r <= b.row2; r++) for (let c = b.col1; c <= b.col2; c++) grid[r][c] = fmt;
+    const f = generalIsDefault && fmt === 'General' ? null : fmt;
+    for (let r = b.row1; r <= b.row2; r++) for (let c = b.col1; c <= b.col2; c++) grid[r][c] = f;
   }
   return { grid, width };
 }
@@ -174,17 +198,32 @@ export function groupConsecutive<T extends { range: string }>(items: T[], key: (
   return groups;
 }
 
-/** Steps that write one sheet. `ws()` gives the sheet's proxy once its first step has run. */
-function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestContext, opts: RenderOptions): Step[] {
+/**
+ * The steps of one sheet and the sheet's proxy, which exists only once the first step (add,
+ * get or copy) has run.
+ */
+function sheetStepList(name: string): {
+  steps: Step[];
+  add: (ops: number, bytes: number, run: () => void) => void;
+  ws: () => Excel.Worksheet;
+  open: (sheet: Excel.Worksheet) => Excel.Worksheet;
+} {
   const steps: Step[] = [];
-  const add = (ops: number, bytes: number, run: () => void): void => {
-    steps.push({ bytes: bytes + ops * OPERATION_OVERHEAD, run });
-  };
   let handle: Excel.Worksheet | null = null;
-  const ws = (): Excel.Worksheet => {
-    if (!handle) throw new Error(`sheet ${spec.name} used before it was opened`);
-    return handle;
+  return {
+    steps,
+    add: (ops, bytes, run) => steps.push({ bytes: bytes + ops * OPERATION_OVERHEAD, run }),
+    ws: () => {
+      if (!handle) throw new Error(`sheet ${name} used before it was opened`);
+      return handle;
+    },
+    open: (sheet) => (handle = sheet),
   };
+}
+
+/** Steps that write one sheet. `ws()` gives the sheet's proxy once its first step has run. */
+function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestContext, opts: RenderOptions, paste?: Template): Step[] {
+  const { steps, add, ws, open } = sheetStepList(spec.name);
   // One proxy per address: formats, checks and highlights of a column share it, and each
   // proxy made is an object path in the request.
   const ranges = new Map<string, Excel.Range>();
@@ -203,7 +242,7 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
   const oldFilter = update && opts.autoFilter === true && (opts.existingAutoFilters ?? []).some((n) => n.toLowerCase() === lowerName);
   add(8 + 2 * oldCharts.length + (oldFilter ? 2 : 0), jsonBytes(oldCharts), () => {
     if (update) {
-      handle = context.workbook.worksheets.getItem(spec.name);
+      const handle = open(context.workbook.worksheets.getItem(spec.name));
       // Charts float above the cells and a filter outlives `clear`: both go, as the cells do.
       for (const name of oldCharts) handle.charts.getItem(name).delete();
       if (oldFilter) handle.autoFilter.remove();
@@ -216,15 +255,29 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
       all.format.useStandardWidth = true;
       handle.freezePanes.unfreeze();
     } else {
-      handle = context.workbook.worksheets.add(spec.name);
+      open(context.workbook.worksheets.add(spec.name));
     }
   });
   add(2, 16, () => {
     ws().visibility = VISIBILITY[spec.visibility];
     ws().tabColor = spec.tabColor ? color(spec.tabColor) : '';
   });
+  if (paste) {
+    // Contents, formats, merges, checks and conditional formats, as a copy and paste in Excel.
+    const extent = extentOf(spec);
+    add(3, jsonBytes([paste.name, extent]) * 2, () => {
+      const source = context.workbook.worksheets.getItem(paste.name).getRange(extent);
+      range(extent).copyFrom(source, 'All');
+    });
+  }
 
-  // Runs of equal widths, and of equal heights, share one operation.
+  const areas = opts.rangeAreas === true;
+  const target = (group: Array<{ range: string }>): Excel.Range | Excel.RangeAreas =>
+    group.length === 1 ? range(group[0].range) : ws().getRanges(group.map((g) => g.range).join(', '));
+  // The addresses travel with the RangeAreas' path and with every operation made on it.
+  const addressBytes = (group: Array<{ range: string }>, ops: number): number => jsonBytes(group.map((g) => g.range)) * (ops + 1);
+
+  // Runs of equal widths share one operation.
   let start = 0;
   spec.columnWidths.forEach((w, i) => {
     if (spec.columnWidths[i + 1] === w) return;
@@ -234,47 +287,56 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
     });
     start = i + 1;
   });
+  // A run of rows of one height is one area; with RangeAreas every run of the same height goes
+  // in one operation, so 10,000 wrapped tasks (a handful of heights) cost a few dozen, not thousands.
   const heights = Object.entries(spec.rowHeights ?? {})
     .map(([row, h]) => [Number(row), h] as const)
     .sort((a, b) => a[0] - b[0]);
+  const heightRuns: Array<{ range: string; h: number }> = [];
   heights.forEach(([row, h], i) => {
     const next = heights[i + 1];
     if (next && next[0] === row + 1 && next[1] === h) return;
     let first = row;
     while (first > 0 && spec.rowHeights?.[first - 1] === h) first--;
-    const address = `A${first + 1}:A${row + 1}`;
-    add(2, 16, () => {
-      range(address).format.rowHeight = h;
-    });
+    heightRuns.push({ range: `A${first + 1}:A${row + 1}`, h });
   });
+  heightRuns.sort((a, b) => a.h - b.h);
+  for (const group of groupConsecutive(heightRuns, (r) => String(r.h), areas)) {
+    add(2, 16 + addressBytes(group, 2), () => {
+      target(group).format.rowHeight = group[0].h;
+    });
+  }
 
   // Number formats go before values: a text format (`@`) is what keeps ids and notes as text.
-  const numFmt = numberFormatGrid(spec);
-  chunkedWrites(numFmt.grid, numFmt.width, (address, chunk) => (range(address).numberFormat = chunk), add);
-  // Values and formulas in one write (`formulas` takes plain values as well).
-  const width = spec.values[0]?.length ?? 0;
-  chunkedWrites(
-    spec.values.map((row) => row.map(cellInput)),
-    width,
-    (address, chunk) => (range(address).formulas = chunk),
-    add,
-  );
+  if (paste) {
+    const runs = differingRuns(paste.spec.values, spec.values);
+    valueSteps(spec, runs, (address, chunk) => (range(address).formulas = chunk), add);
+  } else {
+    // A new sheet's cells are General already; null leaves a cell as it is and costs less to send.
+    const numFmt = numberFormatGrid(spec, !update);
+    chunkedWrites(numFmt.grid, numFmt.width, (address, chunk) => (range(address).numberFormat = chunk), add);
+    // Values and formulas in one write (`formulas` takes plain values as well).
+    const width = spec.values[0]?.length ?? 0;
+    chunkedWrites(
+      spec.values.map((row) => row.map(cellInput)),
+      width,
+      (address, chunk) => (range(address).formulas = chunk),
+      add,
+    );
+  }
 
-  const areas = opts.rangeAreas === true;
-  const target = (group: Array<{ range: string }>): Excel.Range | Excel.RangeAreas =>
-    group.length === 1 ? range(group[0].range) : ws().getRanges(group.map((g) => g.range).join(', '));
-  const styled = spec.formats
-    .map((f) => ({ range: f.range, style: withoutNumFmt(f.style) }))
-    .filter((f) => Object.keys(f.style).length > 0);
+  const styled = paste
+    ? []
+    : spec.formats.map((f) => ({ range: f.range, style: withoutNumFmt(f.style) })).filter((f) => Object.keys(f.style).length > 0);
   for (const group of groupConsecutive(styled, (f) => JSON.stringify(f.style), areas)) {
     const style = group[0].style;
     const props = Object.keys(style).filter((k) => k !== 'border').length + (style.border ? 18 : 0);
-    add(props + 1, jsonBytes(style) + jsonBytes(group.map((g) => g.range)), () => applyStyle(target(group), style));
+    add(props + 1, jsonBytes(style) + addressBytes(group, props), () => applyStyle(target(group), style));
   }
-  for (const m of spec.merges) {
+  for (const m of paste ? [] : spec.merges) {
     add(2, 8, () => range(m).merge(false));
   }
-  for (const group of groupConsecutive(spec.validations, (v) => JSON.stringify({ ...v, range: '' }), areas)) {
+  for (const group of groupConsecutive(paste ? [] : spec.validations, (v) => JSON.stringify({ ...v, range: '' }), areas)) {
     const v = group[0];
     const rule = validationRule(v);
     const errorAlert = {
@@ -286,7 +348,7 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
     const prompt = v.prompt
       ? { showPrompt: true, title: clip(v.promptTitle, ALERT_TITLE_MAX), message: clip(v.prompt, ALERT_MESSAGE_MAX) }
       : null;
-    add(5, jsonBytes([rule, errorAlert, prompt]) + jsonBytes(group.map((g) => g.range)), () => {
+    add(5, jsonBytes([rule, errorAlert, prompt]) + addressBytes(group, 5), () => {
       // The sheet was new or has just been cleared of all validation, so the rule goes straight in.
       const dv = target(group).dataValidation;
       dv.rule = rule;
@@ -296,7 +358,7 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
       if (prompt) dv.prompt = prompt;
     });
   }
-  for (const c of spec.conditionalFormats) {
+  for (const c of paste ? [] : spec.conditionalFormats) {
     add(4, jsonBytes(c), () => {
       const cf = range(c.range).conditionalFormats.add('Custom');
       cf.custom.rule.formula = c.formula;
@@ -342,6 +404,109 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
     });
   }
   return steps;
+}
+
+/**
+ * Everything of a sheet but its identity and values (their size included): two sheets with the
+ * same key differ only in cells, so a copy of one plus those cells is the other. Sheets with
+ * charts are never copied: a copied chart's ranges are Excel's business, not the spec's.
+ */
+function layoutKey(s: SheetSpec): string | null {
+  if ((s.charts?.length ?? 0) > 0) return null;
+  const { key: _key, name: _name, county: _county, values, tabColor: _tab, visibility: _vis, ...layout } = s;
+  return JSON.stringify({ ...layout, rows: values.length, width: values[0]?.length ?? 0 });
+}
+
+/** A row's run of cells to write into a copy. */
+interface CellRun {
+  row: number;
+  col: number;
+  inputs: Array<string | number | boolean>;
+}
+
+/** Equal cells between two differing ones are written over rather than split into another run. */
+const RUN_GAP = 3;
+
+/** Where `values` differs from `template` (same size), as row runs of what to write. */
+export function differingRuns(template: CellValue[][], values: CellValue[][]): CellRun[] {
+  const runs: CellRun[] = [];
+  values.forEach((row, r) => {
+    let run: CellRun | null = null;
+    let lastDiff = -1;
+    row.forEach((v, c) => {
+      const input = cellInput(v);
+      if (input === cellInput(template[r]?.[c] ?? null)) return;
+      if (run && c - lastDiff <= RUN_GAP + 1) {
+        for (let k = lastDiff + 1; k < c; k++) run.inputs.push(cellInput(row[k]));
+        run.inputs.push(input);
+      } else {
+        run = { row: r, col: c, inputs: [input] };
+        runs.push(run);
+      }
+      lastDiff = c;
+    });
+  });
+  return runs;
+}
+
+/**
+ * Steps that make a new sheet as a copy of `template` (written earlier in the same render) and
+ * write the cells where the two differ; when most cells differ, every value is written again.
+ */
+function copySteps(spec: SheetSpec, template: SheetSpec, context: Excel.RequestContext): Step[] {
+  const { steps, add, ws, open } = sheetStepList(spec.name);
+  add(5, jsonBytes([template.name, spec.name, spec.tabColor ?? '']), () => {
+    const handle = open(context.workbook.worksheets.getItem(template.name).copy('End'));
+    handle.name = spec.name;
+    if (spec.visibility !== template.visibility) handle.visibility = VISIBILITY[spec.visibility];
+    if ((spec.tabColor ?? '') !== (template.tabColor ?? '')) handle.tabColor = spec.tabColor ? color(spec.tabColor) : '';
+  });
+  valueSteps(spec, differingRuns(template.values, spec.values), (address, chunk) => (ws().getRange(address).formulas = chunk), add);
+  return steps;
+}
+
+/**
+ * Writes a sheet's own cells over a copy of its template's: the differing runs, or every value
+ * again when most cells differ.
+ */
+function valueSteps(
+  spec: SheetSpec,
+  runs: CellRun[],
+  write: (address: string, rows: Array<Array<string | number | boolean>>) => void,
+  add: (ops: number, bytes: number, run: () => void) => void,
+): void {
+  const width = spec.values[0]?.length ?? 0;
+  const written = runs.reduce((n, r) => n + r.inputs.length, 0);
+  if (written * 2 > spec.values.length * width) {
+    chunkedWrites(
+      spec.values.map((row) => row.map(cellInput)),
+      width,
+      write,
+      add,
+    );
+    return;
+  }
+  for (const run of runs) {
+    add(2, jsonBytes(run.inputs), () => write(rangeAddress(run.row, run.col, run.row, run.col + run.inputs.length - 1), [run.inputs]));
+  }
+}
+
+/** The block a paste must cover: the values and every format, check and merge of the sheet. */
+function extentOf(spec: SheetSpec): string {
+  let rows = spec.values.length;
+  let cols = spec.values[0]?.length ?? 0;
+  const ranges = [
+    ...spec.formats.map((f) => f.range),
+    ...spec.validations.map((v) => v.range),
+    ...spec.conditionalFormats.map((c) => c.range),
+    ...spec.merges,
+  ];
+  for (const r of ranges) {
+    const b = parseRange(r);
+    rows = Math.max(rows, b.row2 + 1);
+    cols = Math.max(cols, b.col2 + 1);
+  }
+  return rangeAddress(0, 0, Math.max(rows, 1) - 1, Math.max(cols, 1) - 1);
 }
 
 function withoutNumFmt(style: CellStyle): CellStyle {
@@ -412,7 +577,54 @@ export async function renderSpec(context: Excel.RequestContext, spec: WorkbookSp
     }
   }
 
-  const steps: Step[] = spec.sheets.flatMap((s) => sheetSteps(s, existing.has(lower(s.name)), context, opts));
+  // Sheets first, names after: a workbook-level name that points into a sheet being copied
+  // would be duplicated by Excel as a sheet-level name in every copy.
+  const steps: Step[] = [];
+  for (const stale of opts.staleTemplates ?? []) {
+    steps.push({ bytes: 3 * OPERATION_OVERHEAD, run: () => context.workbook.worksheets.getItem(stale).delete() });
+    existing.delete(lower(stale));
+  }
+  const keyOf = (s: SheetSpec): string | null => (opts.copySheets === false ? null : layoutKey(s));
+  const perKey = new Map<string, number>();
+  for (const s of spec.sheets) {
+    const k = keyOf(s);
+    if (k !== null) perKey.set(k, (perKey.get(k) ?? 0) + 1);
+  }
+  const templates = new Map<string, Template>();
+  const scratch: string[] = [];
+  const taken = new Set([...existing, ...spec.sheets.map((s) => lower(s.name))]);
+  for (const s of spec.sheets) {
+    const update = existing.has(lower(s.name));
+    const key = keyOf(s);
+    let template = key === null ? undefined : templates.get(key);
+    if (!template && key !== null && (perKey.get(key) ?? 0) > 1) {
+      if (!update) {
+        // The first new sheet of a layout is written in full; the others copy it.
+        templates.set(key, { name: s.name, spec: s, scratch: false });
+        steps.push(...sheetSteps(s, false, context, opts));
+        continue;
+      }
+      if (opts.pasteRanges) {
+        // Every sheet of this layout so far is being updated: the layout goes to a scratch sheet,
+        // untouched by clerks, and is pasted from there.
+        let name = TEMPLATE_SHEET;
+        for (let i = 2; taken.has(lower(name)); i++) name = `${TEMPLATE_SHEET}${i}`;
+        taken.add(lower(name));
+        scratch.push(name);
+        template = { name, spec: s, scratch: true };
+        templates.set(key, template);
+        steps.push(...sheetSteps({ ...s, key: `template:${s.key}`, name, visibility: 'veryHidden' }, false, context, opts));
+      }
+    }
+    if (!template) steps.push(...sheetSteps(s, update, context, opts));
+    else if (update) steps.push(...(opts.pasteRanges ? sheetSteps(s, true, context, opts, template) : sheetSteps(s, true, context, opts)));
+    // A scratch sheet is very hidden: a new sheet is written in full rather than copied from it.
+    else if (template.scratch) steps.push(...sheetSteps(s, false, context, opts));
+    else steps.push(...copySteps(s, template.spec, context));
+  }
+  for (const name of scratch) {
+    steps.push({ bytes: 3 * OPERATION_OVERHEAD, run: () => context.workbook.worksheets.getItem(name).delete() });
+  }
   const names = new Set(opts.existingNames.map(lower));
   for (const n of spec.names) {
     steps.push({

@@ -18,9 +18,9 @@ import { type RollupResult, type Submission, rollup } from '../../core/rollup/ro
 import { type SourceFile, type UnreadableFile, collectSources, hasFigures, unreadableFinding } from '../../core/rollup/sources';
 import type { Grid } from '../../core/sheet/grid';
 import { type KeytaskSheet, REGISTRY_SHEET } from '../../core/sheet/registry';
-import { gridFromA1 } from './readWorkbook';
 import { renderSpec } from './renderSpec';
 import { loadStructure, structureOf } from './structure';
+import { readUsedRanges } from './usedRanges';
 import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
 
 export interface ExcelRollupOptions {
@@ -104,21 +104,20 @@ async function readForRollup(context: Excel.RequestContext, picked: string[] | u
     : live.filter((s) => s.kind === 'county').map((s) => s.sheet);
   const replaced = live.filter((s) => (REPORT_KINDS as readonly string[]).includes(s.kind));
 
-  // Everything else in one request, however many counties there are.
-  const used = [...(city ? [city.sheet] : []), ...countySheets].map((sheet) => {
-    const range = worksheets.getItem(sheet).getUsedRangeOrNullObject(true);
-    range.load('values,address');
-    return { sheet, range };
-  });
-  const extras = replaced.map((s) => {
-    const ws = worksheets.getItem(s.sheet);
-    const charts = ws.charts.load('items/name');
-    const filter = api19 ? ws.autoFilter.load('enabled') : null;
-    return { sheet: s.sheet, charts, filter };
-  });
-  if (used.length + extras.length > 0) await context.sync();
-
-  const grids = new Map(used.map(({ sheet, range }) => [sheet, range.isNullObject ? [] : gridFromA1(range.values, range.address)]));
+  // Everything else in one request, however many counties there are (more only when their
+  // values pass the 5 MB response limit).
+  let extras: Array<{ sheet: string; charts: Excel.ChartCollection; filter: Excel.AutoFilter | null }> = [];
+  const loadExtras = (): void => {
+    extras = replaced.map((s) => {
+      const ws = worksheets.getItem(s.sheet);
+      const charts = ws.charts.load('items/name');
+      const filter = api19 ? ws.autoFilter.load('enabled') : null;
+      return { sheet: s.sheet, charts, filter };
+    });
+  };
+  const toRead = [...(city ? [city.sheet] : []), ...countySheets];
+  const read = await readUsedRanges(context, toRead, replaced.length > 0 ? { alongside: loadExtras } : {});
+  const grids = new Map([...read.sheets].map(([sheet, v]) => [sheet, v.grid]));
   return {
     sheetNames,
     keytaskSheets,

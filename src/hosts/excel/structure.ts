@@ -6,7 +6,7 @@
  */
 import type { Grid } from '../../core/sheet/grid';
 import { type KeytaskSheet, REGISTRY_SHEET, liveKeytaskSheets } from '../../core/sheet/registry';
-import { gridFromA1 } from './readWorkbook';
+import { gridFromA1 } from './usedRanges';
 
 export interface StructureLoad {
   worksheets: Excel.WorksheetCollection;

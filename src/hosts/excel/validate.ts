@@ -1,18 +1,21 @@
 /**
- * Review in the open workbook. Everything is read in two syncs whatever the size or number of
+ * Review in the open workbook. Everything is read in two syncs whatever the number of rows or
  * sheets — sync 1 the sheet list, the active sheet, the names and the registry; sync 2 the
  * values (and merged areas) of the sheets to check and of the unit directory — and checked by
  * the core. A 5,000-task sheet costs what a 5-task one does: one more round trip is the price
- * users notice, not a few more kilobytes.
+ * users notice, not a few more kilobytes. Only values beyond Excel on the web's 5 MB response
+ * limit (hundreds of county sheets) are read in more syncs (usedRanges.ts).
  */
 import type { Finding } from '../../core/findings/catalogue';
 import type { Lang } from '../../core/i18n';
 import { REGISTRY_SHEET } from '../../core/sheet/registry';
 import type { Visibility } from '../../core/sheet/spec';
 import { type WorkbookSheet, planValidation, validateWorkbook } from '../../core/validate/workbook';
-import { gridFromA1 } from './readWorkbook';
 import type { ExcelApi } from './runtime';
 import { loadStructure, structureOf } from './structure';
+import { readUsedRanges } from './usedRanges';
+
+export { mergedAddresses } from './usedRanges';
 
 /** Range.getMergedAreasOrNullObject arrived in ExcelApi 1.13; older Excel is checked without merges. */
 export const MERGED_AREAS_API = '1.13';
@@ -32,16 +35,6 @@ export interface ExcelValidation {
 
 const VISIBILITY: Record<string, Visibility> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
 
-/**
- * `'新密市'!A6:A9, '新密市'!C6:C9` → `['A6:A9', 'C6:C9']`. Matched on the `!` rather than split
- * on commas, which a quoted sheet name may contain.
- */
-export function mergedAddresses(address: string): string[] {
-  return [...address.matchAll(/!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/gi)].map((m) =>
-    m[3] ? `${m[1]}${m[2]}:${m[3]}${m[4]}` : `${m[1]}${m[2]}`,
-  );
-}
-
 export async function validateInExcel(api: ExcelApi, opts: ValidateInExcelOptions): Promise<ExcelValidation> {
   const merges = api.isSetSupported('ExcelApi', MERGED_AREAS_API);
   return api.run(async (context) => {
@@ -49,7 +42,6 @@ export async function validateInExcel(api: ExcelApi, opts: ValidateInExcelOption
     const active = load.worksheets.getActiveWorksheet();
     active.load('name');
     await context.sync();
-    const { worksheets } = load;
     const structure = structureOf(load);
     const sheets: WorkbookSheet[] = structure.sheets.map((ws) => ({ name: ws.name, visibility: VISIBILITY[ws.visibility] ?? 'visible' }));
     const keytask = structure.keytaskSheets;
@@ -58,32 +50,11 @@ export async function validateInExcel(api: ExcelApi, opts: ValidateInExcelOption
     const plan = planValidation(sheets, keytask, only);
 
     const toRead = [...new Set([...plan.targets.map((t) => t.sheet), ...(plan.directory ? [plan.directory] : [])])];
-    const reads = toRead.map((name) => {
-      const ws = worksheets.getItem(name);
-      const used = ws.getUsedRangeOrNullObject(true);
-      used.load('values,address');
-      // The whole sheet, not the used range: a merge may reach past the last value.
-      const areas = merges ? ws.getRange().getMergedAreasOrNullObject() : null;
-      areas?.load('address');
-      return { name, used, areas };
-    });
-    let syncs = 1;
-    if (reads.length > 0) {
-      await context.sync();
-      syncs++;
-    }
-    const read = new Map(
-      reads.map((r) => [
-        r.name,
-        {
-          grid: r.used.isNullObject ? [] : gridFromA1(r.used.values, r.used.address),
-          merges: r.areas && !r.areas.isNullObject ? mergedAddresses(r.areas.address) : [],
-        },
-      ]),
-    );
+    const read = await readUsedRanges(context, toRead, { merges });
+    const syncs = 1 + read.syncs;
     const all: WorkbookSheet[] = sheets.map((s) => {
       if (s.name === REGISTRY_SHEET && registry) return { ...s, grid: registry };
-      const r = read.get(s.name);
+      const r = read.sheets.get(s.name);
       return r ? { ...s, grid: r.grid, merges: r.merges } : s;
     });
     const result = validateWorkbook(all, nameRefs, { lang: opts.lang, ...(only !== undefined ? { sheet: only } : {}) });

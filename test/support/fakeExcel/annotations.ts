@@ -33,6 +33,12 @@ export function notesOf(sheet: FakeSheet): Map<string, string> {
   return m;
 }
 
+/** Worksheet.copy takes the notes along. */
+export function copyNotes(src: FakeSheet, dst: FakeSheet): void {
+  const notes = NOTES.get(src);
+  if (notes) NOTES.set(dst, new Map(notes));
+}
+
 /** The workbook's comments whose sheet still exists. */
 export function commentsOf(state: FakeWorkbookState): FakeComment[] {
   let list = COMMENTS.get(state);
@@ -264,11 +270,12 @@ export class FakeCommentCollection {
   load(arg?: LoadArg): this {
     const names = loadedNames(arg, true) ?? ['id', 'content', 'authorName'];
     this.q.enqueue('comments', 'load', names, () => {
-      this.loadedItems = commentsOf(this.state).map((c) => {
+      const items = commentsOf(this.state).map((c) => {
         const p = new FakeCommentProxy(this.q, `comments.getItem(${c.id})`, Lazy.of<FakeComment | null>(c), this.state);
         p.prime(names, c);
         return p;
       });
+      return { response: items.map((i) => i.toJSON()), commit: () => (this.loadedItems = items) };
     });
     return this;
   }

@@ -38,6 +38,14 @@ export function chartsOf(sheet: FakeSheet): FakeChartRecord[] {
   return list;
 }
 
+/** Worksheet.copy takes the charts and the filter along. */
+export function copyChartsAndFilter(src: FakeSheet, dst: FakeSheet): void {
+  const charts = CHARTS.get(src);
+  if (charts) CHARTS.set(dst, structuredClone(charts));
+  const filter = FILTERS.get(src);
+  if (filter) FILTERS.set(dst, { ...filter });
+}
+
 /** The AutoFilter's range, e.g. `A3:N57`, or null. */
 export function autoFilterOf(sheet: FakeSheet): string | null {
   const b = FILTERS.get(sheet);
@@ -223,7 +231,9 @@ export class FakeChartCollection {
       list.push(chart);
       return chart;
     });
-    this.q.enqueue(this.path, 'add', { type, sourceData: argText(sourceData), seriesBy }, () => record.get());
+    this.q.enqueue(this.path, 'add', { type, sourceData: argText(sourceData), seriesBy }, () => {
+      record.get();
+    });
     return new FakeChart(this.q, path, record, this.sheet);
   }
 
@@ -244,11 +254,12 @@ export class FakeChartCollection {
     const names = loadedNames(arg, true) ?? ['name'];
     this.q.enqueue(this.path, 'load', names, () => {
       const sheet = this.sheet.get();
-      this.loadedItems = (sheet ? chartsOf(sheet) : []).map((c) => {
+      const items = (sheet ? chartsOf(sheet) : []).map((c) => {
         const item = new FakeChart(this.q, `${this.path}.getItem(${c.name})`, Lazy.of<FakeChartRecord | null>(c), this.sheet);
         item.prime(names, c);
         return item;
       });
+      return { response: items.map((i) => i.toJSON()), commit: () => (this.loadedItems = items) };
     });
     return this;
   }

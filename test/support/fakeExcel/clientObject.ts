@@ -68,8 +68,14 @@ export abstract class FakeClientObject<T> {
     const names = loadedNames(arg, false) ?? this.scalarProperties();
     this.q.enqueue(this.path, 'load', names, () => {
       const target = this.ref.get();
-      this.nullKnown = target === null;
-      for (const n of names) this.loadedProps.set(n, target === null ? null : this.readProperty(target, n));
+      const values = names.map((n) => [n, target === null ? null : this.readProperty(target, n)] as const);
+      return {
+        response: Object.fromEntries(values),
+        commit: () => {
+          this.nullKnown = target === null;
+          for (const [n, v] of values) this.loadedProps.set(n, v);
+        },
+      };
     });
     return this;
   }

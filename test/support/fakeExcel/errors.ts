@@ -10,6 +10,7 @@ export type FakeErrorCode =
   | 'ItemAlreadyExists'
   | 'ApiNotFound'
   | 'RequestPayloadSizeLimitExceeded'
+  | 'ResponsePayloadSizeLimitExceeded'
   | 'InvalidReference';
 
 export class FakeOfficeError extends Error {

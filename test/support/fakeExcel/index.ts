@@ -2,7 +2,8 @@
  * A fake Excel JavaScript API, in plain TypeScript so it runs under jest and in a browser page.
  * It behaves like Excel where a host can get it wrong: proxies, load-before-read, results only
  * after sync, queued operations applied in order, input parsing (`=` makes a formula, `'` keeps
- * text), shape checks, the request payload limit, and API sets (page layout needs 1.9).
+ * text), shape checks, the payload limit on requests and on responses, and API sets (page
+ * layout needs 1.9).
  */
 import type { ExcelApi } from '../../../src/hosts/excel/runtime';
 import { type ApiVersion, FakeQueue, type SyncStats } from './queue';
@@ -16,7 +17,7 @@ export { FakeWorkbookState } from './state';
 export { type FakeChartRecord, autoFilterOf, chartsOf } from './charts';
 export type { ApiVersion } from './queue';
 
-/** Excel on the web rejects requests larger than this. */
+/** Excel on the web rejects requests, and responses, larger than this. */
 export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
 export interface FakeExcelOptions {
@@ -30,7 +31,8 @@ export interface FakeExcel {
   api: ExcelApi;
   workbook: FakeWorkbookState;
   readonly syncCount: number;
-  readonly requests: Array<{ bytes: number; operations: number }>;
+  /** each sync: the request's size and operations, and the size of what its loads brought back */
+  readonly requests: Array<{ bytes: number; operations: number; responseBytes?: number }>;
   readonly selection: { sheet: string; address: string } | null;
   /** forget counted syncs, e.g. after setting up a workbook through the API */
   resetCounts(): void;

@@ -8,15 +8,25 @@ import type { FakeWorkbookState } from './state';
 
 export type ApiVersion = '1.8' | '1.9' | '1.10' | '1.12' | '1.13' | '1.18';
 
+/**
+ * What a load brings back: the data, measured against the response limit, and the step that
+ * hands it to the proxies, taken only once the whole response is known to fit.
+ */
+export interface Staged {
+  response: unknown;
+  commit: () => void;
+}
+
 export interface Operation {
   /** what the request carries for this operation */
   payload: { path: string; op: string; args?: unknown };
-  apply: () => void;
+  apply: () => void | Staged;
 }
 
 export interface SyncStats {
   syncCount: number;
-  requests: Array<{ bytes: number; operations: number }>;
+  /** each request's size, and the size of what came back (loads) */
+  requests: Array<{ bytes: number; operations: number; responseBytes?: number }>;
 }
 
 const encoder = new TextEncoder();
@@ -35,7 +45,7 @@ export class FakeQueue {
     private readonly stats: SyncStats,
   ) {}
 
-  enqueue(path: string, op: string, args: unknown, apply: () => void): void {
+  enqueue(path: string, op: string, args: unknown, apply: () => void | Staged): void {
     this.pending.push({ payload: args === undefined ? { path, op } : { path, op, args }, apply });
   }
 
@@ -48,7 +58,8 @@ export class FakeQueue {
     this.pending = [];
     this.stats.syncCount++;
     const bytes = jsonBytes(ops.map((o) => o.payload));
-    this.stats.requests.push({ bytes, operations: ops.length });
+    const request = { bytes, operations: ops.length, responseBytes: 0 };
+    this.stats.requests.push(request);
     // A round trip: results are never there synchronously.
     await Promise.resolve();
     if (bytes > this.payloadLimit) {
@@ -58,6 +69,20 @@ export class FakeQueue {
         'RequestContext.sync',
       );
     }
-    for (const op of ops) op.apply();
+    const staged: Staged[] = [];
+    for (const op of ops) {
+      const s = op.apply();
+      if (s) staged.push(s);
+    }
+    // Excel on the web limits responses as it limits requests: what the loads bring back.
+    request.responseBytes = jsonBytes(staged.map((s) => s.response));
+    if (request.responseBytes > this.payloadLimit) {
+      throw new FakeOfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size has exceeded the limit (${request.responseBytes} > ${this.payloadLimit} bytes).`,
+        'RequestContext.sync',
+      );
+    }
+    for (const s of staged) s.commit();
   }
 }

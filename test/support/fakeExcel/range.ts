@@ -201,6 +201,31 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     this.change('unmerge', undefined, (t) => t.sheet.unmerge(t.bounds));
   }
 
+  /**
+   * Range.copyFrom (ExcelApi 1.9), as Excel's copy and paste: only a source of the destination's
+   * size, without skipBlanks or transpose, is modelled; anything else fails loudly here.
+   */
+  copyFrom(
+    source: FakeRange | string,
+    copyType: 'All' | 'Formats' | 'Formulas' | 'Values' = 'All',
+    skipBlanks = false,
+    transpose = false,
+  ): void {
+    requireApi(this.q, '1.9', 'Range.copyFrom', this.path);
+    if (typeof source === 'string' || skipBlanks || transpose)
+      throw new Error('fake Excel: copyFrom is modelled for a Range source of the same size only');
+    this.change('copyFrom', { source: source.path, copyType }, (t) => {
+      const from = source.resolveTarget();
+      if (!from) throw invalidArgument('null source range', this.path);
+      const same =
+        from.bounds.row2 - from.bounds.row1 === t.bounds.row2 - t.bounds.row1 &&
+        from.bounds.col2 - from.bounds.col1 === t.bounds.col2 - t.bounds.col1;
+      if (!same) throw new Error('fake Excel: copyFrom is modelled for a source of the same size only');
+      if (!['All', 'Formats', 'Formulas', 'Values'].includes(copyType)) throw invalidArgument(`copyType ${copyType}`, this.path);
+      t.sheet.pasteFrom(from.sheet, from.bounds, t.bounds, copyType);
+    });
+  }
+
   /** ExcelApi 1.13: the merged areas inside the range. */
   getMergedAreasOrNullObject(): FakeMergedAreas {
     const path = `${this.path}.getMergedAreasOrNullObject()`;
@@ -475,7 +500,9 @@ export class FakeConditionalFormatCollection extends WriteOnly {
       t.sheet.conditionalFormats.push(cf);
       return cf;
     });
-    this.q.enqueue(this.path, 'add', { type }, () => record.get());
+    this.q.enqueue(this.path, 'add', { type }, () => {
+      record.get();
+    });
     return new FakeConditionalFormat(this.q, `${this.path}.add(${type})`, record);
   }
   clearAll(): void {

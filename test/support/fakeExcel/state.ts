@@ -20,6 +20,7 @@ import {
 
 export type Scalar = string | number | boolean;
 export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
+export type SheetCopyPosition = 'None' | 'Before' | 'After' | 'Beginning' | 'End';
 
 export interface FakeCell {
   /** what `values` reports; formula cells are not calculated by the fake and report ''. */
@@ -92,7 +93,7 @@ export class FakeSheet {
     return this.cells.get(FakeSheet.key(r, c));
   }
 
-  private ensure(r: number, c: number): FakeCell {
+  ensure(r: number, c: number): FakeCell {
     const k = FakeSheet.key(r, c);
     let cell = this.cells.get(k);
     if (!cell) {
@@ -239,6 +240,81 @@ export class FakeSheet {
     return this.validations.filter((v) => intersects(v.bounds, b));
   }
 
+  /**
+   * What Worksheet.copy carries over: cells with their formats, merges, checks, conditional
+   * formats, view and print settings, sizes, visibility and tab colour (charts, notes and the
+   * filter hang off the sheet elsewhere and are copied there).
+   */
+  copyInto(dst: FakeSheet): void {
+    for (const [k, cell] of this.cells) dst.cells.set(k, structuredClone(cell));
+    dst.merges = structuredClone(this.merges);
+    dst.validations = structuredClone(this.validations);
+    dst.conditionalFormats = structuredClone(this.conditionalFormats);
+    dst.freeze = { ...this.freeze };
+    dst.pageLayout = structuredClone(this.pageLayout);
+    for (const [c, w] of this.columnWidths) dst.columnWidths.set(c, w);
+    for (const [r, h] of this.rowHeights) dst.rowHeights.set(r, h);
+    dst.visibility = this.visibility;
+    dst.tabColor = this.tabColor;
+  }
+
+  /**
+   * Range.copyFrom, as a paste of `src` (same size) onto `dst`: 'All' takes contents, formats,
+   * merges, checks and conditional formats; 'Formats' the formats, merges and conditional
+   * formats; 'Formulas' and 'Values' the contents (values: formulas' results, which the fake
+   * does not calculate).
+   */
+  pasteFrom(source: FakeSheet, src: Bounds, dst: Bounds, type: 'All' | 'Formats' | 'Formulas' | 'Values'): void {
+    const dr = dst.row1 - src.row1;
+    const dc = dst.col1 - src.col1;
+    const move = (b: Bounds): Bounds => ({ row1: b.row1 + dr, col1: b.col1 + dc, row2: b.row2 + dr, col2: b.col2 + dc });
+    const clip = (b: Bounds): Bounds | null =>
+      intersects(b, src)
+        ? {
+            row1: Math.max(b.row1, src.row1),
+            col1: Math.max(b.col1, src.col1),
+            row2: Math.min(b.row2, src.row2),
+            col2: Math.min(b.col2, src.col2),
+          }
+        : null;
+    const contents = type !== 'Formats';
+    const formats = type === 'All' || type === 'Formats';
+    // Read everything first: the source may be the destination's own sheet.
+    const cells: Array<[number, number, FakeCell | undefined]> = [];
+    for (let r = src.row1; r <= src.row2; r++) for (let c = src.col1; c <= src.col2; c++) cells.push([r, c, source.cell(r, c)]);
+    const merges = source.merges.filter((m) => contains(src, m.row1, m.col1) && contains(src, m.row2, m.col2)).map(move);
+    const checks = source.validations.flatMap((v) => {
+      const b = clip(v.bounds);
+      return b ? [{ ...structuredClone(v), bounds: move(b) }] : [];
+    });
+    const cfs = source.conditionalFormats.flatMap((f) => {
+      const b = clip(f.bounds);
+      return b ? [{ ...structuredClone(f), bounds: move(b) }] : [];
+    });
+    for (const [r, c, from] of cells) {
+      const to = this.ensure(r + dr, c + dc);
+      if (contents) {
+        to.value = from?.value ?? '';
+        if (from?.formula !== undefined && type !== 'Values') to.formula = from.formula;
+        else delete to.formula;
+      }
+      if (formats) {
+        if (from?.numberFormat !== undefined) to.numberFormat = from.numberFormat;
+        else delete to.numberFormat;
+        to.style = structuredClone(from?.style ?? {});
+      }
+    }
+    if (formats) {
+      this.merges = [...this.merges.filter((m) => !intersects(m, dst)), ...merges];
+      this.clearConditionalFormats(dst);
+      this.conditionalFormats.push(...cfs);
+    }
+    if (type === 'All') {
+      this.clearValidation(dst);
+      this.validations.push(...checks);
+    }
+  }
+
   clearConditionalFormats(b: Bounds): void {
     this.conditionalFormats = this.conditionalFormats.flatMap((f) => subtract(f.bounds, b).map((bounds) => ({ ...f, bounds })));
   }
@@ -305,6 +381,32 @@ export class FakeWorkbookState {
     this.sheets.push(sheet);
     this.activeSheetId ??= sheet.id;
     return sheet;
+  }
+
+  /**
+   * Worksheet.copy: Excel names the copy `Name (2)` (the next free number, the name shortened to
+   * stay within 31 characters) and puts it where asked; 'None' means the front of the workbook.
+   */
+  copySheet(src: FakeSheet, position: SheetCopyPosition, relativeTo: FakeSheet | null): FakeSheet {
+    let n = 2;
+    const nameFor = (i: number): string => {
+      const suffix = ` (${i})`;
+      return [...src.name].slice(0, 31 - suffix.length).join('') + suffix;
+    };
+    while (this.sheet(nameFor(n))) n++;
+    const copy = new FakeSheet(`{sheet-${this.nextId++}}`, nameFor(n));
+    src.copyInto(copy);
+    let at: number;
+    if (position === 'Before' || position === 'After') {
+      if (!relativeTo) throw invalidArgument(`positionType ${position} needs relativeTo`, 'Worksheet.copy');
+      at = this.sheets.indexOf(relativeTo) + (position === 'After' ? 1 : 0);
+    } else if (position === 'End') {
+      at = this.sheets.length;
+    } else {
+      at = 0;
+    }
+    this.sheets.splice(at, 0, copy);
+    return copy;
   }
 
   deleteSheet(sheet: FakeSheet): void {

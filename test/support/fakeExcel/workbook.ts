@@ -116,11 +116,12 @@ export class FakeNamedItemCollection {
   load(arg?: LoadArg): this {
     const names = loadedNames(arg, true) ?? ['name', 'formula', 'type', 'value', 'visible', 'comment'];
     this.q.enqueue('names', 'load', names, () => {
-      this.loadedItems = this.state.names.map((n) => {
+      const items = this.state.names.map((n) => {
         const item = new FakeNamedItem(this.q, `names.getItem(${n.name})`, Lazy.of<FakeName | null>(n), this.state);
         item.prime(names, n);
         return item;
       });
+      return { response: items.map((i) => i.toJSON()), commit: () => (this.loadedItems = items) };
     });
     return this;
   }

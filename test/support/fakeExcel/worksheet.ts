@@ -1,12 +1,12 @@
 /** Worksheets, their collection, freeze panes and page layout. */
 import { type Bounds, WHOLE_SHEET, formatLocal, parseLocal } from './address';
-import { FakeNoteCollection, requireApi } from './annotations';
-import { FakeAutoFilter, FakeChartCollection } from './charts';
+import { FakeNoteCollection, copyNotes, requireApi } from './annotations';
+import { FakeAutoFilter, FakeChartCollection, copyChartsAndFilter } from './charts';
 import { FakeClientObject, Lazy, type LoadArg, loadedNames } from './clientObject';
 import { FakeOfficeError, invalidArgument, itemNotFound, propertyNotLoaded } from './errors';
 import type { FakeQueue } from './queue';
 import { FakeRange, FakeRangeAreas, type RangeTarget } from './range';
-import type { FakeSheet, FakeWorkbookState, SheetVisibility } from './state';
+import type { FakeSheet, FakeWorkbookState, SheetCopyPosition, SheetVisibility } from './state';
 
 const PAPER_SIZES = [
   'Letter',
@@ -31,6 +31,8 @@ function versionAtLeast(v: string, min: string): boolean {
   const [b1, b2] = min.split('.').map(Number);
   return a1 > b1 || (a1 === b1 && a2 >= b2);
 }
+
+let copies = 0;
 
 export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   constructor(
@@ -100,6 +102,27 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
 
   delete(): void {
     this.change('delete', undefined, (s) => this.state.deleteSheet(s));
+  }
+
+  /** The sheet this proxy stands for, resolved now (for arguments such as `relativeTo`). */
+  resolveSheet(): FakeSheet | null {
+    return this.ref.get();
+  }
+
+  /** Worksheet.copy (ExcelApi 1.7): the copy is made at sync, in its place in the request. */
+  copy(positionType: SheetCopyPosition = 'None', relativeTo?: FakeWorksheet): FakeWorksheet {
+    const path = `${this.path}.copy#${++copies}`;
+    const ref = new Lazy<FakeSheet | null>(() => {
+      const src = this.ref.get();
+      if (!src) throw itemNotFound('worksheet to copy', path);
+      const copy = this.state.copySheet(src, positionType, relativeTo?.resolveSheet() ?? null);
+      copyChartsAndFilter(src, copy);
+      copyNotes(src, copy);
+      return copy;
+    });
+    const ws = new FakeWorksheet(this.q, path, ref, this.state);
+    ws.announce('copy', relativeTo ? { positionType, relativeTo: relativeTo.path } : { positionType });
+    return ws;
   }
 
   private range(path: string, bounds: (s: FakeSheet) => Bounds | null, nullable: boolean): FakeRange {
@@ -350,11 +373,12 @@ export class FakeWorksheetCollection {
   load(arg?: LoadArg): this {
     const names = loadedNames(arg, true) ?? ['id', 'name', 'position', 'visibility', 'tabColor'];
     this.q.enqueue('worksheets', 'load', names, () => {
-      this.loadedItems = this.state.sheets.map((s) => {
+      const items = this.state.sheets.map((s) => {
         const ws = new FakeWorksheet(this.q, `worksheets.getItem(${s.id})`, Lazy.of<FakeSheet | null>(s), this.state);
         ws.prime(names, s);
         return ws;
       });
+      return { response: items.map((i) => i.toJSON()), commit: () => (this.loadedItems = items) };
     });
     return this;
   }
