@@ -18,7 +18,6 @@ import type { Grid } from '../core/sheet/grid';
 import { isFormula } from '../core/sheet/spec';
 import { XlsxReadError } from '../hosts/xlsx/errors';
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
-import { toBuffer } from '../hosts/xlsx/writeWorkbook';
 import { InputError } from './errors';
 import { formatOf, langOf, writeFileAtomic } from './options';
 import type { Messages } from './messages';
@@ -254,6 +253,8 @@ async function writeReport(
       return row.map((v) => (isFormula(v) ? { formula: linkFormula(f.sheet.slice(file.name.length + 1), cell, cell, target) } : v));
     });
   }
+  // ExcelJS is loaded only when a file is written: reading does not need it.
+  const { toBuffer } = await import('../hosts/xlsx/writeWorkbook');
   const buf = await toBuffer(report.spec);
   await writeFileAtomic(output, buf, m);
   return report.spec.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name);

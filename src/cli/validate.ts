@@ -10,7 +10,6 @@ import { buildFindingsSheet } from '../core/report/findingsSheet';
 import { isFormula } from '../core/sheet/spec';
 import { SheetNotFoundError, validateWorkbook, workbookPlan } from '../core/validate/workbook';
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
-import { toBuffer } from '../hosts/xlsx/writeWorkbook';
 import { InputError } from './errors';
 import { formatOf, langOf, writeFileAtomic } from './options';
 import type { Output } from './generate';
@@ -109,6 +108,8 @@ async function writeFindingsFile(findings: Finding[], lang: Lang, source: string
     const cell = f.cell;
     return row.map((v) => (isFormula(v) ? { formula: linkFormula(f.sheet, cell, cell, linked) } : v));
   });
+  // ExcelJS is loaded only when a file is written: reading does not need it.
+  const { toBuffer } = await import('../hosts/xlsx/writeWorkbook');
   const buf = await toBuffer({ sheets: [sheet], names: [] });
   await writeFileAtomic(out, buf, m);
 }
@@ -116,7 +117,8 @@ async function writeFindingsFile(findings: Finding[], lang: Lang, source: string
 export async function runValidate(file: string, args: ValidateArgs, m: Messages, io: Output): Promise<number> {
   const format = formatOf(args.format, m);
   const read = await readXlsx(file);
-  const sheets = read.sheets.map((s) => ({ name: s.name, visibility: s.state, grid: s.grid }));
+  // Merged ranges come with the values, so a merge across task rows is reported as in Excel.
+  const sheets = read.sheets.map((s) => ({ name: s.name, visibility: s.state, grid: s.grid, ...(s.merges ? { merges: s.merges } : {}) }));
   let workbookLang: Lang | null;
   try {
     workbookLang = workbookPlan(sheets, read.names, args.sheet).lang;

@@ -1,11 +1,12 @@
 /**
  * Reads an .xlsx file (by path or from its bytes) into plain grids of values plus the
  * workbook's defined names. The parsing itself is in readXlsxBuffer.ts, which the task pane
- * uses directly: this file needs Node's `fs`.
+ * uses directly: this file needs Node's `fs`, and gives the reader Node's zlib to unzip with.
  */
 import { readFile } from 'fs/promises';
 import { type KeytaskSheet, REGISTRY_SHEET, liveKeytaskSheets } from '../../core/sheet/registry';
 import { XlsxReadError } from './errors';
+import { openWithZlib } from './nodeZip';
 import { type ReadWorkbook, readXlsxBuffer } from './readXlsxBuffer';
 
 export { XlsxReadError, type XlsxReadReason } from './errors';
@@ -23,7 +24,7 @@ async function loadBytes(fileOrBuffer: string | Buffer | Uint8Array): Promise<{ 
 
 export async function readXlsx(fileOrBuffer: string | Buffer | Uint8Array): Promise<ReadWorkbook> {
   const { bytes, label } = await loadBytes(fileOrBuffer);
-  return readXlsxBuffer(bytes, label);
+  return readXlsxBuffer(bytes, label, { openZip: openWithZlib });
 }
 
 /** The keytask sheets of a read workbook, under their current names (null: sheet deleted). */
