@@ -25,11 +25,18 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** Runs `f` once to warm up, then `runs` times; returns the times in ms. */
+/** Node's `gc()` when run with --expose-gc (scripts/bench.js does). */
+const collect = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * Runs `f` once to warm up, then `runs` times; returns the times in ms. Garbage left by the run
+ * before is collected first (with --expose-gc), so one run does not pay for another's.
+ */
 export function timed(f: () => unknown, runs: number): number[] {
   f();
   const out: number[] = [];
   for (let i = 0; i < runs; i++) {
+    collect?.();
     const t = process.hrtime.bigint();
     f();
     out.push(Number(process.hrtime.bigint() - t) / 1e6);

@@ -58,24 +58,34 @@ const LINEAR_SLACK = 1.25;
 
 export function checkTargets(r: Omit<BenchReport, 'targets'>): Target[] {
   const targets: Target[] = [];
-  for (const op of ['generate', 'validate', 'rollup'] as const) {
+  for (const op of ['generate', 'regenerate', 'validate', 'rollup'] as const) {
     const rows = r.excel.filter((e) => e.operation === op && e.ok);
     const syncs = [...new Set(rows.map((e) => e.syncs))].sort((a, b) => a - b);
     const floor = rows[0]?.floor ?? 2;
+    // Sizes whose data needs more than one response or request each way cannot stay at the floor.
+    const beyond = rows.filter((e) => e.dataFloor > floor);
+    const over = beyond.map((e) => e.syncs - e.dataFloor);
     targets.push({
       name: `Excel ${op}: syncs independent of size`,
       met: rows.length ? syncs.length === 1 : null,
       detail: rows.length
-        ? `${syncs.join('–')} syncs over ${rows.length} sizes (floor ${floor}; ${syncs.length === 1 ? `${syncs[0] - floor} above it` : `${syncs[0] - floor}–${syncs[syncs.length - 1] - floor} above it`})`
+        ? `${syncs.join('–')} syncs over ${rows.length} sizes (floor ${floor}; ${syncs.length === 1 ? `${syncs[0] - floor} above it` : `${syncs[0] - floor}–${syncs[syncs.length - 1] - floor} above it`})` +
+          (beyond.length
+            ? `; ${beyond.length} size(s) carry more than 5 MB each way, where the data alone needs ${Math.min(...beyond.map((e) => e.dataFloor))}–${Math.max(...beyond.map((e) => e.dataFloor))}: keytask +${Math.min(...over)}–${Math.max(...over)} over that`
+            : '')
         : 'not measured',
     });
   }
   const big = r.excel.filter((e) => e.counties === 400 && e.tasks === 150);
   const largest = big.length ? Math.max(...big.map((e) => e.largestBytes)) : null;
+  const answered = big.flatMap((e) => e.responses.filter((b) => b <= 5 * MB));
   targets.push({
     name: 'Excel: no request above 5 MB at 400 × 150',
     met: largest === null ? null : largest <= 5 * MB && big.every((e) => e.ok),
-    detail: largest === null ? 'size not in this run' : `largest request ${mb(largest)} MB`,
+    detail:
+      largest === null
+        ? 'size not in this run'
+        : `largest request ${mb(largest)} MB; largest answer delivered ${mb(Math.max(0, ...answered))} MB (${big.reduce((n, e) => n + e.refused, 0)} refused as too large and asked again in parts)`,
   });
   const f200 = r.files.find((f) => f.counties === 200 && f.tasks === 150) ?? r.files.find((f) => f.counties === 200);
   targets.push({
@@ -90,15 +100,18 @@ export function checkTargets(r: Omit<BenchReport, 'targets'>): Target[] {
   });
   const engine = (op: EngineResult['operation']): EngineResult[] => r.engine.filter((e) => e.operation === op);
   const lin: Array<[string, { ratio: number; work: number } | null]> = [
-    ['engine validate', growth(engine('validate'), 150, 100, 400, (e) => e.medianMs)],
-    ['engine rollup', growth(engine('rollup'), 150, 100, 400, (e) => e.medianMs)],
+    // The fastest run: on a shared machine noise only ever adds time, so the minimum is the
+    // steadiest estimate of what the work itself costs.
+    ['engine validate', growth(engine('validate'), 150, 100, 400, (e) => e.minMs)],
+    ['engine rollup', growth(engine('rollup'), 150, 100, 400, (e) => e.minMs)],
     ['files keytask', growth(r.files, 150, 100, 400, (f) => f.ms.keytask)],
   ];
   for (const [name, g] of lin) {
     targets.push({
       name: `Linear 100 → 400 counties: ${name}`,
       met: g === null ? null : g.ratio <= g.work * LINEAR_SLACK,
-      detail: g === null ? 'sizes not in this run' : `time ×${g.ratio} for work ×${g.work}`,
+      detail:
+        g === null ? 'sizes not in this run' : `time ×${g.ratio} for work ×${g.work}${name.startsWith('engine') ? ' (fastest runs)' : ''}`,
     });
   }
   return targets;
@@ -109,27 +122,32 @@ export function formatReport(r: BenchReport): string[] {
   out.push(
     `keytask bench (${r.mode}) ${r.started} — node ${r.machine.node}, ${r.machine.cpus} × ${r.machine.cpuModel}, ${r.machine.memGb} GB`,
   );
-  out.push('', 'Excel host against the fake Excel (floor: 1 read + 1 write batch = 2 syncs)');
+  out.push(
+    '',
+    'Excel host against the fake Excel (floor: 1 read + 1 write batch, reads in 2 where the registry says what to read; data floor: what 5 MB each way allows for this much data)',
+  );
   out.push(
     ...table(
-      ['operation', 'size', 'syncs', 'over floor', 'largest req MB', 'all reqs MB', 'read back MB', 'fake ms'],
+      ['operation', 'size', 'syncs', 'over floor', 'data floor', 'largest req MB', 'all reqs MB', 'values read MB', 'refused', 'fake ms'],
       r.excel.map((e) => [
         e.operation,
         size(e.counties, e.tasks),
         e.ok ? String(e.syncs) : 'FAILED',
         e.ok ? `+${e.syncs - e.floor}` : (e.error ?? '').slice(0, 40),
+        String(e.dataFloor),
         mb(e.largestBytes),
         mb(e.totalBytes),
         e.readBytes ? mb(e.readBytes) : '-',
+        String(e.refused),
         String(e.ms),
       ]),
     ),
   );
-  out.push('', 'Engine over grids in memory (median of runs after a warm-up)');
+  out.push('', 'Engine over grids in memory (median and fastest of the runs after a warm-up, a GC before each; growth from the fastest)');
   const perRow = (e: EngineResult): string => ((e.medianMs * 1000) / e.rows).toFixed(1);
   out.push(
     ...table(
-      ['operation', 'size', 'task rows', 'runs', 'median ms', 'min ms', 'µs/row', 'vs previous size (time / work)'],
+      ['operation', 'size', 'task rows', 'runs', 'median ms', 'min ms', 'µs/row', 'vs previous size (min time / work)'],
       r.engine.map((e) => {
         const prev = [...r.engine]
           .filter((p) => p.operation === e.operation && p.tasks === e.tasks && (p.counties === 0) === (e.counties === 0) && p.rows < e.rows)
@@ -142,7 +160,7 @@ export function formatReport(r: BenchReport): string[] {
           e.medianMs.toFixed(1),
           e.minMs.toFixed(1),
           perRow(e),
-          prev ? `×${(e.medianMs / prev.medianMs).toFixed(2)} / ×${(e.rows / prev.rows).toFixed(2)}` : '',
+          prev ? `×${(e.minMs / prev.minMs).toFixed(2)} / ×${(e.rows / prev.rows).toFixed(2)}` : '',
         ];
       }),
     ),

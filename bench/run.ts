@@ -41,7 +41,7 @@ const SIZES: Record<Mode, Sizes> = {
     engine: cross([10, 50, 100, 200, 400], [60, 150]),
     singleSheet: [1000, 5000, 10000],
     files: cross([10, 50, 100, 200, 400], [150]),
-    engineRuns: (rows) => (rows > 20000 ? 3 : 5),
+    engineRuns: () => 5,
     fileRuns: (n) => (n > 200 ? 1 : 3),
   },
   full: {

@@ -17,7 +17,7 @@ for (const project of ['tsconfig.cli.json', path.join('bench', 'tsconfig.json')]
     process.exit(r.status || 1);
   }
 }
-const r = spawnSync(process.execPath, [path.join(root, 'out', 'bench-build', 'bench', 'run.js'), ...process.argv.slice(2)], {
+const r = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'out', 'bench-build', 'bench', 'run.js'), ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
 });
