@@ -10,7 +10,7 @@
  */
 import type { Plan } from '../src/core/model';
 import type { Grid } from '../src/core/sheet/grid';
-import type { WorkbookSpec } from '../src/core/sheet/spec';
+import { type WorkbookSpec, isFormula } from '../src/core/sheet/spec';
 import { generateInExcel } from '../src/hosts/excel/generate';
 import { cellInput } from '../src/hosts/excel/renderSpec';
 import { rollupInExcel } from '../src/hosts/excel/rollup';
@@ -89,23 +89,31 @@ function valuesBytes(spec: WorkbookSpec, grids: Record<string, Grid>, sheets: st
   );
 }
 
-function result(
+/** Runs one operation against `fake`, timed; a failure is a figure too (ok: false), not a crash. */
+async function measure(
   op: ExcelOperation,
-  counties: number,
-  tasks: number,
+  plan: Plan,
+  counties: string[],
   fake: FakeExcel,
-  started: number,
   readBytes: number,
-  error?: unknown,
-): ExcelResult {
+  run: () => Promise<unknown>,
+): Promise<ExcelResult> {
+  const started = performance.now();
+  let error: unknown;
+  try {
+    await run();
+  } catch (e) {
+    error = e ?? new Error('failed');
+  }
   const ms = Math.round(performance.now() - started);
+  const tasks = plan.tasks.length;
   const requests = fake.requests.map((q) => q.bytes);
   const responses = fake.requests.map((q) => q.responseBytes ?? 0);
   const sent = requests.reduce((a, b) => a + b, 0);
   const writes = op === 'validate' ? 0 : Math.max(1, Math.ceil(sent / DEFAULT_PAYLOAD_LIMIT));
   return {
     operation: op,
-    counties,
+    counties: counties.length,
     tasks,
     syncs: fake.syncCount,
     floor: FLOOR[op],
@@ -127,13 +135,7 @@ function result(
 /** Generation into a new workbook: the city sheet, a copy per county, directory, registry. */
 export async function benchGenerate(plan: Plan, counties: string[]): Promise<ExcelResult> {
   const fake = createFakeExcel({ apiVersion: '1.18' });
-  const started = performance.now();
-  try {
-    await generateInExcel(fake.api, plan, { counties, lang: 'zh' }, never);
-    return result('generate', counties.length, plan.tasks.length, fake, started, 0);
-  } catch (e) {
-    return result('generate', counties.length, plan.tasks.length, fake, started, 0, e);
-  }
+  return measure('generate', plan, counties, fake, 0, () => generateInExcel(fake.api, plan, { counties, lang: 'zh' }, never));
 }
 
 /**
@@ -149,20 +151,12 @@ export async function benchRegenerate(plan: Plan, counties: string[]): Promise<E
     const sheet = fake.workbook.sheet(name);
     const grid = grids[name];
     if (!sheet || !grid) continue;
-    grid.forEach((row, r) => row.forEach((v, c) => v !== null && !isFormulaLike(v) && sheet.writeInput(r, c, cellInput(v))));
+    grid.forEach((row, r) => row.forEach((v, c) => v !== null && !isFormula(v) && sheet.writeInput(r, c, cellInput(v))));
   }
   fake.resetCounts();
   const read = valuesBytes(spec, grids, counties);
-  const started = performance.now();
-  try {
-    await generateInExcel(fake.api, plan, { counties, lang: 'zh' }, never);
-    return result('regenerate', counties.length, plan.tasks.length, fake, started, read);
-  } catch (e) {
-    return result('regenerate', counties.length, plan.tasks.length, fake, started, read, e);
-  }
+  return measure('regenerate', plan, counties, fake, read, () => generateInExcel(fake.api, plan, { counties, lang: 'zh' }, never));
 }
-
-const isFormulaLike = (v: unknown): boolean => typeof v === 'object' && v !== null && 'formula' in v;
 
 /** Review of every task sheet of a generated (and filled) workbook. */
 export async function benchValidate(plan: Plan, counties: string[]): Promise<ExcelResult> {
@@ -175,13 +169,7 @@ export async function benchValidate(plan: Plan, counties: string[]): Promise<Exc
     grids,
     spec.sheets.map((s) => s.name),
   );
-  const started = performance.now();
-  try {
-    await validateInExcel(fake.api, { scope: 'all', lang: 'zh' });
-    return result('validate', counties.length, plan.tasks.length, fake, started, read);
-  } catch (e) {
-    return result('validate', counties.length, plan.tasks.length, fake, started, read, e);
-  }
+  return measure('validate', plan, counties, fake, read, () => validateInExcel(fake.api, { scope: 'all', lang: 'zh' }));
 }
 
 /** Roll-up of every filled county sheet of the workbook into 汇总 / 填报情况 / 排名. */
@@ -195,14 +183,10 @@ export async function benchRollup(plan: Plan, counties: string[]): Promise<Excel
     grids,
     spec.sheets.filter((s) => s.key !== 'units').map((s) => s.name),
   );
-  const started = performance.now();
-  try {
+  return measure('rollup', plan, counties, fake, read, async () => {
     const r = await rollupInExcel(fake.api, { lang: 'zh', confirm: never });
     if (r.status !== 'done') throw new Error(`roll-up ended ${r.status}`);
-    return result('rollup', counties.length, plan.tasks.length, fake, started, read);
-  } catch (e) {
-    return result('rollup', counties.length, plan.tasks.length, fake, started, read, e);
-  }
+  });
 }
 
 export interface ExcelCase {

@@ -392,7 +392,7 @@ describe('generating in Excel', () => {
   it('reads registry and sheet values that do not start at A1', async () => {
     const fake = createFakeExcel();
     fake.workbook.type('Sheet1', 'C3', [['x', 1]]);
-    const { gridFromA1 } = await import('../../src/hosts/excel/readWorkbook');
+    const { gridFromA1 } = await import('../../src/hosts/excel/usedRanges');
     expect(gridFromA1([['x', 1]], "'My sheet'!C3:D3")).toEqual([[], [], [null, null, 'x', 1]]);
     expect(parseRange('C3:D3').row1).toBe(2);
   });

@@ -9,8 +9,6 @@ import type { Grid } from '../../core/sheet/grid';
 import { loadStructure, structureOf } from './structure';
 import { readUsedRanges } from './usedRanges';
 
-export { gridFromA1 } from './usedRanges';
-
 export interface WorkbookSnapshot {
   existing: ExistingWorkbook;
   /** every sheet, keytask's and the user's, with its visibility */

@@ -584,18 +584,16 @@ export async function renderSpec(context: Excel.RequestContext, spec: WorkbookSp
     steps.push({ bytes: 3 * OPERATION_OVERHEAD, run: () => context.workbook.worksheets.getItem(stale).delete() });
     existing.delete(lower(stale));
   }
-  const keyOf = (s: SheetSpec): string | null => (opts.copySheets === false ? null : layoutKey(s));
+  // Each sheet's layout key once: it is the JSON of the sheet's whole layout.
+  const keys = spec.sheets.map((s) => (opts.copySheets === false ? null : layoutKey(s)));
   const perKey = new Map<string, number>();
-  for (const s of spec.sheets) {
-    const k = keyOf(s);
-    if (k !== null) perKey.set(k, (perKey.get(k) ?? 0) + 1);
-  }
+  for (const k of keys) if (k !== null) perKey.set(k, (perKey.get(k) ?? 0) + 1);
   const templates = new Map<string, Template>();
   const scratch: string[] = [];
   const taken = new Set([...existing, ...spec.sheets.map((s) => lower(s.name))]);
-  for (const s of spec.sheets) {
+  for (const [i, s] of spec.sheets.entries()) {
     const update = existing.has(lower(s.name));
-    const key = keyOf(s);
+    const key = keys[i];
     let template = key === null ? undefined : templates.get(key);
     if (!template && key !== null && (perKey.get(key) ?? 0) > 1) {
       if (!update) {

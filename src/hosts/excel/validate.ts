@@ -15,8 +15,6 @@ import type { ExcelApi } from './runtime';
 import { loadStructure, structureOf } from './structure';
 import { readUsedRanges } from './usedRanges';
 
-export { mergedAddresses } from './usedRanges';
-
 /** Range.getMergedAreasOrNullObject arrived in ExcelApi 1.13; older Excel is checked without merges. */
 export const MERGED_AREAS_API = '1.13';
 

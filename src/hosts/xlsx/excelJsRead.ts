@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Visibility } from '../../core/sheet/spec';
 import { XlsxReadError } from './errors';
-import type { ReadSheetData, ReadValue, ReadWorkbook } from './readTypes';
+import { type ReadSheetData, type ReadValue, type ReadWorkbook, isoDateText } from './readTypes';
 
 /**
  * Parts of a sheet the readers never look at. ExcelJS expands every validation range into one
@@ -41,18 +41,10 @@ function captureDefinedNames(wb: ExcelJS.Workbook): (() => RawDefinedName[]) | n
   }
 }
 
-function isoDate(d: Date): string | null {
-  // A date ExcelJS made from something that is not a number (a formula's text or error result
-  // in a date-formatted cell) is invalid: nothing to show rather than a crash.
-  if (Number.isNaN(d.getTime())) return null;
-  const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-}
-
 function plain(v: unknown): ReadValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return isoDate(v);
+  if (v instanceof Date) return isoDateText(v);
   if (typeof v !== 'object') return String(v);
   const o = v as Record<string, unknown>;
   if ('formula' in o || 'sharedFormula' in o) return plain(o.result);

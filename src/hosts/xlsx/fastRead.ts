@@ -18,8 +18,8 @@
  * Browser-safe: the package is opened through an `OpenZip` (jszip unless the caller has a
  * faster one).
  */
-import type { Visibility } from '../../core/sheet/spec';
-import type { ReadSheetData, ReadValue, ReadWorkbook } from './readTypes';
+import { type Visibility, columnIndex, columnLetter } from '../../core/sheet/spec';
+import { type ReadSheetData, type ReadValue, type ReadWorkbook, isoDateText } from './readTypes';
 import { type OpenZip, type ZipPackage, openWithJsZip } from './zipPackage';
 import { CLOSE, END, OPEN, Unsupported, XmlScanner, unescapeOoxml, xmlDecodeAgain } from './xmlScan';
 
@@ -76,32 +76,20 @@ export function isDateFormat(fmt: string | undefined): boolean {
   return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-function isoDate(d: Date): string {
-  const iso = d.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
-}
-
 /** An Excel serial date as ExcelJS converts it, then as the readers write dates. */
 function serialToIso(v: number, date1904: boolean): string {
   const d = new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
-  if (Number.isNaN(d.getTime())) throw new Unsupported('date out of range');
-  return isoDate(d);
+  const text = isoDateText(d);
+  if (text === null) throw new Unsupported('date out of range');
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Addresses
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + letters.charCodeAt(i) - 64;
-  return n;
-}
-
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
+/** 1-based, as the file's references count. */
+const columnNumber = (letters: string): number => columnIndex(letters) + 1;
+export const columnLetters = (n: number): string => columnLetter(n - 1);
 
 /** The column of a cell reference such as `B3` (its row is the row element's). */
 function cellColumn(ref: string): number {

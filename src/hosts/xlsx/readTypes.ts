@@ -21,3 +21,13 @@ export interface ReadWorkbook {
   /** workbook-level defined names as written in the file, e.g. `'新密市'!$A$1` or `'新密市'!#REF!` */
   names: Array<{ name: string; ref: string }>;
 }
+
+/**
+ * How both readers write a date: `2024-06-30` at midnight UTC, else the full ISO time; null for
+ * an invalid date (ExcelJS makes one from a formula's text or error result in a date-formatted cell).
+ */
+export function isoDateText(d: Date): string | null {
+  if (Number.isNaN(d.getTime())) return null;
+  const iso = d.toISOString();
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+}
