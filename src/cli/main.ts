@@ -77,6 +77,7 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
     .option('--format <table|json>', m.t('optFormat'), 'table')
     .option('--lang <zh|en>', m.t('optRollupLang'), 'zh')
     .option('--counties <list>', m.t('optExpectedCounties'))
+    .option('--city <file>', m.t('optCity'))
     .option('--force', m.t('optForce'))
     .action((files: string[], opts: RollupArgs) => setCode(import('./rollup').then((c) => c.runRollup(files, opts, m, io))));
 

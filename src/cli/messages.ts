@@ -74,10 +74,11 @@ const T = {
     zh: '应报送的县区,用 , ，或 、 分隔(默认取市级工作簿中登记的县区)',
     en: 'counties expected to report, separated by , ， or 、 (default: those the city workbook lists)',
   },
-  rollupNoCity: {
-    zh: '找不到市级清单:请把 keytask 生成的市级工作簿也列在文件中',
-    en: 'no city task list found: include the workbook keytask generated for the city among the files',
+  optCity: {
+    zh: '市级清单所在的工作簿(默认第一个文件)',
+    en: 'the workbook holding the city task list (default: the first file)',
   },
+  taskNo: { zh: '序号', en: 'task ' },
   rollupReading: { zh: '读取', en: 'reading' },
   rollupRanking: { zh: '排名:', en: 'Ranking:' },
   rollupNotSummed: { zh: '不合计', en: 'not summed' },
@@ -175,6 +176,18 @@ const F = {
   oldDoc: {
     zh: (f: string) => `${f} 是旧版 Word(.doc)文件,请另存为 .docx 或 .txt 后再导入`,
     en: (f: string) => `${f} is an old Word (.doc) file; save it as .docx or .txt and import that`,
+  },
+  rollupNoCity: {
+    zh: (f: string) => `${f} 中没有 keytask 生成的市级清单:请把市级工作簿列为第一个文件,或用 --city 指定它`,
+    en: (f: string) => `${f} holds no city task list made by keytask: give the city workbook as the first file, or name it with --city`,
+  },
+  rollupCityUnreadable: {
+    zh: (f: string) => `无法读取市级工作簿 ${f}(见下方审核意见);请检查文件或用 --city 指定市级工作簿`,
+    en: (f: string) => `the city workbook ${f} cannot be read; check the file, or name the city workbook with --city`,
+  },
+  rollupExcluded: {
+    zh: (n: number) => `未计入合计和排名的县区数值 ${n} 项(县区表中有错误,已列入审核意见):`,
+    en: (n: number) => `${n} county figures left out of totals and ranking (each has an error in the county sheet, see the findings):`,
   },
   rollupHeadline: {
     zh: (n: number, counties: string, period: string) => `汇总 ${n} 个县区(${counties}),报送期:${period}`,

@@ -30,6 +30,8 @@ export interface RollupArgs {
   lang?: string;
   counties?: string;
   force?: boolean;
+  /** the file holding the city list; default the first file */
+  city?: string;
 }
 
 export interface RollupIo {
@@ -50,10 +52,22 @@ export interface RollupJson {
     unit: string | null;
     additive: boolean;
     total: { target: number | null; milestones: Record<string, number | null>; actual: number | null } | null;
-    counties: Record<string, { target: number | null; milestones: Record<string, number | null>; actual: number | null; source: string }>;
+    counties: Record<
+      string,
+      {
+        target: number | null;
+        milestones: Record<string, number | null>;
+        actual: number | null;
+        source: string;
+        /** figures shown but left out of totals and ranking, with the county's own finding */
+        excluded: Array<{ field: string; value: number | null; typed: string; cell: string | null; code: string }>;
+      }
+    >;
   }>;
   status: RollupResult['status'];
-  ranking: Array<{ county: string; rank: number | null; score: number | null }>;
+  ranking: Array<{ county: string; rank: number | null; score: number | null; tasks: number }>;
+  /** every county figure left out of totals and ranking */
+  excluded: RollupResult['excluded'];
   findings: Finding[];
 }
 
@@ -138,11 +152,21 @@ export function rollupJson(result: RollupResult): RollupJson {
       additive: t.additive,
       total: t.total,
       counties: Object.fromEntries(
-        Object.entries(t.counties).map(([c, f]) => [c, { target: f.target, milestones: f.milestones, actual: f.actual, source: f.source }]),
+        Object.entries(t.counties).map(([c, f]) => [
+          c,
+          {
+            target: f.target,
+            milestones: f.milestones,
+            actual: f.actual,
+            source: f.source,
+            excluded: f.excluded.map((x) => ({ field: x.field, value: x.value, typed: x.typed, cell: x.cell, code: x.code })),
+          },
+        ]),
       ),
     })),
     status: result.status,
-    ranking: result.ranking.map((r) => ({ county: r.county, rank: r.rank, score: r.score })),
+    ranking: result.ranking.map((r) => ({ county: r.county, rank: r.rank, score: r.score, tasks: r.tasks })),
+    excluded: result.excluded,
     findings: result.findings,
   };
 }
@@ -181,6 +205,13 @@ export function rollupTable(result: RollupResult, lang: Lang, m: Messages): stri
       String(Object.keys(t.counties).length),
     ]);
     lines.push(...table([head, ...rows]));
+  }
+  if (result.excluded.length) {
+    lines.push('', m.f.rollupExcluded(result.excluded.length));
+    for (const x of result.excluded)
+      lines.push(
+        `  ${x.county} ${m.t('taskNo')}${x.taskId} ${x.label}: ${x.typed || num(x.value)} — ${x.reason} (${x.source}!${x.cell ?? ''})`,
+      );
   }
   if (result.ranking.length) {
     lines.push('', m.t('rollupRanking'));
@@ -271,19 +302,27 @@ export async function runRollup(
   const lang = langOf(args.lang, 'zh', m);
   const output = args.output;
   if (output) {
-    const input = files.find((f) => samePath(f, output));
+    const input = [...files, ...(args.city ? [args.city] : [])].find((f) => samePath(f, output));
     if (input) throw new InputError(m.f.rollupOutputIsInput(output));
     if (existsSync(output) && !args.force) throw new InputError(m.f.exists(output));
   }
 
-  const { read, unreadable } = await readAll(files, m, stream);
-  const sources = collectSources(read, unreadable, { lang });
+  // The city list is the first file's, or the file named with --city (read first, once).
+  const cityFile = args.city;
+  const inputs = cityFile && !files.some((f) => samePath(f, cityFile)) ? [cityFile, ...files] : files;
+  const { read, unreadable } = await readAll(inputs, m, stream);
+  const cityName = cityFile ? (inputs.find((f) => samePath(f, cityFile)) ?? cityFile) : inputs[0];
+  const sources = collectSources(read, unreadable, { lang, cityFile: cityName });
   const city = sources.city;
-  if (!city) throw new InputError(m.t('rollupNoCity'));
+  if (!city) {
+    const why = unreadable.find((u) => u.name === cityName);
+    throw new InputError(why ? m.f.rollupCityUnreadable(cityName) : m.f.rollupNoCity(cityName));
+  }
   const expected = args.counties !== undefined ? parseCounties(args.counties) : city.counties;
-  const core = rollup({ grid: city.grid, source: city.source }, sources.submissions, {
+  const core = rollup({ grid: city.grid, source: city.source, percentCells: city.percentCells }, sources.submissions, {
     lang,
     citySource: city.source,
+    units: city.units,
     ...(expected.length ? { counties: expected } : {}),
   });
   const result: RollupResult = { ...core, findings: [...sources.findings, ...core.findings] };

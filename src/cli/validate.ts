@@ -118,7 +118,13 @@ export async function runValidate(file: string, args: ValidateArgs, m: Messages,
   const format = formatOf(args.format, m);
   const read = await readXlsx(file);
   // Merged ranges come with the values, so a merge across task rows is reported as in Excel.
-  const sheets = read.sheets.map((s) => ({ name: s.name, visibility: s.state, grid: s.grid, ...(s.merges ? { merges: s.merges } : {}) }));
+  const sheets = read.sheets.map((s) => ({
+    name: s.name,
+    visibility: s.state,
+    grid: s.grid,
+    ...(s.merges ? { merges: s.merges } : {}),
+    ...(s.percentCells ? { percentCells: s.percentCells } : {}),
+  }));
   let workbookLang: Lang | null;
   try {
     workbookLang = workbookPlan(sheets, read.names, args.sheet).lang;

@@ -33,8 +33,8 @@ describe('keytask rollup', () => {
   beforeAll(async () => {
     fx = await writeFixtures(dir);
     before = Object.fromEntries(fx.all.map((f) => [f, hash(f)]));
-    // The whole workbook 登封市 sent back comes first: the city list must still come from city.xlsx.
-    const r = await run([...fx.counties, fx.city, '--format', 'json', '-o', join(dir, 'out', 'summary.xlsx')]);
+    // The whole workbook 登封市 sent back comes first; --city names where the city list is.
+    const r = await run([...fx.counties, '--city', fx.city, '--format', 'json', '-o', join(dir, 'out', 'summary.xlsx')]);
     code = r.code;
     json = JSON.parse(r.out) as RollupJson;
   });
@@ -67,10 +67,10 @@ describe('keytask rollup', () => {
 
   it('ranks the counties', () => {
     expect(json.ranking).toEqual([
-      { county: '新密市', rank: 1, score: 92.5 },
-      { county: '登封市', rank: 2, score: 88.9 },
-      { county: '中牟县', rank: 3, score: 80 },
-      { county: '荥阳市', rank: 4, score: 66.7 },
+      { county: '新密市', rank: 1, score: 92.5, tasks: 4 },
+      { county: '登封市', rank: 2, score: 88.9, tasks: 3 },
+      { county: '中牟县', rank: 3, score: 80, tasks: 1 },
+      { county: '荥阳市', rank: 4, score: 66.7, tasks: 2 },
     ]);
   });
 
@@ -95,17 +95,22 @@ describe('keytask rollup', () => {
         'task-missing 22 登封市',
         'task-text-mismatch 7 荥阳市',
         'task-missing 8 荥阳市',
-        'county-sum-below-target 4',
       ]),
     );
+    // 巩义市 sent nothing and 中牟县 left targets blank: the sums of targets are partial, so
+    // nothing is said of them against the city's targets.
     expect(f.filter((x) => /^(task-missing|county-)/.test(x)).sort()).toEqual([
       'county-duplicate 新密市',
       'county-missing 巩义市',
-      'county-sum-below-target 10',
-      'county-sum-below-target 22',
-      'county-sum-below-target 4',
       'task-missing 22 登封市',
       'task-missing 8 荥阳市',
+    ]);
+    // Each county's own findings come along, pointing into the county's file.
+    expect(json.findings.filter((x) => x.code === 'unit-unknown').map((x) => x.sheet.replace(/^.*[\\/]/, ''))).toEqual([
+      '新密市.xlsx!新密市',
+      '登封市.xlsx!登封市',
+      '荥阳市-报送.xlsx!Sheet1',
+      '中牟县.xlsx!Sheet1',
     ]);
     const broken = json.findings.find((x) => x.code === 'submission-unreadable')!;
     expect(broken).toMatchObject({ severity: 'error', sheet: expect.stringMatching(/broken\.xlsx$/) });
@@ -154,7 +159,7 @@ describe('keytask rollup', () => {
   it('says plainly when no city list is among the files (exit 2)', async () => {
     const r = await run([fx.counties[0]]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/no city task list found/);
+    expect(r.err).toMatch(/holds no city task list made by keytask: give the city workbook as the first file, or name it with --city/);
   });
 
   it('takes the expected counties from --counties', async () => {

@@ -15,7 +15,7 @@ import { toBuffer } from '../../src/hosts/xlsx/writeWorkbook';
 import { seed001Grid } from '../support/seeds';
 import { samplePlan, tempDir } from '../xlsx/support';
 
-const COL = { id: 0, unit: 4, target: 6, y2023: 8, y2024: 9, y2025: 10, lead: 11, coop: 12 };
+const COL = { id: 0, unit: 4, kind: 5, target: 6, y2023: 8, y2024: 9, y2025: 10, lead: 11, coop: 12 };
 
 interface Run {
   code: number;
@@ -48,6 +48,12 @@ function cleanSpec(): WorkbookSpec {
     rowOf(sheet, '2')[COL.lead] = '市发展改革委';
     rowOf(sheet, '6')[COL.unit] = '家';
     rowOf(sheet, '24')[COL.unit] = '个';
+    // The plan gives most measured tasks only a final target: the city sets each year's step
+    // (here the target itself) so no required milestone is left blank.
+    for (const row of sheet.values) {
+      if (typeof row[COL.id] !== 'string' || !/^\d+$/.test(row[COL.id] as string) || row[COL.kind] === '定性') continue;
+      for (const c of [COL.y2023, COL.y2024, COL.y2025]) if (row[c] === null || row[c] === '') row[c] = row[COL.target];
+    }
   }
   for (const row of county.values) {
     const id = row[COL.id];

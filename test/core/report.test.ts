@@ -49,6 +49,8 @@ describe('report sheets', () => {
             cells: { target: 'G6', actual: 'N6', milestones: {} },
             scale: 1,
             note: '=HYPERLINK("http://x","y")',
+            excluded: [],
+            blank: [],
             origin: { file: 'a.xlsx', sheet: '甲县' },
           },
           乙县: {
@@ -59,6 +61,8 @@ describe('report sheets', () => {
             cells: { target: 'G6', actual: 'N6', milestones: {} },
             scale: 1,
             note: null,
+            excluded: [],
+            blank: [],
             origin: { sheet: '乙县' },
           },
         },
@@ -88,6 +92,7 @@ describe('report sheets', () => {
         },
       },
     ],
+    excluded: [],
     ranking: [
       { county: '甲县', rank: 1, score: 75, tasks: 1 },
       { county: '乙县', rank: 1, score: 75, tasks: 1 },
@@ -115,8 +120,9 @@ describe('report sheets', () => {
     const row = s.values[3];
     expect(row.slice(0, 10)).toEqual(['1', '任务一', '家', '合计', 30, 30, 12, 30, 9, 0.3]);
     expect(row[11]).toBe('甲县:=HYPERLINK("http://x","y")');
-    expect(row[12]).toEqual({ formula: '=HYPERLINK("a.xlsx#\'甲县\'!N6",6)' });
-    expect(row[13]).toEqual({ formula: '=HYPERLINK("#\'乙县\'!N6",3)' });
+    expect(row[12]).toBeNull(); // nothing left out of the totals
+    expect(row[13]).toEqual({ formula: '=HYPERLINK("a.xlsx#\'甲县\'!N6",6)' });
+    expect(row[14]).toEqual({ formula: '=HYPERLINK("#\'乙县\'!N6",3)' });
     expect(s.values.every((r) => r.length === row.length)).toBe(true);
   });
 

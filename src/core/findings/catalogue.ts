@@ -76,6 +76,18 @@ export const CATALOGUE = {
     zh: `${p.field}应为数字,实为“${p.text}”`,
     en: `${p.field} should be a number, found "${p.text}"`,
   })),
+  'number-unit-mismatch': def('error', { zh: '数值单位不符', en: 'Figure in another unit' }, (p) => ({
+    zh: `${p.field}填写“${p.text}”,单位“${p.unit}”无法换算为本任务的“${p.expected}”,未采用该数值`,
+    en: `${p.field} reads "${p.text}": "${p.unit}" does not convert to the task's "${p.expected}"; the figure is not used`,
+  })),
+  'number-approximate': def('error', { zh: '数值不确切', en: 'Figure not exact' }, (p) => ({
+    zh: `${p.field}填写“${p.text}”,不是确切数值,请填写确数;未采用该数值`,
+    en: `${p.field} reads "${p.text}", which is not an exact figure; enter the figure itself. Not used`,
+  })),
+  'number-converted': def('info', { zh: '数值已换算', en: 'Figure converted' }, (p) => ({
+    zh: `${p.field}填写“${p.text}”,按本任务单位“${p.unit}”计为${p.value}`,
+    en: `${p.field} reads "${p.text}", taken as ${p.value} in the task's unit "${p.unit}"`,
+  })),
   // ---- responsibility ----
   'lead-missing': def('error', { zh: '缺少牵头单位', en: 'No lead unit' }, () => ({
     zh: '任务没有牵头单位',
@@ -189,6 +201,18 @@ export const CATALOGUE = {
   'county-unit-mismatch': def('error', { zh: '县区计量单位不一致', en: 'County uses another unit' }, (p) => ({
     zh: `${p.county}的计量单位为“${p.unit}”,与市级“${p.cityUnit}”不可换算,未汇总`,
     en: `${p.county} reports in "${p.unit}", which does not convert to the city's "${p.cityUnit}"; not rolled up`,
+  })),
+  'submission-foreign': def('error', { zh: '报送文件不属于本清单', en: 'Submission belongs to another list' }, (p) => ({
+    zh: `${p.source}不是本清单的报送:${p.reason};其数值均未汇总`,
+    en: `${p.source} is not a submission for this list: ${p.reason}; none of its figures were rolled up`,
+  })),
+  'rollup-empty': def('error', { zh: '没有可汇总的报送', en: 'Nothing to roll up' }, () => ({
+    zh: '没有一个县(市、区)的报送能与市级清单对应,汇总为空;请检查报送文件是否为本清单的县区表',
+    en: 'No county submission matches the city list, so the roll-up is empty; check that the files are county copies of this list',
+  })),
+  'figure-excluded': def('warning', { zh: '数值未计入汇总', en: 'Figure left out of the totals' }, (p) => ({
+    zh: `${p.county}序号${p.id}的${p.field}(${p.value})因“${p.reason}”未计入合计和排名`,
+    en: `${p.county}'s ${p.field} of task ${p.id} (${p.value}) is left out of the totals and the ranking: ${p.reason}`,
   })),
   'submission-unreadable': def('error', { zh: '报送文件无法读取', en: 'Submission cannot be read' }, (p) => ({
     zh: `无法读取${p.source}:${p.reason}`,

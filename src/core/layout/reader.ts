@@ -9,6 +9,9 @@ import { HEADER_BLOCK_LABELS, type HeaderBlock, type HeaderBlockField } from './
 import { type CellValue } from '../sheet/spec';
 import { type Grid, cellText, isEmpty } from '../sheet/grid';
 import { matchKey } from '../text/normalize';
+import { percentText } from '../text/quantity';
+import { cellAddress } from '../sheet/spec';
+import { taskIdKey } from './taskId';
 
 /** How far down a header row is looked for. */
 const HEADER_SEARCH_ROWS = 40;
@@ -115,8 +118,17 @@ function readHeaderBlock(grid: Grid, headerRow: number): HeaderBlock {
   return block;
 }
 
+export interface ReadOptions {
+  /**
+   * Cells formatted as percent (A1 addresses), as the host read them: Excel stores a typed
+   * `8%` as 0.08, and the clerk meant 8%.
+   */
+  percentCells?: Iterable<string>;
+}
+
 /** Reads a key-task sheet; null when the grid has no recognisable header. */
-export function readTaskSheet(grid: Grid): ReadSheet | null {
+export function readTaskSheet(grid: Grid, opts: ReadOptions = {}): ReadSheet | null {
+  const percent = opts.percentCells ? new Set(opts.percentCells) : null;
   const located = locateColumns(grid);
   if (!located) return null;
   const { columns, firstDataRow } = located;
@@ -125,8 +137,9 @@ export function readTaskSheet(grid: Grid): ReadSheet | null {
   for (let r = firstDataRow; r < grid.length; r++) {
     const row = grid[r] ?? [];
     if (row.every((v) => isEmpty(v))) continue;
-    const id = idCol === undefined ? '' : cellText(row[idCol]);
-    if (id && isSectionId(id)) {
+    const written = idCol === undefined ? '' : cellText(row[idCol]);
+    if (written && isSectionId(written)) {
+      const id = written;
       const title = row
         .map(cellText)
         .filter((t, c) => c !== idCol && t)
@@ -134,10 +147,12 @@ export function readTaskSheet(grid: Grid): ReadSheet | null {
       rows.push({ type: 'section', row: r, id, title });
       continue;
     }
+    const id = taskIdKey(written);
     const values: Partial<Record<ColumnKey, CellValue>> = {};
     let any = false;
     for (const [key, c] of Object.entries(columns) as Array<[ColumnKey, number]>) {
-      const v = row[c] ?? null;
+      let v = row[c] ?? null;
+      if (percent && typeof v === 'number' && percent.has(cellAddress(r, c))) v = percentText(v);
       values[key] = v;
       if (key !== 'rate' && !isEmpty(v)) any = true;
     }

@@ -16,6 +16,10 @@ export const ROLLUP_SHEET_NAMES: Record<'summary' | 'status' | 'ranking', Label>
 };
 
 const HEADER_FILL = 'D9E1F2';
+
+/** `target` → 目标值, `y2024` → 2024年目标. */
+const fieldLabel = (key: string, lang: Lang): string =>
+  key === 'target' ? (lang === 'zh' ? '目标值' : 'target') : lang === 'zh' ? `${key.slice(1)}年目标` : `${key.slice(1)} milestone`;
 const MISSING_FILL = 'FFD7D7';
 const TOTAL_FILL = 'E2EFDA';
 const round = (n: number | null): number | null => (n === null ? null : Math.round(n * 1e6) / 1e6);
@@ -65,15 +69,21 @@ export function buildSummarySheet(result: RollupResult, opts: { lang: Lang; titl
     zh ? '完成率' : 'Completion',
     zh ? '最小/最大(不合计项)' : 'Min / max (not summed)',
     zh ? '各县区进展' : 'County progress notes',
+    zh ? '未计入合计(有错误或未填的县区数值)' : 'Not in the totals (county figures with errors, or blank)',
     ...result.counties.map((c) => (zh ? `${c}完成值` : `${c} actual`)),
   ];
-  const firstCounty = 10 + years.length;
+  const firstCounty = 11 + years.length;
+  const excludedNote = result.excluded.length
+    ? zh
+      ? `;${result.excluded.length}项县区数值有错误,未计入合计和排名,见“未计入合计”列`
+      : `; ${result.excluded.length} county figures with errors are left out of totals and ranking (see "Left out of totals")`
+    : '';
   const rows: CellValue[][] = [
     [opts.title],
     [
       zh
-        ? `报送期:${result.reporting?.text ?? '—'};点击县区数值可跳转到来源单元格`
-        : `Period: ${result.reporting?.text ?? '—'}; click a county figure to open its source cell`,
+        ? `报送期:${result.reporting?.text ?? '—'};点击县区数值可跳转到来源单元格${excludedNote}`
+        : `Period: ${result.reporting?.text ?? '—'}; click a county figure to open its source cell${excludedNote}`,
     ],
     head,
   ];
@@ -111,6 +121,17 @@ export function buildSummarySheet(result: RollupResult, opts: { lang: Lang; titl
       range,
       // County text is a value, never formula code: hosts write strings as text.
       result.counties.flatMap((c) => (t.counties[c]?.note ? [`${c}:${t.counties[c].note}`] : [])).join('\n') || null,
+      result.counties
+        .flatMap((c) => {
+          const f = t.counties[c];
+          if (!f) return [];
+          const blank = f.blank.map((k) => fieldLabel(k, lang));
+          return [
+            ...f.excluded.map((x) => `${c}${x.label}${x.typed ? `“${x.typed}”` : ''}:${x.reason}`),
+            ...(blank.length ? [`${c}${blank.join('、')}:${zh ? '未填' : 'blank'}`] : []),
+          ];
+        })
+        .join('\n') || null,
       ...result.counties.map((c): CellValue => {
         const f = t.counties[c];
         if (!f || f.actual === null) return null;
@@ -119,6 +140,11 @@ export function buildSummarySheet(result: RollupResult, opts: { lang: Lang; titl
       }),
     ];
     rows.push(row);
+    // A county actual that does not count is still shown, marked.
+    result.counties.forEach((c, i) => {
+      if (t.counties[c]?.excluded.some((x) => x.field === 'actual'))
+        formats.push({ range: cellAddress(rows.length - 1, firstCounty + i), style: { fill: MISSING_FILL } });
+    });
   }
   const last = rows.length - 1;
   if (last >= 3) {
@@ -126,7 +152,7 @@ export function buildSummarySheet(result: RollupResult, opts: { lang: Lang; titl
     formats.push({ range: rangeAddress(3, 0, last, 3), style: { numFmt: '@', wrap: true } });
     formats.push({ range: rangeAddress(3, 5, last, 6 + years.length), style: { fill: TOTAL_FILL } });
     formats.push({ range: rangeAddress(3, 7 + years.length, last, 7 + years.length), style: { numFmt: '0.0%', fill: TOTAL_FILL } });
-    formats.push({ range: rangeAddress(3, 8 + years.length, last, 9 + years.length), style: { numFmt: '@', wrap: true } });
+    formats.push({ range: rangeAddress(3, 8 + years.length, last, 10 + years.length), style: { numFmt: '@', wrap: true } });
     if (result.counties.length)
       formats.push({ range: rangeAddress(3, firstCounty, last, head.length - 1), style: { fontColor: '0563C1' } });
   }
@@ -135,7 +161,7 @@ export function buildSummarySheet(result: RollupResult, opts: { lang: Lang; titl
     lang,
     opts.name,
     pad(rows),
-    [6, 40, 9, 14, 10, 12, ...years.map(() => 11), 12, 9, 22, 30, ...result.counties.map(() => 12)],
+    [6, 40, 9, 14, 10, 12, ...years.map(() => 11), 12, 9, 22, 30, 30, ...result.counties.map(() => 12)],
     formats,
   );
   return {
@@ -148,7 +174,7 @@ export function buildSummarySheet(result: RollupResult, opts: { lang: Lang; titl
 
 const FIELD_LABELS: Record<StatusField, Label> = {
   target: { zh: '目标值', en: 'Targets' },
-  milestones: { zh: '本年度目标', en: "This year's milestones" },
+  milestones: { zh: '年度目标', en: 'Milestones' },
   actual: { zh: '本期完成值', en: 'Actuals' },
   status: { zh: '状态', en: 'Status' },
 };

@@ -4,17 +4,19 @@
  * and amounts in one unit, after scaling 万/亿) is summed; what cannot (percentages, growth
  * rates) is shown per county with its range. Every figure keeps the cell it came from.
  */
-import { type Finding, type FindingCode, type Params, finding } from '../findings/catalogue';
+import { CATALOGUE, type Finding, type FindingCode, type Params, finding } from '../findings/catalogue';
 import type { Lang } from '../i18n';
 import { type ReadSheet, readTaskSheet } from '../layout/reader';
-import { yearKey } from '../layout/columns';
+import { type YearColumnKey, yearKey } from '../layout/columns';
 import type { MilestoneKind } from '../model';
 import type { Grid } from '../sheet/grid';
 import { cellText, isEmpty } from '../sheet/grid';
 import { cellAddress } from '../sheet/spec';
 import { unitFactor } from '../text/quantity';
 import { type ReportingPeriod, parseReportingPeriod } from '../validate/period';
-import { type TaskRecord, readRecords } from '../validate/record';
+import { type NumberField, type TaskRecord, fieldName, readRecords } from '../validate/record';
+import { validateRead } from '../validate/validate';
+import { foreignReason } from './identity';
 import { SAME_TASK, textSimilarity } from './textMatch';
 
 export interface Submission {
@@ -25,6 +27,27 @@ export interface Submission {
   /** the sheet within the source, when the source is a file */
   sheet?: string;
   grid: Grid;
+  /** cells formatted as percent (A1), as the host read them */
+  percentCells?: string[];
+}
+
+/** A figure of a county row: its target, a year's milestone, or its actual value. */
+export type FigureKey = 'target' | 'actual' | YearColumnKey;
+
+/** A county figure shown in the summary but left out of totals and ranking, and why. */
+export interface ExcludedFigure {
+  field: FigureKey;
+  /** the field's name in the user's language (`2024年目标`) */
+  label: string;
+  /** the value as read, in the city's unit; null when the cell holds no usable number */
+  value: number | null;
+  /** what the cell holds, as typed */
+  typed: string;
+  cell: string | null;
+  /** the county's own finding at that cell */
+  code: FindingCode;
+  /** that finding's title, in the user's language */
+  reason: string;
 }
 
 export interface CountyFigures {
@@ -41,6 +64,10 @@ export interface CountyFigures {
   note: string | null;
   /** where the county's sheet is: a sheet of this workbook, or a sheet of a file beside it */
   origin: { file?: string; sheet: string };
+  /** figures with an error of the county's own: shown, never summed or ranked */
+  excluded: ExcludedFigure[];
+  /** required figures the county left blank (target, milestones), so totals lack them */
+  blank: FigureKey[];
 }
 
 export interface Totals {
@@ -61,7 +88,7 @@ export interface RolledTask {
   total: Totals | null;
   /** for what cannot be summed: the smallest and largest actual value, and which county */
   range: { min: { county: string; value: number }; max: { county: string; value: number } } | null;
-  /** total actual / total target, for additive tasks */
+  /** actual ÷ target over the counties whose both figures count, for additive tasks */
   rate: number | null;
   counties: Record<string, CountyFigures>;
 }
@@ -79,11 +106,19 @@ export interface CountyStatus {
 
 export interface RankEntry {
   county: string;
+  /** tasks scored: measured, rolled up, with an actual and a yardstick that both passed */
   /** 1-based; equal scores share a rank; null when nothing could be scored */
   rank: number | null;
   /** average completion against this year's milestones, in %, each task capped at 100 */
   score: number | null;
   tasks: number;
+}
+
+/** An excluded figure with the task and county it belongs to. */
+export interface ExcludedEntry extends ExcludedFigure {
+  taskId: string;
+  county: string;
+  source: string;
 }
 
 export interface RollupResult {
@@ -93,6 +128,8 @@ export interface RollupResult {
   tasks: RolledTask[];
   status: CountyStatus[];
   ranking: RankEntry[];
+  /** every county figure left out of totals and ranking, in task then county order */
+  excluded: ExcludedEntry[];
   findings: Finding[];
 }
 
@@ -102,6 +139,8 @@ export interface RollupOptions {
   counties?: string[];
   /** where the city list came from, for findings */
   citySource?: string;
+  /** the unit directory each county copy is checked against */
+  units?: string[];
 }
 
 /** Units that cannot be summed across counties whatever the task says. */
@@ -117,6 +156,9 @@ const sum = (values: Array<number | null>): number | null => {
   return present.length ? Math.round(present.reduce((a, b) => a + b, 0) * 1e9) / 1e9 : null;
 };
 
+/** Findings about a blank cell: in a roll-up, 填报情况 and the summary's notes say these. */
+const BLANK_CODES = new Set<FindingCode>(['required-missing', 'target-missing']);
+
 interface ReadSubmission {
   county: string;
   source: string;
@@ -124,29 +166,42 @@ interface ReadSubmission {
   sheet: ReadSheet;
   records: Map<string, TaskRecord>;
   extra: TaskRecord[];
+  /** the county's own error findings, by task id and cell */
+  errors: Map<string, Map<string, Finding>>;
 }
 
-export function rollup(city: { grid: Grid; source: string }, submissions: Submission[], opts: RollupOptions): RollupResult {
+export function rollup(
+  city: { grid: Grid; source: string; percentCells?: string[] },
+  submissions: Submission[],
+  opts: RollupOptions,
+): RollupResult {
   const findings: Finding[] = [];
   const report = (code: FindingCode, sheet: string, cell: string | null, taskId: string | null, params: Params = {}) =>
     findings.push(finding(code, opts.lang, { sheet, cell, taskId }, params));
 
-  const citySheet = readTaskSheet(city.grid);
+  const citySheet = readTaskSheet(city.grid, { percentCells: city.percentCells });
   if (!citySheet) {
     report('header-missing', city.source, null, null);
-    return { years: [], counties: [], reporting: null, tasks: [], status: [], ranking: [], findings };
+    return { years: [], counties: [], reporting: null, tasks: [], status: [], ranking: [], excluded: [], findings };
   }
   const cityRecords = readRecords(citySheet, opts.lang);
   const cityIds = new Set(cityRecords.map((r) => r.id).filter(Boolean));
   const years = citySheet.years;
+  const period = years.length ? { start: years[0], end: years[years.length - 1] } : null;
 
-  // ---- read submissions; one per county ----
+  // ---- read submissions; one per county, each read and checked once ----
   const read: ReadSubmission[] = [];
   for (const s of submissions) {
-    const sheet = readTaskSheet(s.grid);
+    const sheet = readTaskSheet(s.grid, { percentCells: s.percentCells });
     const where = s.sheet ? `${s.source}!${s.sheet}` : s.source;
     if (!sheet) {
       report('header-missing', where, null, null);
+      continue;
+    }
+    const all = readRecords(sheet, opts.lang);
+    const foreign = foreignReason({ sheet: citySheet, records: cityRecords }, { sheet, records: all }, opts.lang);
+    if (foreign) {
+      report('submission-foreign', where, null, null, { source: where, reason: foreign });
       continue;
     }
     const county = (s.county ?? sheet.headerBlock.reportingUnit ?? '').trim() || s.source;
@@ -157,20 +212,44 @@ export function rollup(city: { grid: Grid; source: string }, submissions: Submis
     }
     const records = new Map<string, TaskRecord>();
     const extra: TaskRecord[] = [];
-    for (const r of readRecords(sheet, opts.lang)) {
+    for (const r of all) {
       if (!r.id || records.has(r.id)) continue; // validation reports these; roll-up takes the first
       if (cityIds.has(r.id)) records.set(r.id, r);
       else extra.push(r);
     }
-    read.push({ county, source: where, origin: s.sheet ? { file: s.source, sheet: s.sheet } : { sheet: s.source }, sheet, records, extra });
+    // The county's own findings travel with its figures: what it got wrong is shown, and
+    // a figure with an error is left out of every total and of the ranking.
+    // Blank cells are not carried: 填报情况 lists them per county, and the summary names the
+    // blank figures its totals lack.
+    const own = validateRead(s.grid, sheet, all, { sheet: where, lang: opts.lang, units: opts.units ?? null, period });
+    const errors = new Map<string, Map<string, Finding>>();
+    for (const f of own) {
+      if (!f.taskId || !records.has(f.taskId) || BLANK_CODES.has(f.code)) continue;
+      findings.push(f);
+      if (f.severity !== 'error' || !f.cell) continue;
+      const byCell = errors.get(f.taskId) ?? new Map<string, Finding>();
+      if (!byCell.has(f.cell)) byCell.set(f.cell, f);
+      errors.set(f.taskId, byCell);
+    }
+    read.push({
+      county,
+      source: where,
+      origin: s.sheet ? { file: s.source, sheet: s.sheet } : { sheet: s.source },
+      sheet,
+      records,
+      extra,
+      errors,
+    });
   }
   const counties = read.map((r) => r.county);
+  if (read.length === 0) report('rollup-empty', city.source, null, null);
 
   const reportingText = citySheet.headerBlock.period ?? read.find((r) => r.sheet.headerBlock.period)?.sheet.headerBlock.period;
   const reporting = reportingText ? parseReportingPeriod(reportingText) : null;
 
   // ---- per task ----
   const tasks: RolledTask[] = [];
+  const excluded: ExcludedEntry[] = [];
   for (const c of cityRecords) {
     if (!c.id) continue;
     const unit = c.unit;
@@ -215,6 +294,8 @@ export function rollup(city: { grid: Grid; source: string }, submissions: Submis
       const f = figures(r, years, scale);
       const milestoneCells: Record<string, string | null> = {};
       for (const y of years) milestoneCells[String(y)] = r.cells[yearKey(y)] ?? null;
+      const out = excludedFigures(r, years, f, sub.errors.get(c.id), opts.lang);
+      for (const x of out) excluded.push({ ...x, taskId: c.id, county: sub.county, source: sub.source });
       rolled.counties[sub.county] = {
         target: f.target,
         milestones: f.milestones,
@@ -228,18 +309,34 @@ export function rollup(city: { grid: Grid; source: string }, submissions: Submis
         scale,
         note: cellText(r.values.progress) || null,
         origin: sub.origin,
+        excluded: out,
+        blank:
+          c.kind === 'qualitative'
+            ? []
+            : (['target', ...years.map(yearKey)] as FigureKey[]).filter((k) => r.cells[k] !== undefined && isEmpty(r.values[k])),
       };
     }
-    const entries = Object.entries(rolled.counties);
+    const entries = Object.values(rolled.counties);
     if (additive && c.kind !== 'qualitative') {
       rolled.total = {
-        target: sum(entries.map(([, f]) => f.target)),
-        milestones: Object.fromEntries(years.map((y) => [String(y), sum(entries.map(([, f]) => f.milestones[String(y)]))])),
-        actual: sum(entries.map(([, f]) => f.actual)),
+        target: sum(entries.map((f) => counted(f, 'target'))),
+        milestones: Object.fromEntries(years.map((y) => [String(y), sum(entries.map((f) => counted(f, yearKey(y))))])),
+        actual: sum(entries.map((f) => counted(f, 'actual'))),
       };
-      if (rolled.total.actual !== null && rolled.total.target) rolled.rate = rolled.total.actual / rolled.total.target;
+      // The rate pairs each county's actual with its own target: a county whose target (or
+      // actual) does not count does not tilt the rate either way.
+      const paired = entries.filter((f) => counted(f, 'target') !== null && counted(f, 'actual') !== null);
+      const pt = sum(paired.map((f) => f.target));
+      const pa = sum(paired.map((f) => f.actual));
+      if (pa !== null && pt) rolled.rate = pa / pt;
       const cityTarget = rolled.city.target;
-      if (cityTarget !== null && rolled.total.target !== null && rolled.total.target < cityTarget - 1e-9) {
+      // Only a complete sum says anything about the city's target: every expected county
+      // reported, and every county's target counts.
+      const complete =
+        entries.length === read.length &&
+        (opts.counties ?? []).every((c) => counties.includes(c)) &&
+        entries.every((f) => counted(f, 'target') !== null);
+      if (complete && cityTarget !== null && rolled.total.target !== null && rolled.total.target < cityTarget - 1e-9) {
         report('county-sum-below-target', city.source, c.cells.target ?? null, c.id, {
           field: targetLabel(opts.lang),
           sum: fmt(rolled.total.target),
@@ -247,7 +344,9 @@ export function rollup(city: { grid: Grid; source: string }, submissions: Submis
         });
       }
     } else if (c.kind !== 'qualitative') {
-      const actuals = entries.filter(([, f]) => f.actual !== null).map(([county, f]) => ({ county, value: f.actual! }));
+      const actuals = Object.entries(rolled.counties)
+        .filter(([, f]) => counted(f, 'actual') !== null)
+        .map(([county, f]) => ({ county, value: f.actual! }));
       if (actuals.length) {
         const min = actuals.reduce((a, b) => (b.value < a.value ? b : a));
         const max = actuals.reduce((a, b) => (b.value > a.value ? b : a));
@@ -271,9 +370,43 @@ export function rollup(city: { grid: Grid; source: string }, submissions: Submis
     reporting,
     tasks,
     status: statusOf(cityRecords, read, opts.counties ?? [], years, reporting),
-    ranking: rank(cityRecords, read, reporting),
+    ranking: rank(tasks, counties, reporting),
+    excluded,
     findings,
   };
+}
+
+/** A figure's value when it counts: present and without an error of the county's own. */
+export function counted(f: CountyFigures, key: FigureKey): number | null {
+  if (f.excluded.some((x) => x.field === key)) return null;
+  if (key === 'target') return f.target;
+  if (key === 'actual') return f.actual;
+  return f.milestones[key.slice(1)] ?? null;
+}
+
+function excludedFigures(
+  r: TaskRecord,
+  years: number[],
+  scaled: Totals,
+  errors: Map<string, Finding> | undefined,
+  lang: Lang,
+): ExcludedFigure[] {
+  const out: ExcludedFigure[] = [];
+  const yearField = new Map(r.yearFields.map((y) => [y.year, y.field]));
+  const fields: Array<[FigureKey, NumberField | undefined, number | null]> = [
+    ['target', r.target, scaled.target],
+    ...years.map((y): [FigureKey, NumberField | undefined, number | null] => [yearKey(y), yearField.get(y), scaled.milestones[String(y)]]),
+    ['actual', r.actual, scaled.actual],
+  ];
+  for (const [key, field, value] of fields) {
+    const cell = field?.cell ?? null;
+    const error = cell ? errors?.get(cell) : undefined;
+    if (!error || !field) continue;
+    const typed = cellText(r.values[key]);
+    if (value === null && !typed) continue; // a blank: 填报情况 counts it, nothing was left out
+    out.push({ field: key, label: fieldName(key, lang), value, typed, cell, code: error.code, reason: CATALOGUE[error.code].title[lang] });
+  }
+  return out;
 }
 
 function figures(r: TaskRecord, years: number[], scale = 1): Totals {
@@ -312,9 +445,15 @@ function statusOf(
       });
       fields[field] = { required: tasks.length, filled: tasks.length - missing.length, missing: missing.map((c) => c.id) };
     };
-    need('target', measured, (r) => r.target.value !== null);
-    need('milestones', measured, (r) => year === undefined || r.milestones.some((m) => m.year === year && m.value !== null));
-    need('actual', measured, (r) => r.actual.value !== null);
+    // Milestones as validation and the template's colouring have them: every plan year's
+    // cell of a measured task (a plan's own table, without year columns: this year's step).
+    const milestonesFilled = (r: TaskRecord): boolean =>
+      sub.sheet.years.length > 0
+        ? r.yearFields.every((y) => !isEmpty(r.values[yearKey(y.year)]))
+        : year === undefined || r.milestones.some((m) => m.year === year && m.value !== null);
+    need('target', measured, (r) => !isEmpty(r.values.target) || r.target.value !== null);
+    need('milestones', measured, milestonesFilled);
+    need('actual', measured, (r) => !isEmpty(r.values.actual));
     need('status', all, (r) => !isEmpty(r.values.status));
     out.push({ county: sub.county, submitted: true, source: sub.source, fields });
   }
@@ -331,29 +470,36 @@ function statusOf(
 }
 
 /**
- * 排名: each county's average, over the measured tasks it reported, of its actual value
+ * 排名: each county's average, over the measured tasks rolled up for it, of its actual value
  * against this year's milestone (or its target where the year has none), each task capped at
- * 100%. Equal scores (to 0.1) share a rank; counties with nothing to score come last, unranked.
+ * 100%. Only figures that count are scored: a task not rolled up (renumbered, another unit),
+ * or whose actual or yardstick carries an error of the county's own, is not. Equal scores (to
+ * 0.1) share a rank; counties with nothing to score come last, unranked.
  */
 export const RANKING_RULE = {
-  zh: '得分=该县(市、区)各量化任务“本期完成值÷本年度目标(无年度目标时按目标值)”的平均值,单项最高按100%计;得分相同名次并列;无可计分任务的不参加排名。',
-  en: 'Score = the average, over the county’s measured tasks, of actual ÷ this year’s milestone (or the target when the year has none), each capped at 100%. Equal scores share a rank; counties with nothing to score are not ranked.',
+  zh: '得分=该县(市、区)各量化任务“本期完成值÷本年度目标(无年度目标时按目标值)”的平均值,单项最高按100%计;只计已汇总且完成值与目标均无错误的任务(计分任务数);得分相同名次并列;无可计分任务的不参加排名。',
+  en: 'Score = the average, over the county’s measured tasks, of actual ÷ this year’s milestone (or the target when the year has none), each capped at 100%. Only tasks rolled up whose actual and yardstick carry no error are scored (tasks scored). Equal scores share a rank; counties with nothing to score are not ranked.',
 };
 
-function rank(city: TaskRecord[], read: ReadSubmission[], reporting: ReportingPeriod | null): RankEntry[] {
-  const entries: RankEntry[] = read.map((sub) => {
+function rank(tasks: RolledTask[], counties: string[], reporting: ReportingPeriod | null): RankEntry[] {
+  const entries: RankEntry[] = counties.map((county) => {
     const ratios: number[] = [];
-    for (const c of city) {
-      if (c.kind === 'qualitative') continue;
-      const r = sub.records.get(c.id);
-      if (!r || r.actual.value === null) continue;
-      const yearTarget = reporting ? r.milestones.find((m) => m.year === reporting.year && m.value !== null)?.value : undefined;
-      const denom = yearTarget ?? r.target.value;
+    for (const t of tasks) {
+      if (t.kind === 'qualitative') continue;
+      const f = t.counties[county];
+      if (!f) continue;
+      const actual = counted(f, 'actual');
+      if (actual === null) continue;
+      // This year's milestone is the yardstick, else the target; a yardstick with an error
+      // scores nothing (it is not silently replaced by another).
+      const yk = reporting ? yearKey(reporting.year) : null;
+      const hasYear = yk !== null && (f.milestones[yk.slice(1)] != null || f.excluded.some((x) => x.field === yk));
+      const denom = hasYear ? counted(f, yk) : counted(f, 'target');
       if (!denom || denom <= 0) continue;
-      ratios.push(Math.min(1, Math.max(0, r.actual.value / denom)));
+      ratios.push(Math.min(1, Math.max(0, actual / denom)));
     }
     const score = ratios.length ? Math.round((ratios.reduce((a, b) => a + b, 0) / ratios.length) * 1000) / 10 : null;
-    return { county: sub.county, rank: null, score, tasks: ratios.length };
+    return { county, rank: null, score, tasks: ratios.length };
   });
   const scored = entries.filter((e) => e.score !== null).sort((a, b) => b.score! - a.score! || a.county.localeCompare(b.county, 'zh'));
   scored.forEach((e, i) => {

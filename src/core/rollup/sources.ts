@@ -12,6 +12,10 @@
 import { type Finding, finding } from '../findings/catalogue';
 import type { Label, Lang } from '../i18n';
 import { readTaskSheet } from '../layout/reader';
+import { cellText } from '../sheet/grid';
+import { readRecords } from '../validate/record';
+import { directoryUnits } from '../validate/workbook';
+import { foreignReason } from './identity';
 import { type Grid, isEmpty } from '../sheet/grid';
 import { type KeytaskSheet, REGISTRY_SHEET, liveKeytaskSheets } from '../sheet/registry';
 import type { Visibility } from '../sheet/spec';
@@ -21,6 +25,8 @@ export interface SourceSheet {
   name: string;
   state?: Visibility;
   grid: Grid;
+  /** cells formatted as percent (A1), as the host read them */
+  percentCells?: string[];
 }
 
 /** A workbook as a host read it: every sheet's values from A1 and the workbook-level names. */
@@ -48,6 +54,9 @@ export interface CitySource {
   sheet: string;
   /** the counties the city workbook's registry lists, in its order */
   counties: string[];
+  /** the city workbook's unit directory (单位名录), to check county copies against */
+  units: string[];
+  percentCells?: string[];
 }
 
 export interface RollupSources {
@@ -97,31 +106,81 @@ export function hasFigures(grid: Grid): boolean {
   return sheet.rows.some((r) => r.type === 'task' && keys.some((k) => !isEmpty(r.values[k as keyof typeof r.values])));
 }
 
-export function collectSources(files: SourceFile[], unreadable: UnreadableFile[], opts: { lang: Lang }): RollupSources {
+export interface CollectOptions {
+  lang: Lang;
+  /** the file that holds the city list; default the first file */
+  cityFile?: string;
+  /** a city list the host already has (the open workbook's): every file is a submission to it */
+  city?: { grid: Grid; source: string; percentCells?: string[] };
+}
+
+/** The title row of a keytask sheet: the plan's name as generated. */
+const titleOf = (grid: Grid): string => (grid[0] ?? []).map(cellText).find(Boolean) ?? '';
+
+export function collectSources(files: SourceFile[], unreadable: UnreadableFile[], opts: CollectOptions): RollupSources {
   const findings = unreadable.map((u) => unreadableFinding(u, opts.lang));
-  const cities: Array<CitySource & { sends: boolean }> = [];
   const chosen: Submission[] = [];
+  const sheetOf = (file: SourceFile, sheet: string): SourceSheet => file.grids.find((s) => s.name === sheet) ?? { name: sheet, grid: [] };
+
+  // The city list is named, never guessed: the open workbook's, the file given as the city,
+  // or the first file — and only a keytask city sheet is a city list.
+  let city: CitySource | null = null;
+  const cityFileName = opts.city ? null : (opts.cityFile ?? files[0]?.name ?? null);
+  const cityFile = cityFileName === null ? undefined : files.find((f) => f.name === cityFileName);
+  if (cityFile) {
+    const keytask = keytaskSheetsIn(cityFile);
+    const citySheet = keytask.find((s) => s.kind === 'city');
+    if (citySheet) {
+      const units = keytask.find((s) => s.kind === 'units');
+      const sheet = sheetOf(cityFile, citySheet.sheet);
+      city = {
+        grid: sheet.grid,
+        source: `${cityFile.name}!${citySheet.sheet}`,
+        file: cityFile.name,
+        sheet: citySheet.sheet,
+        counties: keytask.filter((s) => s.kind === 'county' && s.county).map((s) => s.county!),
+        units: units ? directoryUnits(sheetOf(cityFile, units.sheet).grid) : [],
+        ...(sheet.percentCells ? { percentCells: sheet.percentCells } : {}),
+      };
+    }
+  }
+  const reference = opts.city ?? city;
+  const cityRead = reference ? readTaskSheet(reference.grid, { percentCells: reference.percentCells }) : null;
+  const cityList = cityRead ? { sheet: cityRead, records: readRecords(cityRead, opts.lang), title: titleOf(reference!.grid) } : null;
 
   for (const file of files) {
-    const grid = (sheet: string): Grid => file.grids.find((s) => s.name === sheet)?.grid ?? [];
     const keytask = keytaskSheetsIn(file);
     if (keytask.length > 0) {
       const citySheet = keytask.find((s) => s.kind === 'city');
       const counties = keytask.filter((s) => s.kind === 'county');
+      // A second city list is welcome only as the same list (a county sent the whole
+      // workbook back); a list of another plan makes the whole file foreign.
+      if (citySheet && cityList && file !== cityFile) {
+        const other = sheetOf(file, citySheet.sheet);
+        const read = readTaskSheet(other.grid, { percentCells: other.percentCells });
+        const reason = read
+          ? foreignReason(cityList, { sheet: read, records: readRecords(read, opts.lang), title: titleOf(other.grid) }, opts.lang)
+          : null;
+        if (reason) {
+          findings.push(
+            finding('submission-foreign', opts.lang, { sheet: file.name, cell: null, taskId: null }, { source: file.name, reason }),
+          );
+          continue;
+        }
+      }
       // A workbook with the city list or several county copies is the city's master or a whole
       // workbook sent back: only the copies someone typed into are submissions. A file with
       // one county's copy alone is that county's submission, filled or not.
       const alone = !citySheet && counties.length === 1;
-      const sent = counties.filter((s) => alone || hasFigures(grid(s.sheet)));
-      for (const s of sent) chosen.push({ county: s.county ?? null, source: file.name, sheet: s.sheet, grid: grid(s.sheet) });
-      if (citySheet) {
-        cities.push({
-          grid: grid(citySheet.sheet),
-          source: `${file.name}!${citySheet.sheet}`,
-          file: file.name,
-          sheet: citySheet.sheet,
-          counties: counties.filter((s) => s.county).map((s) => s.county!),
-          sends: sent.length > 0,
+      for (const s of counties) {
+        const sheet = sheetOf(file, s.sheet);
+        if (!alone && !hasFigures(sheet.grid)) continue;
+        chosen.push({
+          county: s.county ?? null,
+          source: file.name,
+          sheet: s.sheet,
+          grid: sheet.grid,
+          ...(sheet.percentCells ? { percentCells: sheet.percentCells } : {}),
         });
       }
       if (!citySheet && counties.length === 0) findings.push(unreadableFinding({ name: file.name, reason: 'noTaskSheet' }, opts.lang));
@@ -138,16 +197,16 @@ export function collectSources(files: SourceFile[], unreadable: UnreadableFile[]
     }
     for (const p of plain) {
       const county = p.unit || (plain.length === 1 ? fileStem(file.name) : p.sheet.name);
-      chosen.push({ county, source: file.name, sheet: p.sheet.name, grid: p.sheet.grid });
+      chosen.push({
+        county,
+        source: file.name,
+        sheet: p.sheet.name,
+        grid: p.sheet.grid,
+        ...(p.sheet.percentCells ? { percentCells: p.sheet.percentCells } : {}),
+      });
     }
   }
 
-  // The city workbook proper (its list, no county's figures) wins over the city sheet that
-  // rides along in a county's returned copy; otherwise the first city sheet found.
-  const found = cities.find((c) => !c.sends) ?? cities[0];
-  const city: CitySource | null = found
-    ? { grid: found.grid, source: found.source, file: found.file, sheet: found.sheet, counties: found.counties }
-    : null;
   // Summary columns follow the city's own order of counties; others keep the order given.
   const order = new Map(city?.counties.map((c, i) => [c, i]) ?? []);
   const rank = (s: Submission): number => order.get(s.county ?? '') ?? order.size;

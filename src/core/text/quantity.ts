@@ -129,3 +129,83 @@ export function quantitiesIn(sentence: string): TextQuantity[] {
   }
   return out;
 }
+
+/**
+ * How a number cell reads, as a clerk filled it, against the task's unit. A figure is either
+ * read with certainty (a number; a number with the task's unit or a scale of it) or it says why
+ * it cannot be: keytask never guesses a figure that will be summed.
+ */
+export type CellQuantity =
+  /** nothing typed */
+  | { kind: 'empty' }
+  /** a number in the task's unit (`45`, `４５`, `3,000`, `3家` under 家) */
+  | { kind: 'number'; value: number }
+  /** a number with a scale or unit converted with certainty to the task's unit (`0.23万` under 万个 → 0.23) */
+  | { kind: 'converted'; value: number; typed: string }
+  /** a number with a unit where the task names none: the unit is taken as written */
+  | { kind: 'withUnit'; value: number; unit: string }
+  /** a number whose unit does not convert to the task's (`5个` under 家, `8%` under 亿元) */
+  | { kind: 'unitMismatch'; typed: string; unit: string }
+  /** a number qualified as approximate or as a bound (`约4家`, `4家以上`) */
+  | { kind: 'approximate'; typed: string }
+  /** anything else: text, an error value, a range */
+  | { kind: 'invalid'; typed: string };
+
+/** Words that make a figure approximate or a bound rather than a count. */
+const APPROX_BEFORE = /^(约|大约|约为|近|将近|接近|超过|逾|不少于|不低于|不足|≈|~)/;
+const APPROX_AFTER = /(以上|左右|以内|以下|上下|余|多)$/;
+/** Words around a figure that change nothing (`累计4家`, `完成4家`, `共4家`). */
+const NEUTRAL_BEFORE = /^(累计|共计|合计|共|已完成|完成|达到|达)/;
+const CELL_NUMBER = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)/;
+
+/** A percent-formatted cell's number as the clerk sees it: 0.08 → `8%`. */
+export function percentText(v: number): string {
+  return `${Math.round(v * 100 * 1e9) / 1e9}%`;
+}
+
+export function readCellQuantity(v: unknown, taskUnit: string | null): CellQuantity {
+  if (v === null || v === undefined) return { kind: 'empty' };
+  if (typeof v === 'number') return Number.isFinite(v) ? { kind: 'number', value: v } : { kind: 'invalid', typed: String(v) };
+  if (typeof v === 'boolean') return { kind: 'invalid', typed: v ? 'TRUE' : 'FALSE' };
+  if (typeof v !== 'string') return { kind: 'invalid', typed: String(v) };
+  const typed = v.trim();
+  if (typed === '') return { kind: 'empty' };
+  let s = toSimplified(toHalfWidth(typed))
+    .replace(/\s+/g, '')
+    .replace(/％/g, '%')
+    .replace(/[。.]$/, '');
+  s = s.replace(NEUTRAL_BEFORE, '');
+  let approximate = false;
+  if (APPROX_BEFORE.test(s)) {
+    approximate = true;
+    s = s.replace(APPROX_BEFORE, '');
+  }
+  const m = CELL_NUMBER.exec(s);
+  if (!m) return { kind: 'invalid', typed };
+  const value = Number(m[1].replace(/,/g, ''));
+  if (!Number.isFinite(value)) return { kind: 'invalid', typed };
+  let unit = s.slice(m[1].length);
+  if (APPROX_AFTER.test(unit)) {
+    approximate = true;
+    unit = unit.replace(APPROX_AFTER, '');
+  }
+  // A second number, a range (`3-5`), a date: not one figure.
+  if (/\d/.test(unit) || /^[-~—至到]/.test(unit)) return { kind: 'invalid', typed };
+  if (approximate) return { kind: 'approximate', typed };
+  if (unit === '') return { kind: 'number', value };
+  const want = (taskUnit ?? '').trim();
+  const typedScale = unit in SCALES ? { scale: SCALES[unit], base: '' } : splitScale(unit);
+  if (!want) {
+    // No unit to convert to: a bare scale is part of the number, anything else is the unit.
+    if (typedScale.base === '' && typedScale.scale !== 1) return { kind: 'converted', value: value * typedScale.scale, typed };
+    return { kind: 'withUnit', value, unit };
+  }
+  if (toSimplified(want) === unit) return { kind: 'number', value };
+  const target = splitScale(want);
+  // A bare scale (`0.23万`) scales the task's own base unit; otherwise the bases must agree.
+  if (unit !== '%' && want !== '%' && (typedScale.base === '' || typedScale.base === target.base)) {
+    const converted = Math.round(((value * typedScale.scale) / target.scale) * 1e9) / 1e9;
+    return { kind: 'converted', value: converted, typed };
+  }
+  return { kind: 'unitMismatch', typed, unit };
+}

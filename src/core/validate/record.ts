@@ -8,11 +8,11 @@ import { type ColumnKey, FIXED_COLUMNS, isYearKey, yearKey } from '../layout/col
 import type { ReadSheet } from '../layout/reader';
 import { kindFromLabel } from '../layout/vocabulary';
 import type { MilestoneKind } from '../model';
-import { cellText, isEmpty } from '../sheet/grid';
+import { cellText } from '../sheet/grid';
 import { type CellValue, cellAddress } from '../sheet/spec';
 import { parseSchedule } from '../text/milestones';
 import { toSimplified } from '../text/normalize';
-import { parseQuantity, quantitiesIn, readNumber, unitFactor } from '../text/quantity';
+import { quantitiesIn, readCellQuantity, unitFactor } from '../text/quantity';
 import { type Responsibility, parseResponsibility, splitUnits } from '../text/responsibility';
 
 export interface MilestoneEntry {
@@ -26,12 +26,21 @@ export interface MilestoneEntry {
   cell: string;
 }
 
-/** A number field: its value, or why it is not one. */
+/** How a number cell was read, when it needs saying: converted, or why it is not a figure. */
+export type NumberIssue =
+  | { kind: 'converted'; typed: string; value: number; unit: string }
+  | { kind: 'unitMismatch'; typed: string; unit: string; expected: string }
+  | { kind: 'approximate'; typed: string };
+
+/** A number field: its value (in the task's unit), or why it is not one. */
 export interface NumberField {
   value: number | null;
+  /** the unit the cell wrote itself where the task names none; null otherwise */
   unit: string | null;
   /** the cell's text when it is neither empty nor a number */
   invalid: string | null;
+  /** a conversion made, or a figure that was typed but cannot be used (value null) */
+  issue?: NumberIssue;
   cell: string | null;
 }
 
@@ -48,23 +57,39 @@ export interface TaskRecord {
   deadline: string;
   milestones: MilestoneEntry[];
   actual: NumberField;
-  /** year-column cells holding something other than a number */
-  invalidYears: Array<{ key: ColumnKey; text: string }>;
+  /** each year column's cell as read (standard layout only) */
+  yearFields: Array<{ year: number; field: NumberField }>;
   responsibility: Responsibility & { text: string; cell: string | null; /** text that yielded no unit */ unparsed: string | null };
   values: Partial<Record<ColumnKey, CellValue>>;
 }
 
 const EMPTY_NUMBER: NumberField = { value: null, unit: null, invalid: null, cell: null };
 
-export function numberField(v: CellValue | undefined, cell: string | null): NumberField {
-  if (isEmpty(v)) return { ...EMPTY_NUMBER, cell };
-  const n = readNumber(v);
-  if (n !== null) return { value: n, unit: null, invalid: null, cell };
+/**
+ * A number cell read against the task's unit (`readCellQuantity`): `0.23万` under 万个 is 0.23,
+ * `2700家` under 万家 is 0.27, `5个` under 家 and `约4家` are no figure at all.
+ */
+export function numberField(v: CellValue | undefined, cell: string | null, taskUnit: string | null = null): NumberField {
+  if (typeof v === 'object' && v !== null) return { ...EMPTY_NUMBER, invalid: cellText(v), cell };
   const text = cellText(v);
-  const q = /^#/.test(text) ? null : parseQuantity(text);
-  // `3家` in a number cell still states a number, with a unit the unit rule compares.
-  if (q && q.unit && !/[\d]/.test(q.unit)) return { value: q.value, unit: q.unit, invalid: null, cell };
-  return { value: null, unit: null, invalid: text, cell };
+  if (/^#/.test(text)) return { ...EMPTY_NUMBER, invalid: text, cell };
+  const q = readCellQuantity(v, taskUnit);
+  switch (q.kind) {
+    case 'empty':
+      return { ...EMPTY_NUMBER, cell };
+    case 'number':
+      return { ...EMPTY_NUMBER, value: q.value, cell };
+    case 'converted':
+      return { ...EMPTY_NUMBER, value: q.value, cell, issue: { kind: 'converted', typed: q.typed, value: q.value, unit: taskUnit ?? '' } };
+    case 'withUnit':
+      return { ...EMPTY_NUMBER, value: q.value, unit: q.unit, cell };
+    case 'unitMismatch':
+      return { ...EMPTY_NUMBER, cell, issue: { kind: 'unitMismatch', typed: q.typed, unit: q.unit, expected: taskUnit ?? '' } };
+    case 'approximate':
+      return { ...EMPTY_NUMBER, cell, issue: { kind: 'approximate', typed: q.typed } };
+    case 'invalid':
+      return { ...EMPTY_NUMBER, invalid: q.typed, cell };
+  }
 }
 
 function inferKind(text: string, schedule: string, unit: string | null, measured: boolean): MilestoneKind {
@@ -90,13 +115,21 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
     const scheduleText = cellText(v.schedule);
     const deadline = cellText(v.deadline) || scheduleText;
 
+    // The unit column, else the unit the target cell writes: every figure is read in it.
+    const unitText = cellText(v.unit);
+    let target: NumberField =
+      columns.target !== undefined
+        ? numberField(v.target, cells.target ?? null, unitText || null)
+        : { ...EMPTY_NUMBER, cell: cells.task ?? null };
+    let unit = unitText || target.unit || null;
+
     // Milestones: year columns first; else text in the schedule (or deadline) cell.
     const milestones: MilestoneEntry[] = [];
-    const invalidYears: Array<{ key: ColumnKey; text: string }> = [];
+    const yearFields: Array<{ year: number; field: NumberField }> = [];
     for (const year of sheet.years) {
       const key = yearKey(year);
-      const f = numberField(v[key], cells[key] ?? null);
-      if (f.invalid !== null) invalidYears.push({ key, text: f.invalid });
+      const f = numberField(v[key], cells[key] ?? null, unit);
+      yearFields.push({ year, field: f });
       if (f.value !== null)
         milestones.push({ year, value: f.value, unit: f.unit, fromText: false, text: cellText(v[key]), cell: cells[key]! });
     }
@@ -117,9 +150,7 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
       }
     }
 
-    // Target: the target column, or the figure the task sentence states.
-    let target: NumberField =
-      columns.target !== undefined ? numberField(v.target, cells.target ?? null) : { ...EMPTY_NUMBER, cell: cells.task ?? null };
+    // Without a target column: the figure the task sentence states.
     if (columns.target === undefined) {
       const found = quantitiesIn(text);
       const last = [...milestones].reverse().find((m) => m.value !== null);
@@ -128,13 +159,17 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
         [...found].reverse().find((q) => q.unit) ??
         (found.length === 1 ? found[0] : undefined);
       if (match) target = { value: match.value, unit: match.unit || null, invalid: null, cell: cells.task ?? null };
+      unit = unitText || target.unit || null;
     }
-    const unitText = cellText(v.unit);
-    const unit = unitText || target.unit || null;
 
     const kindText = cellText(v.kind);
     const written = kindText ? kindFromLabel(kindText) : null;
-    const measured = target.value !== null || milestones.some((m) => m.value !== null) || target.invalid !== null;
+    const measured =
+      target.value !== null ||
+      milestones.some((m) => m.value !== null) ||
+      target.invalid !== null ||
+      target.issue !== undefined ||
+      yearFields.some((y) => y.field.issue !== undefined);
     const kind = written ?? scheduleKind ?? inferKind(text, scheduleText, unit, measured);
 
     // Responsibility: lead and cooperating columns, a sentence in either, or a 责任单位 column.
@@ -174,8 +209,8 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
       target,
       deadline,
       milestones,
-      actual: numberField(v.actual, cells.actual ?? null),
-      invalidYears,
+      actual: numberField(v.actual, cells.actual ?? null, unit),
+      yearFields,
       responsibility,
       values: v,
     };

@@ -5,12 +5,12 @@
  */
 import { type Finding } from '../findings/catalogue';
 import type { Lang } from '../i18n';
-import { readTaskSheet } from '../layout/reader';
+import { type ReadSheet, readTaskSheet } from '../layout/reader';
 import { cellText, type Grid } from '../sheet/grid';
 import { type RuleContext, collector } from './context';
 import { UnitDirectory } from './directory';
 import { parseReportingPeriod, periodFromTitle } from './period';
-import { readRecords } from './record';
+import { type TaskRecord, readRecords } from './record';
 import { milestoneProgression, milestoneUnits, milestoneYears, shares, targets } from './rules/milestones';
 import { numberCells } from './rules/numbers';
 import { progress } from './rules/progress';
@@ -25,6 +25,8 @@ export interface ValidateOptions {
   /** the plan period, when the workbook's registry knows it */
   period?: { start: number; end: number } | null;
   merges?: string[];
+  /** cells formatted as percent (A1), as the host read them */
+  percentCells?: Iterable<string>;
 }
 
 const RULES = [
@@ -42,12 +44,18 @@ const RULES = [
 ];
 
 export function validateGrid(grid: Grid, opts: ValidateOptions): Finding[] {
-  const { findings, report } = collector(opts.sheet, opts.lang);
-  const sheet = readTaskSheet(grid);
+  const sheet = readTaskSheet(grid, { percentCells: opts.percentCells });
   if (!sheet) {
+    const { findings, report } = collector(opts.sheet, opts.lang);
     report('header-missing', null, null);
     return findings;
   }
+  return validateRead(grid, sheet, readRecords(sheet, opts.lang), opts);
+}
+
+/** The rules over a sheet already read (roll-up reads each county once and checks it here). */
+export function validateRead(grid: Grid, sheet: ReadSheet, records: TaskRecord[], opts: ValidateOptions): Finding[] {
+  const { findings, report } = collector(opts.sheet, opts.lang);
   const title = grid
     .slice(0, sheet.headerRow)
     .flatMap((r) => r.map(cellText))
@@ -58,7 +66,7 @@ export function validateGrid(grid: Grid, opts: ValidateOptions): Finding[] {
     sheetName: opts.sheet,
     lang: opts.lang,
     sheet,
-    records: readRecords(sheet, opts.lang),
+    records,
     period,
     reporting: sheet.headerBlock.period ? parseReportingPeriod(sheet.headerBlock.period) : null,
     directory: opts.units && opts.units.length ? new UnitDirectory(opts.units) : null,

@@ -26,6 +26,8 @@ export interface WorkbookSheet extends SheetInfo {
   grid?: Grid;
   /** merged ranges (`A6:A9`), where the host could read them */
   merges?: string[];
+  /** cells formatted as percent (A1), where the host could read them */
+  percentCells?: string[];
 }
 
 export interface CheckTarget {
@@ -165,7 +167,16 @@ export function validateWorkbook(
     const s = byName.get(t.sheet);
     if (!s?.grid) continue;
     if (!t.always && !locateColumns(s.grid)) continue;
-    findings.push(...validateGrid(s.grid, { sheet: t.sheet, lang: opts.lang, units, period: t.period, merges: s.merges ?? [] }));
+    findings.push(
+      ...validateGrid(s.grid, {
+        sheet: t.sheet,
+        lang: opts.lang,
+        units,
+        period: t.period,
+        merges: s.merges ?? [],
+        percentCells: s.percentCells,
+      }),
+    );
     checked.push(t.sheet);
   }
   return { findings: sortFindings(findings, checked), checked };

@@ -17,6 +17,7 @@ import { REPORT_KINDS, type ReportAction, rollupReport, summaryTitle } from '../
 import { type RollupResult, type Submission, rollup } from '../../core/rollup/rollup';
 import { type SourceFile, type UnreadableFile, collectSources, hasFigures, unreadableFinding } from '../../core/rollup/sources';
 import type { Grid } from '../../core/sheet/grid';
+import { directoryUnits } from '../../core/validate/workbook';
 import { type KeytaskSheet, REGISTRY_SHEET } from '../../core/sheet/registry';
 import { renderSpec } from './renderSpec';
 import { loadStructure, structureOf } from './structure';
@@ -58,7 +59,7 @@ interface Snapshot {
   keytaskSheets: KeytaskSheet[];
   registryExists: boolean;
   names: string[];
-  city: { sheet: string; grid: Grid; counties: string[] } | null;
+  city: { sheet: string; grid: Grid; counties: string[]; units: string[] } | null;
   submissions: Submission[];
   missing: string[];
   charts: Record<string, string[]>;
@@ -115,7 +116,8 @@ async function readForRollup(context: Excel.RequestContext, picked: string[] | u
       return { sheet: s.sheet, charts, filter };
     });
   };
-  const toRead = [...(city ? [city.sheet] : []), ...countySheets];
+  const units = live.find((s) => s.kind === 'units');
+  const toRead = [...(city ? [city.sheet] : []), ...(units ? [units.sheet] : []), ...countySheets];
   const read = await readUsedRanges(context, toRead, replaced.length > 0 ? { alongside: loadExtras } : {});
   const grids = new Map([...read.sheets].map(([sheet, v]) => [sheet, v.grid]));
   return {
@@ -128,6 +130,7 @@ async function readForRollup(context: Excel.RequestContext, picked: string[] | u
           sheet: city.sheet,
           grid: grids.get(city.sheet) ?? [],
           counties: live.filter((s) => s.kind === 'county' && s.county).map((s) => s.county!),
+          units: units ? directoryUnits(grids.get(units.sheet)) : [],
         }
       : null,
     submissions: countySheets.map((sheet) => ({ county: countyOf.get(sheet) ?? null, source: sheet, grid: grids.get(sheet) ?? [] })),
@@ -142,14 +145,24 @@ export async function rollupInExcel(api: ExcelApi, opts: ExcelRollupOptions): Pr
   const snap = await api.run((context) => readForRollup(context, opts.sheets, api19));
   const none = { conflicts: [], actions: [], activated: '', requestBytes: [] };
 
-  const fromFiles = collectSources(opts.files ?? [], opts.unreadable ?? [], { lang: opts.lang });
+  // The open workbook's city list, when it has one, is the list every file is checked against.
+  const fromFiles = collectSources(opts.files ?? [], opts.unreadable ?? [], {
+    lang: opts.lang,
+    ...(snap.city ? { city: { grid: snap.city.grid, source: snap.city.sheet } } : {}),
+  });
   const sourceFindings: Finding[] = [
     ...snap.missing.map((name) => unreadableFinding({ name, reason: 'missing' }, opts.lang)),
     ...fromFiles.findings,
   ];
   const city = snap.city
-    ? { grid: snap.city.grid, source: snap.city.sheet, counties: snap.city.counties }
-    : fromFiles.city && { grid: fromFiles.city.grid, source: fromFiles.city.source, counties: fromFiles.city.counties };
+    ? { grid: snap.city.grid, source: snap.city.sheet, counties: snap.city.counties, units: snap.city.units, percentCells: undefined }
+    : fromFiles.city && {
+        grid: fromFiles.city.grid,
+        source: fromFiles.city.source,
+        counties: fromFiles.city.counties,
+        units: fromFiles.city.units,
+        percentCells: fromFiles.city.percentCells,
+      };
   if (!city) return { status: 'no-city', result: null, ...none };
   // Unpicked, a blank county copy is a county that has not reported yet, not a submission.
   const inWorkbook = opts.sheets ? snap.submissions : snap.submissions.filter((s) => hasFigures(s.grid));
@@ -157,9 +170,10 @@ export async function rollupInExcel(api: ExcelApi, opts: ExcelRollupOptions): Pr
   if (submissions.length === 0) return { status: 'no-submissions', result: null, ...none };
 
   const counties = opts.counties ?? (opts.sheets ? undefined : city.counties);
-  const core = rollup({ grid: city.grid, source: city.source }, submissions, {
+  const core = rollup({ grid: city.grid, source: city.source, percentCells: city.percentCells }, submissions, {
     lang: opts.lang,
     citySource: city.source,
+    units: city.units,
     ...(counties ? { counties } : {}),
   });
   const result: RollupResult = { ...core, findings: [...sourceFindings, ...core.findings] };

@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Visibility } from '../../core/sheet/spec';
 import { XlsxReadError } from './errors';
+import { isPercentFormat } from './fastRead';
 import { type ReadSheetData, type ReadValue, type ReadWorkbook, isoDateText } from './readTypes';
 
 /**
@@ -63,7 +64,7 @@ function cellValue(cell: ExcelJS.Cell): ReadValue {
   return plain(cell.value);
 }
 
-function gridOf(ws: ExcelJS.Worksheet): ReadValue[][] {
+function gridOf(ws: ExcelJS.Worksheet, percentCells: string[]): ReadValue[][] {
   const rows: ReadValue[][] = [];
   let width = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
@@ -72,6 +73,7 @@ function gridOf(ws: ExcelJS.Worksheet): ReadValue[][] {
       const v = cellValue(cell);
       if (v === null || v === '') return;
       out[c - 1] = v;
+      if (typeof v === 'number' && isPercentFormat(cell.numFmt)) percentCells.push(cell.address);
       width = Math.max(width, c);
     });
     if (out.length) rows[r - 1] = out;
@@ -117,7 +119,9 @@ export async function readWithExcelJs(bytes: Uint8Array, label = '(buffer)'): Pr
   if (wb.worksheets.length === 0) throw new XlsxReadError(label, 'notXlsx', 'no worksheets');
   const sheets: ReadSheetData[] = wb.worksheets.map((ws) => {
     const merges = mergesOf(ws);
-    return { name: ws.name, state: stateOf(ws), grid: gridOf(ws), ...(merges ? { merges } : {}) };
+    const percentCells: string[] = [];
+    const grid = gridOf(ws, percentCells);
+    return { name: ws.name, state: stateOf(ws), grid, ...(merges ? { merges } : {}), ...(percentCells.length ? { percentCells } : {}) };
   });
   const names = rawNames
     ? rawNames()

@@ -76,6 +76,15 @@ export function isDateFormat(fmt: string | undefined): boolean {
   return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
+/**
+ * A percent number format (`0%`, `0.00%`, `#,##0.0%`): a `%` outside quoted text and escapes.
+ * Excel stores a typed `8%` as 0.08 in such a cell; the clerk meant 8%.
+ */
+export function isPercentFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return /%/.test(fmt.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
+}
+
 /** An Excel serial date as ExcelJS converts it, then as the readers write dates. */
 function serialToIso(v: number, date1904: boolean): string {
   const d = new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
@@ -358,7 +367,7 @@ function parseRun(sc: XmlScanner): string {
  * For each cell style (`s`), whether ExcelJS reads a number in it as a date; null when
  * styles.xml has no cell formats, where ExcelJS throws on any style index.
  */
-function parseStyles(xml: string): boolean[] | null {
+function parseStyles(xml: string): { date: boolean[]; percent: boolean[] } | null {
   const sc = new XmlScanner(xml);
   rootOf(sc, 'styleSheet');
   const custom = new Map<number, string>();
@@ -382,7 +391,8 @@ function parseStyles(xml: string): boolean[] | null {
     }
   }
   if (xfFormats.length === 0) return null;
-  return xfFormats.map((id) => (id ? isDateFormat(custom.get(id) || BUILTIN_FORMATS[id]) : false));
+  const code = (id: number): string | undefined => (id ? custom.get(id) || BUILTIN_FORMATS[id] : undefined);
+  return { date: xfFormats.map((id) => isDateFormat(code(id))), percent: xfFormats.map((id) => isPercentFormat(code(id))) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,7 +402,12 @@ interface Context {
   strings: Array<string | null> | undefined;
   /** undefined: no styles.xml; null: one ExcelJS cannot use */
   dateStyles: boolean[] | null | undefined;
+  /** for each cell style, whether its number format is a percent */
+  percentStyles: boolean[] | undefined;
   date1904: boolean;
+  /** the row being read (1-based) and the percent-formatted number cells found so far */
+  rowNumber: number;
+  percentCells: string[];
 }
 
 /**
@@ -488,6 +503,7 @@ function parseRows(sc: XmlScanner, ctx: Context): ReadValue[][] {
     // A row given twice: ExcelJS keeps the later.
     const row: ReadValue[] = [];
     rows[rowNumber - 1] = row;
+    ctx.rowNumber = rowNumber;
     if (sc.selfClosing) continue;
     let col = 0;
     for (;;) {
@@ -566,6 +582,7 @@ function parseCell(sc: XmlScanner, ctx: Context, row: ReadValue[], previous: num
   const v = cellValue(ctx, type, style, value, runs, formula);
   // No value and no style: ExcelJS does not make the cell, so an earlier one at this address stays.
   if (v !== undefined || style) row[col - 1] = v ?? null;
+  if (typeof v === 'number' && style && ctx.percentStyles?.[style]) ctx.percentCells.push(`${columnLetters(col)}${ctx.rowNumber}`);
   return col;
 }
 
@@ -597,7 +614,8 @@ function checkOverlaps(merges: Rect[]): void {
   }
 }
 
-function parseSheet(xml: string, ctx: Context): { grid: ReadValue[][]; merges: string[] } {
+function parseSheet(xml: string, ctx: Context): { grid: ReadValue[][]; merges: string[]; percentCells: string[] } {
+  ctx.percentCells = [];
   const sc = new XmlScanner(xml);
   rootOf(sc, 'worksheet');
   let rows: ReadValue[][] | null = null;
@@ -653,6 +671,7 @@ function parseSheet(xml: string, ctx: Context): { grid: ReadValue[][]; merges: s
   return {
     grid,
     merges: rects.map((m) => `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`),
+    percentCells: ctx.percentCells,
   };
 }
 
@@ -707,10 +726,14 @@ export async function fastReadXlsx(bytes: Uint8Array, openZip: OpenZip = openWit
   const rels = parseRels(relsXml);
   const stringsXml = await optionalText(pkg, SHARED_STRINGS);
   const stylesXml = await optionalText(pkg, STYLES);
+  const styles = stylesXml === undefined ? undefined : parseStyles(stylesXml);
   const ctx: Context = {
     strings: stringsXml === undefined ? undefined : parseSharedStrings(stringsXml),
-    dateStyles: stylesXml === undefined ? undefined : parseStyles(stylesXml),
+    dateStyles: styles === undefined ? undefined : (styles?.date ?? null),
+    percentStyles: styles?.percent,
     date1904: workbook.date1904,
+    rowNumber: 0,
+    percentCells: [],
   };
 
   // ExcelJS keeps the sheets whose relationship leads to a file it parsed as a worksheet
@@ -729,8 +752,8 @@ export async function fastReadXlsx(bytes: Uint8Array, openZip: OpenZip = openWit
     if (!(def.id >= 1) || ids.has(def.id)) throw new Unsupported(`sheet id ${def.id}`);
     ids.add(def.id);
     checkSheetName(def.name, names);
-    const { grid, merges } = parseSheet(sheetXml(await pkg.bytes(part)), ctx);
-    sheets.push({ name: def.name, state: def.state, grid, merges });
+    const { grid, merges, percentCells } = parseSheet(sheetXml(await pkg.bytes(part)), ctx);
+    sheets.push({ name: def.name, state: def.state, grid, merges, ...(percentCells.length ? { percentCells } : {}) });
   }
   if (sheets.length === 0) throw new Unsupported('no worksheets');
   return { sheets, names: workbook.names };

@@ -14,6 +14,8 @@ export interface ReadSheetData {
   grid: ReadValue[][];
   /** merged ranges as `A6:A9` (top-left:bottom-right), in the file's order */
   merges?: string[];
+  /** number cells formatted as percent (`N7`), in the file's order; absent when none */
+  percentCells?: string[];
 }
 
 export interface ReadWorkbook {

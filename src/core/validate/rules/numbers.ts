@@ -1,17 +1,35 @@
-/** Number cells holding text or error values (#REF!, #VALUE!…). */
-import type { Rule } from '../context';
-import { fieldName } from '../record';
+/**
+ * Number cells as clerks filled them: text or error values (#REF!, #VALUE!…), figures in a
+ * unit that does not convert to the task's, approximate figures, and — as a note — figures
+ * keytask converted (`0.23万` under 万个).
+ */
+import type { ColumnKey } from '../../layout/columns';
+import { yearKey } from '../../layout/columns';
+import type { Rule, RuleContext } from '../context';
+import { type NumberField, type TaskRecord, fieldName } from '../record';
+
+const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+
+export function reportNumberField(ctx: Pick<RuleContext, 'lang' | 'report'>, r: TaskRecord, key: ColumnKey, f: NumberField): void {
+  if (!f.cell) return;
+  const id = r.id || null;
+  const field = fieldName(key, ctx.lang);
+  if (f.invalid !== null) {
+    ctx.report('number-invalid', f.cell, id, { field, text: f.invalid });
+    return;
+  }
+  const issue = f.issue;
+  if (!issue) return;
+  if (issue.kind === 'unitMismatch')
+    ctx.report('number-unit-mismatch', f.cell, id, { field, text: issue.typed, unit: issue.unit, expected: issue.expected });
+  else if (issue.kind === 'approximate') ctx.report('number-approximate', f.cell, id, { field, text: issue.typed });
+  else ctx.report('number-converted', f.cell, id, { field, text: issue.typed, unit: issue.unit, value: fmt(issue.value) });
+}
 
 export const numberCells: Rule = (ctx) => {
   for (const r of ctx.records) {
-    for (const [key, field] of [
-      ['target', r.target],
-      ['actual', r.actual],
-    ] as const) {
-      if (field.invalid !== null && field.cell)
-        ctx.report('number-invalid', field.cell, r.id || null, { field: fieldName(key, ctx.lang), text: field.invalid });
-    }
-    for (const y of r.invalidYears)
-      ctx.report('number-invalid', r.cells[y.key] ?? null, r.id || null, { field: fieldName(y.key, ctx.lang), text: y.text });
+    reportNumberField(ctx, r, 'target', r.target);
+    for (const y of r.yearFields) reportNumberField(ctx, r, yearKey(y.year), y.field);
+    reportNumberField(ctx, r, 'actual', r.actual);
   }
 };

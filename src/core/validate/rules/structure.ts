@@ -1,5 +1,5 @@
 /** Ids, required fields, required columns and merged cells. */
-import { type ColumnKey, FIXED_COLUMNS, type FixedColumnKey } from '../../layout/columns';
+import { type ColumnKey, FIXED_COLUMNS, type FixedColumnKey, yearKey } from '../../layout/columns';
 import { isEmpty } from '../../sheet/grid';
 import { cellAddress, parseRange } from '../../sheet/spec';
 import type { Rule } from '../context';
@@ -46,6 +46,14 @@ export const requiredFields: Rule = (ctx) => {
       if (def.required === 'measured' && r.kind === 'qualitative') continue;
       if (def.filledBy === 'period' && !ctx.reporting) continue;
       if (isEmpty(r.values[key as ColumnKey])) ctx.report('required-missing', cell, r.id || null, { field: fieldName(key, ctx.lang) });
+    }
+    // Every plan year of a measured task needs its milestone: the template marks these cells
+    // required, and 填报情况 counts a blank one as missing.
+    if (r.kind === 'qualitative') continue;
+    for (const y of r.yearFields) {
+      const key = yearKey(y.year);
+      const cell = r.cells[key];
+      if (cell && isEmpty(r.values[key])) ctx.report('required-missing', cell, r.id || null, { field: fieldName(key, ctx.lang) });
     }
   }
 };
