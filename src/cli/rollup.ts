@@ -52,6 +52,10 @@ export interface RollupJson {
     unit: string | null;
     additive: boolean;
     total: { target: number | null; milestones: Record<string, number | null>; actual: number | null } | null;
+    /** actual ÷ target over the counties whose both figures count; null when not summed */
+    rate: number | null;
+    /** the smallest and largest actual that counts, for what is not summed */
+    range: RollupResult['tasks'][number]['range'];
     counties: Record<
       string,
       {
@@ -151,6 +155,8 @@ export function rollupJson(result: RollupResult): RollupJson {
       unit: t.unit,
       additive: t.additive,
       total: t.total,
+      rate: t.rate,
+      range: t.range,
       counties: Object.fromEntries(
         Object.entries(t.counties).map(([c, f]) => [
           c,

@@ -35,7 +35,7 @@ export function gridOf(spec: WorkbookSpec, name: string): Grid {
   return spec.sheets.find((s) => s.name === name)!.values.map((r) => r.map((v) => (isFormula(v) ? null : v)));
 }
 
-function withValues(sheet: SheetSpec, grid: Grid): SheetSpec {
+export function withValues(sheet: SheetSpec, grid: Grid): SheetSpec {
   const width = Math.max(...grid.map((r) => r.length));
   const values = grid.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill(null)]);
   // A shorter sheet (a deleted row) must not keep formats or checks for rows it no longer has.
@@ -43,7 +43,7 @@ function withValues(sheet: SheetSpec, grid: Grid): SheetSpec {
 }
 
 /** One county's sheet and a registry naming only it: the county copy keytask hands out. */
-function countyCopy(spec: WorkbookSpec, county: string, grid: Grid): WorkbookSpec {
+export function countyCopy(spec: WorkbookSpec, county: string, grid: Grid): WorkbookSpec {
   const sheet = spec.sheets.find((s) => s.name === county)!;
   const registry = parseRegistry(spec.sheets.find((s) => s.name === REGISTRY_SHEET)!.values).filter((e) => e.key === `county:${county}`);
   return {
@@ -53,7 +53,7 @@ function countyCopy(spec: WorkbookSpec, county: string, grid: Grid): WorkbookSpe
 }
 
 /** A bare sheet with the values only, as a program that knows nothing of keytask would save it. */
-function plainCopy(spec: WorkbookSpec, county: string, grid: Grid): WorkbookSpec {
+export function plainCopy(spec: WorkbookSpec, county: string, grid: Grid): WorkbookSpec {
   const sheet = withValues(
     spec.sheets.find((s) => s.name === county)!,
     grid,

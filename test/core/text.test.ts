@@ -1,4 +1,6 @@
 import { parseSchedule } from '../../src/core/text/milestones';
+import { type CellQuantity, percentText, readCellQuantity } from '../../src/core/text/quantity';
+import { taskIdKey } from '../../src/core/layout/taskId';
 import { matchKey, toHalfWidth, toSimplified } from '../../src/core/text/normalize';
 import { parseQuantity, readNumber, splitScale, unitFactor } from '../../src/core/text/quantity';
 import { parseResponsibility, splitUnits } from '../../src/core/text/responsibility';
@@ -109,4 +111,53 @@ describe('milestone text', () => {
     expect(parseSchedule('持续推进')).toMatchObject({ ongoing: true, milestones: [] });
     expect(parseSchedule('２０２４年达到３').milestones[0]).toMatchObject({ year: 2024, value: 3, unit: null });
   });
+});
+
+describe('number cells read as clerks fill them (readCellQuantity)', () => {
+  const cases: Array<[unknown, string | null, CellQuantity]> = [
+    [45, '家', { kind: 'number', value: 45 }],
+    ['４５', '家', { kind: 'number', value: 45 }],
+    ['3,000', '人次', { kind: 'number', value: 3000 }],
+    ['3家', '家', { kind: 'number', value: 3 }],
+    ['0.23万', '万个', { kind: 'converted', value: 0.23, typed: '0.23万' }],
+    ['2700家', '万家', { kind: 'converted', value: 0.27, typed: '2700家' }],
+    ['1.2亿元', '万元', { kind: 'converted', value: 12000, typed: '1.2亿元' }],
+    ['1.2億', '亿元', { kind: 'converted', value: 1.2, typed: '1.2億' }],
+    ['1.2万', '个', { kind: 'converted', value: 12000, typed: '1.2万' }],
+    ['1.2万', null, { kind: 'converted', value: 12000, typed: '1.2万' }],
+    ['8%', '%', { kind: 'number', value: 8 }],
+    ['８％', '%', { kind: 'number', value: 8 }],
+    ['累计4家', '家', { kind: 'number', value: 4 }],
+    ['3家', null, { kind: 'withUnit', value: 3, unit: '家' }],
+    ['5个', '家', { kind: 'unitMismatch', typed: '5个', unit: '个' }],
+    ['8%', '亿元', { kind: 'unitMismatch', typed: '8%', unit: '%' }],
+    ['2万吨', '万吨标准煤', { kind: 'unitMismatch', typed: '2万吨', unit: '万吨' }],
+    ['约4家', '家', { kind: 'approximate', typed: '约4家' }],
+    ['4家以上', '家', { kind: 'approximate', typed: '4家以上' }],
+    ['近0.1万', '万个', { kind: 'approximate', typed: '近0.1万' }],
+    ['3-5家', '家', { kind: 'invalid', typed: '3-5家' }],
+    ['已完成', '家', { kind: 'invalid', typed: '已完成' }],
+    ['', '家', { kind: 'empty' }],
+    [null, '家', { kind: 'empty' }],
+  ];
+  it.each(cases)('%p under %p', (v, unit, want) => {
+    expect(readCellQuantity(v, unit)).toEqual(want);
+  });
+
+  it('shows a percent-formatted number as the clerk typed it', () => {
+    expect(percentText(0.08)).toBe('8%');
+    expect(percentText(0.075)).toBe('7.5%');
+    expect(percentText(0.07)).toBe('7%');
+  });
+});
+
+describe('task ids compared by one key', () => {
+  it.each([
+    ['7', '7'],
+    ['７', '7'],
+    [' 7 ', '7'],
+    ['7.', '7'],
+    ['7、', '7'],
+    ['１２．', '12'],
+  ])('%p → %p', (written, key) => expect(taskIdKey(written)).toBe(key));
 });
