@@ -10,7 +10,7 @@ import { generateWorkbook } from '../src/core/generate/generate';
 import { readTaskSheet } from '../src/core/layout/reader';
 import type { Plan } from '../src/core/model';
 import sample from '../src/core/samples/shangqiu-2023-2025.json';
-import type { Grid } from '../src/core/sheet/grid';
+import { type Grid, cellText } from '../src/core/sheet/grid';
 import { REGISTRY_SHEET, buildRegistrySheet, parseRegistry } from '../src/core/sheet/registry';
 import { type CellValue, type WorkbookSpec, isFormula } from '../src/core/sheet/spec';
 import { toBuffer } from '../src/hosts/xlsx/writeWorkbook';
@@ -68,7 +68,9 @@ export function fillCounty(grid: Grid, measured: Set<string>, seed: number): Gri
     k++;
     set(row, c.status, k % 7 === 0 ? '滞后' : '正常推进');
     if (!measured.has(r.id)) continue;
-    const target = 100 + ((seed * 13 + k * 7) % 400);
+    // Shares and rates stay within 0–100; counts and amounts vary more.
+    const percent = cellText(r.values.unit) === '%';
+    const target = percent ? 20 + ((seed * 13 + k * 7) % 70) : 100 + ((seed * 13 + k * 7) % 400);
     set(row, c.target, target);
     read.years.forEach((y, i) => set(row, c[`y${y}`], Math.round((target * (i + 1)) / read.years.length)));
     set(row, c.actual, Math.round(target * (0.4 + ((seed + k) % 50) / 100)));
