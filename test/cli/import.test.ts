@@ -93,6 +93,17 @@ describe('keytask import', () => {
     expect(forced.stderr).toMatch(/tasks: 19/); // the summary moves aside for the JSON
   });
 
+  it('writes a template from seed 000 that passes its own unit check: 各乡镇政府、街道办事处 is one unit', () => {
+    const out = join(dir, 'seed000.xlsx');
+    expect(keytask(['import', seed('000'), '-o', out, '--counties', '新密市']).stdout).toMatch(/tasks: 39/);
+    const r = keytask(['validate', out, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const findings = (JSON.parse(r.stdout) as { findings: Array<{ code: string; sheet: string; message: string }> }).findings;
+    expect(findings.filter((f) => f.code === 'unit-unknown').map((f) => `${f.sheet}: ${f.message}`)).toEqual([]);
+    const table = keytask(['validate', out], { lang: 'zh_CN.UTF-8' });
+    expect(table.stdout).not.toMatch(/不在单位名录中/);
+  });
+
   it('reads GB18030 text and UTF-8 with a BOM', () => {
     const plan =
       '新密市2020年制造业高质量发展实施方案\r\n三、重点任务\r\n1.强化目标跟踪管理。\r\n责任单位:市科工信局,各乡镇政府、街道办事处\r\n';
