@@ -108,8 +108,8 @@ const T = {
   },
   argImportFile: { zh: '计划文件(.txt:UTF-8 或 GB18030;.docx)', en: 'the plan document (.txt in UTF-8 or GB18030, or .docx)' },
   optImportFormat: {
-    zh: '输出格式 json 或 table(默认 json;有 -o 时只输出摘要)',
-    en: 'output format, json or table (default json; with -o only a summary)',
+    zh: '输出格式 json 或 table(默认 json;有 -o 时输出摘要和审核意见)',
+    en: 'output format, json or table (default json; with -o a summary and the findings)',
   },
   optImportOut: { zh: '由导入的计划生成的 .xlsx 模板', en: 'the .xlsx template to write from the imported plan' },
   optImportLang: { zh: '模板和审核意见的语言 zh 或 en', en: 'language of the template and the findings, zh or en' },
@@ -120,6 +120,8 @@ const T = {
   importCooperating: { zh: '配合', en: 'cooperating' },
   importUnits: { zh: '单位名录', en: 'units' },
   importFindings: { zh: '审核意见', en: 'findings' },
+  importTask: { zh: '任务', en: 'task' },
+  importPlanWide: { zh: '全文', en: 'plan' },
 } satisfies Record<string, Text>;
 
 const F = {
@@ -195,6 +197,10 @@ const F = {
   badFormat: {
     zh: (v: string) => `不支持的输出格式“${v}”,请用 table 或 json`,
     en: (v: string) => `unknown format "${v}"; use table or json`,
+  },
+  importNotesHidden: {
+    zh: (n: number) => `另有 ${n} 条提示未列出,用 --format table 查看全部`,
+    en: (n: number) => `${n} notes not listed; --format table shows them all`,
   },
   findingsTotal: {
     zh: (total: number, errors: number, warnings: number, infos: number) => `共 ${total} 条:错误 ${errors},警告 ${warnings},提示 ${infos}`,
