@@ -9,7 +9,7 @@ import { type Finding, SEVERITY_LABELS, summarize } from '../core/findings/catal
 import type { Lang } from '../core/i18n';
 import { ImportError, type ImportResult, decodeText, docxText, importPlan, isDocx } from '../core/import';
 import { EXIT_FINDINGS, InputError } from './errors';
-import { summary, writeWorkbookFile } from './generate';
+import { existingOutput, summary, workbookDefaults, writeWorkbookFile } from './generate';
 import type { Messages } from './messages';
 import { parseCounties, parseYears } from './planInput';
 
@@ -20,6 +20,7 @@ export interface ImportArgs {
   years?: string;
   lang?: string;
   force?: boolean;
+  replace?: boolean;
 }
 
 export interface ImportIo {
@@ -145,9 +146,11 @@ export async function runImport(file: string, args: ImportArgs, m: Messages, io:
     years = parseYears(args.years);
     if (!years) throw new InputError(m.f.badYears(args.years));
   }
-  if (args.output && existsSync(args.output) && !args.force) throw new InputError(m.f.exists(args.output));
+  if (args.output && existsSync(args.output) && !args.force && !args.replace) throw new InputError(m.f.exists(args.output));
 
   const text = await documentText(file, m);
+  // Read before the import is printed, so a refusal comes alone.
+  const existing = args.output ? await existingOutput(args.output, args, m) : undefined;
   let r: ImportResult;
   try {
     // Findings are read by the operator unless --lang asks for the workbook's language.
@@ -163,7 +166,8 @@ export async function runImport(file: string, args: ImportArgs, m: Messages, io:
   else if (print === 'table') for (const line of importTable(r, m)) io.out(line);
 
   if (args.output) {
-    const w = await writeWorkbookFile(r.plan, parseCounties(args.counties), lang ?? 'zh', args.output, m);
+    const workbookLang = existing ? workbookDefaults(existing).lang : undefined;
+    const w = await writeWorkbookFile(r.plan, parseCounties(args.counties), lang ?? workbookLang ?? 'zh', args.output, m, existing);
     const say = print ? io.err : io.out;
     for (const line of summary(w, m)) say(line);
     // The table has them already; otherwise they would go unseen behind the summary.
