@@ -5,3 +5,6 @@ export class InputError extends Error {
     this.name = 'InputError';
   }
 }
+
+/** main's EXIT.findings, for the commands main loads lazily (they do not import main). */
+export const EXIT_FINDINGS = 1;

@@ -5,10 +5,14 @@
 import { existsSync } from 'fs';
 import { readFile } from 'fs/promises';
 import { join } from 'path';
-import { generateWorkbook } from '../core/generate/generate';
+import { EMPTY_WORKBOOK, type ExistingWorkbook, type SheetAction, generateWorkbook } from '../core/generate/generate';
 import type { Lang } from '../core/i18n';
 import { type Plan, emptyPlan } from '../core/model';
 import sampleJson from '../core/samples/shangqiu-2023-2025.json';
+import type { Grid } from '../core/sheet/grid';
+import { REGISTRY_SHEET } from '../core/sheet/registry';
+import { XlsxReadError } from '../hosts/xlsx/errors';
+import { type ReadWorkbook, keytaskSheetsOf, readXlsx } from '../hosts/xlsx/readWorkbook';
 import { toBuffer } from '../hosts/xlsx/writeWorkbook';
 import { InputError } from './errors';
 import { langOf, writeFileAtomic } from './options';
@@ -27,6 +31,7 @@ export interface GenerateArgs {
   lang?: string;
   output?: string;
   force?: boolean;
+  replace?: boolean;
 }
 
 export const DEMO_COUNTIES = ['新密市', '登封市', '荥阳市'];
@@ -64,10 +69,26 @@ async function loadPlan(file: string, m: Messages): Promise<Plan> {
   }
 }
 
-/** Resolves the command-line options into a plan, counties and language, or throws InputError. */
-export async function resolveGenerate(args: GenerateArgs, m: Messages): Promise<{ plan: Plan; counties: string[]; lang: Lang }> {
+/** What a workbook being re-generated says of itself: its language and plan period. */
+export function workbookDefaults(existing: ExistingWorkbook): { lang?: Lang; years?: [number, number] } {
+  const entry = existing.keytaskSheets.find((k) => k.key === 'city') ?? existing.keytaskSheets.find((k) => k.lang);
+  const lang = entry?.lang === 'zh' || entry?.lang === 'en' ? entry.lang : undefined;
+  const years: [number, number] | undefined = entry?.startYear && entry.endYear ? [entry.startYear, entry.endYear] : undefined;
+  return { ...(lang ? { lang } : {}), ...(years ? { years } : {}) };
+}
+
+/**
+ * Resolves the command-line options into a plan, counties and language, or throws InputError.
+ * `defaults` (from a workbook being re-generated) stand in for --lang, and for --years when
+ * there is no plan to take the period from.
+ */
+export async function resolveGenerate(
+  args: GenerateArgs,
+  m: Messages,
+  defaults: { lang?: Lang; years?: [number, number] } = {},
+): Promise<{ plan: Plan; counties: string[]; lang: Lang }> {
   if (args.plan && args.sample) throw new InputError(m.t('planAndSample'));
-  const lang = langOf(args.lang, 'zh', m);
+  const lang = langOf(args.lang, defaults.lang ?? 'zh', m);
   let years: [number, number] | null = null;
   if (args.years !== undefined) {
     years = parseYears(args.years);
@@ -76,9 +97,55 @@ export async function resolveGenerate(args: GenerateArgs, m: Messages): Promise<
   let plan: Plan;
   if (args.plan) plan = await loadPlan(args.plan, m);
   else if (args.sample) plan = samplePlan();
-  else plan = emptyPlan(...(years ?? defaultYears()));
+  else plan = emptyPlan(...(years ?? defaults.years ?? defaultYears()));
   if (years) plan = { ...plan, startYear: years[0], endYear: years[1] };
   return { plan, counties: parseCounties(args.counties), lang };
+}
+
+/** Sheet kinds generation writes; a workbook's other sheets it would not write again. */
+const GENERATED_KINDS = new Set(['city', 'county', 'units']);
+
+/**
+ * What writing the workbook to `file` starts from. A new file, or any file with --replace:
+ * nothing. An existing file with --force: the keytask workbook it holds, so that re-generation
+ * keeps what was filled, as the task pane does. Anything else is refused, leaving the file as it
+ * is: an existing file without either flag, a file that cannot be read, a workbook keytask did
+ * not make, and one holding sheets re-generation would not write again (the command line writes
+ * the whole file anew, where the pane updates the workbook in place).
+ */
+export async function existingOutput(file: string, args: { force?: boolean; replace?: boolean }, m: Messages): Promise<ExistingWorkbook> {
+  if (args.replace || !existsSync(file)) return EMPTY_WORKBOOK;
+  if (!args.force) throw new InputError(m.f.exists(file));
+  let read: ReadWorkbook;
+  try {
+    read = await readXlsx(file);
+  } catch (e) {
+    if (!(e instanceof XlsxReadError)) throw e;
+    throw new InputError(m.f.cannotReadExisting(file, e.reason === 'notXlsx' ? m.t('notXlsxWhy') : e.message));
+  }
+  const keytaskSheets = keytaskSheetsOf(read);
+  if (keytaskSheets.length === 0) throw new InputError(m.f.notKeytaskWorkbook(file));
+  const generated = new Set(keytaskSheets.flatMap((k) => (k.sheet && GENERATED_KINDS.has(k.kind) ? [k.sheet] : [])));
+  const others = read.sheets.filter((s) => s.name !== REGISTRY_SHEET && s.state !== 'veryHidden' && !generated.has(s.name));
+  if (others.length > 0) throw new InputError(m.f.wouldLoseSheets(file, others.map((s) => s.name).join('、')));
+  const grids: Record<string, Grid> = {};
+  for (const s of read.sheets) if (generated.has(s.name)) grids[s.name] = s.grid;
+  return { sheetNames: read.sheets.map((s) => s.name), keytaskSheets, grids };
+}
+
+/**
+ * The counties to generate: those whose sheets the workbook has, in the workbook's order (a
+ * county the list leaves out is kept, as the pane keeps it), then the list's new ones.
+ */
+function regenerationCounties(existing: ExistingWorkbook, listed: string[]): { counties: string[]; unlisted: string[] } {
+  const at = (sheet: string) => existing.sheetNames.indexOf(sheet);
+  const present = existing.keytaskSheets
+    .flatMap((k) => (k.kind === 'county' && k.sheet && k.county ? [{ county: k.county, at: at(k.sheet) }] : []))
+    .sort((a, b) => a.at - b.at)
+    .map((k) => k.county);
+  const names = new Set(listed.map((c) => c.trim()));
+  const counties = [...new Set([...present, ...listed.map((c) => c.trim())])];
+  return { counties, unlisted: [...new Set(present.filter((c) => !names.has(c)))] };
 }
 
 export interface WriteResult {
@@ -92,15 +159,28 @@ export interface WriteResult {
   ms: number;
   /** sheets that could not take the name they wanted (a county called 单位名录, say) */
   renamed: Array<{ wanted: string; used: string }>;
+  /** the file was a keytask workbook, re-generated keeping what was filled */
+  regenerated: boolean;
+  actions: SheetAction[];
+  /** counties whose sheets were kept though the county list left them out */
+  keptCounties: string[];
 }
 
 /**
  * Writes through a temporary file in the same folder, so an interrupted run never leaves a
  * half-written workbook under the user's file name.
  */
-export async function writeWorkbookFile(plan: Plan, counties: string[], lang: Lang, file: string, m: Messages): Promise<WriteResult> {
+export async function writeWorkbookFile(
+  plan: Plan,
+  listed: string[],
+  lang: Lang,
+  file: string,
+  m: Messages,
+  existing: ExistingWorkbook = EMPTY_WORKBOOK,
+): Promise<WriteResult> {
   const started = performance.now();
-  const { spec, conflicts } = generateWorkbook(plan, { counties, lang });
+  const { counties, unlisted: keptCounties } = regenerationCounties(existing, listed);
+  const { spec, conflicts, actions } = generateWorkbook(plan, { counties, lang }, existing);
   const buf = await toBuffer(spec);
   await writeFileAtomic(file, buf, m);
   return {
@@ -113,27 +193,48 @@ export async function writeWorkbookFile(plan: Plan, counties: string[], lang: La
     bytes: buf.length,
     ms: Math.round(performance.now() - started),
     renamed: conflicts.map((c) => ({ wanted: c.wanted, used: c.used })),
+    regenerated: existing.keytaskSheets.length > 0,
+    actions,
+    keptCounties,
   };
+}
+
+/** What a re-generation kept, sheet by sheet, and which sheets it made new. */
+function keptLines(r: WriteResult, m: Messages): string[] {
+  if (!r.regenerated) return [];
+  const lines: string[] = [];
+  for (const a of r.actions) {
+    if (a.action !== 'update' || a.kept.length + a.orphans.length === 0) continue;
+    lines.push(a.key === 'units' ? m.f.keptUnits(a.sheet, a.kept.length) : m.f.keptFilled(a.sheet, a.kept.length, a.orphans.length));
+  }
+  if (!r.actions.some((a) => a.action === 'update' && a.key !== 'units' && a.kept.length + a.orphans.length > 0))
+    lines.push(m.t('keptNothing'));
+  const created = r.actions.filter((a) => a.action === 'create').map((a) => a.sheet);
+  if (created.length) lines.push(m.f.createdSheets(created.join('、')));
+  if (r.keptCounties.length) lines.push(m.f.keptCounties(r.keptCounties.join('、')));
+  return lines.map((l) => `  ${l}`);
 }
 
 export function summary(r: WriteResult, m: Messages): string[] {
   const kb = (r.bytes / 1024).toFixed(1);
   return [
-    `${m.t('summaryTitle')} ${r.file} (${kb} KB)`,
+    `${m.t(r.regenerated ? 'regeneratedTitle' : 'summaryTitle')} ${r.file} (${kb} KB)`,
     `  ${m.t('summarySheets')}: ${r.sheets.length} (${r.sheets.join(', ')})`,
     `  ${m.t('summaryTasks')}: ${r.tasks}`,
     `  ${m.t('summaryCounties')}: ${r.counties.length ? r.counties.join('、') : m.t('none')}`,
     `  ${m.t('summaryPeriod')}: ${r.startYear}–${r.endYear}`,
     `  ${m.t('summaryElapsed')}: ${m.f.ms(r.ms)}`,
     ...r.renamed.map((c) => `  ${m.f.renamed(c.wanted, c.used)}`),
+    ...keptLines(r, m),
   ];
 }
 
 export async function runGenerate(args: GenerateArgs, m: Messages, io: Output): Promise<number> {
   if (!args.output) throw new InputError(m.t('needOutput'));
-  if (existsSync(args.output) && !args.force) throw new InputError(m.f.exists(args.output));
-  const { plan, counties, lang } = await resolveGenerate(args, m);
-  const r = await writeWorkbookFile(plan, counties, lang, args.output, m);
+  if (existsSync(args.output) && !args.force && !args.replace) throw new InputError(m.f.exists(args.output));
+  const existing = await existingOutput(args.output, args, m);
+  const { plan, counties, lang } = await resolveGenerate(args, m, workbookDefaults(existing));
+  const r = await writeWorkbookFile(plan, counties, lang, args.output, m, existing);
   for (const line of summary(r, m)) io.out(line);
   return 0;
 }

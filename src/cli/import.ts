@@ -5,11 +5,11 @@
 import { existsSync } from 'fs';
 import { readFile } from 'fs/promises';
 import { basename, extname } from 'path';
-import type { Finding } from '../core/findings/catalogue';
+import { type Finding, SEVERITY_LABELS, summarize } from '../core/findings/catalogue';
 import type { Lang } from '../core/i18n';
 import { ImportError, type ImportResult, decodeText, docxText, importPlan, isDocx } from '../core/import';
-import { InputError } from './errors';
-import { summary, writeWorkbookFile } from './generate';
+import { EXIT_FINDINGS, InputError } from './errors';
+import { existingOutput, summary, workbookDefaults, writeWorkbookFile } from './generate';
 import type { Messages } from './messages';
 import { parseCounties, parseYears } from './planInput';
 
@@ -20,6 +20,7 @@ export interface ImportArgs {
   years?: string;
   lang?: string;
   force?: boolean;
+  replace?: boolean;
 }
 
 export interface ImportIo {
@@ -106,13 +107,34 @@ export function importTable(r: ImportResult, m: Messages): string[] {
       `     ${m.t('importTarget')}: ${target}  ${m.t('importDeadline')}: ${t.deadline ?? none}${steps ? `  ${m.t('importMilestones')}: ${steps}` : ''}`,
     );
     out.push(`     ${m.t('importLead')}: ${list(t.lead)}  ${m.t('importCooperating')}: ${list(t.cooperating)}`);
-    for (const f of t.findings) out.push(`     [${f.severity}] ${f.message}`);
+    for (const f of t.findings) out.push(`     [${SEVERITY_LABELS[f.severity][m.lang]}] ${f.message}`);
   }
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const f of r.findings) counts[f.severity]++;
   out.push('', `${m.t('importUnits')} (${r.units.length}): ${list(r.units)}`);
-  out.push(`${m.t('importFindings')}: error ${counts.error}, warning ${counts.warning}, info ${counts.info}`);
+  out.push(findingsCount(r.findings, m));
   return out;
+}
+
+function findingsCount(findings: Finding[], m: Messages): string {
+  const s = summarize(findings);
+  return `${m.t('importFindings')}: ${m.f.findingsTotal(s.total, s.bySeverity.error, s.bySeverity.warning, s.bySeverity.info)}`;
+}
+
+/**
+ * The findings beside the summary of a written template: their count, then each error and
+ * warning on a line of its own; notes (how a lead was read, say) are counted, and the table
+ * lists them.
+ */
+export function importFindingLines(r: ImportResult, m: Messages): string[] {
+  const listed = r.findings.filter((f) => f.severity !== 'info');
+  const width = Math.max(0, ...listed.map((f) => SEVERITY_LABELS[f.severity][m.lang].length));
+  const lines = [findingsCount(r.findings, m)];
+  for (const f of listed) {
+    const task = f.taskId ? `${m.t('importTask')} ${f.taskId}` : m.t('importPlanWide');
+    lines.push(`  ${SEVERITY_LABELS[f.severity][m.lang].padEnd(width)}  ${task}  ${f.message}`);
+  }
+  const notes = r.findings.length - listed.length;
+  if (notes > 0) lines.push(`  ${m.f.importNotesHidden(notes)}`);
+  return lines;
 }
 
 export async function runImport(file: string, args: ImportArgs, m: Messages, io: ImportIo): Promise<number> {
@@ -124,9 +146,11 @@ export async function runImport(file: string, args: ImportArgs, m: Messages, io:
     years = parseYears(args.years);
     if (!years) throw new InputError(m.f.badYears(args.years));
   }
-  if (args.output && existsSync(args.output) && !args.force) throw new InputError(m.f.exists(args.output));
+  if (args.output && existsSync(args.output) && !args.force && !args.replace) throw new InputError(m.f.exists(args.output));
 
   const text = await documentText(file, m);
+  // Read before the import is printed, so a refusal comes alone.
+  const existing = args.output ? await existingOutput(args.output, args, m) : undefined;
   let r: ImportResult;
   try {
     // Findings are read by the operator unless --lang asks for the workbook's language.
@@ -142,9 +166,12 @@ export async function runImport(file: string, args: ImportArgs, m: Messages, io:
   else if (print === 'table') for (const line of importTable(r, m)) io.out(line);
 
   if (args.output) {
-    const w = await writeWorkbookFile(r.plan, parseCounties(args.counties), lang ?? 'zh', args.output, m);
+    const workbookLang = existing ? workbookDefaults(existing).lang : undefined;
+    const w = await writeWorkbookFile(r.plan, parseCounties(args.counties), lang ?? workbookLang ?? 'zh', args.output, m, existing);
     const say = print ? io.err : io.out;
     for (const line of summary(w, m)) say(line);
+    // The table has them already; otherwise they would go unseen behind the summary.
+    if (print !== 'table') for (const line of importFindingLines(r, m)) say(line);
   }
-  return 0;
+  return r.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : 0;
 }

@@ -56,9 +56,10 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
     .option('--sample', m.t('optSample'))
     .option('--counties <list>', m.t('optCounties'))
     .option('--years <from-to>', m.t('optYears'))
-    .option('--lang <zh|en>', m.t('optLang'), 'zh')
+    .option('--lang <zh|en>', m.t('optLang'))
     .option('-o, --output <file>', m.t('optOut'))
-    .option('--force', m.t('optForce'))
+    .option('--force', m.t('optRegenerate'))
+    .option('--replace', m.t('optReplace'))
     .action((opts: GenerateArgs) => setCode(commands().then((c) => c.runGenerate(opts, m, io))));
 
   p.command('validate')
@@ -89,7 +90,8 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
     .option('--counties <list>', m.t('optCounties'))
     .option('--years <from-to>', m.t('optYears'))
     .option('--lang <zh|en>', m.t('optImportLang'))
-    .option('--force', m.t('optForce'))
+    .option('--force', m.t('optRegenerate'))
+    .option('--replace', m.t('optReplace'))
     .action((file: string, opts: ImportArgs) => setCode(import('./import').then((c) => c.runImport(file, opts, m, io))));
 
   p.command('demo')

@@ -30,9 +30,23 @@ const T = {
   optSample: { zh: '使用内置示例计划(商丘市 2023–2025)', en: 'use the bundled sample plan (Shangqiu 2023–2025)' },
   optCounties: { zh: '县区名单,用 , ，或 、 分隔', en: 'counties, separated by , ， or 、' },
   optYears: { zh: '计划期,如 2023-2025(覆盖计划中的年份)', en: 'plan period, e.g. 2023-2025 (overrides the plan’s)' },
-  optLang: { zh: '表格语言 zh 或 en', en: 'workbook language, zh or en' },
+  optLang: {
+    zh: '表格语言 zh 或 en(默认 zh;重新生成时沿用原工作簿的语言)',
+    en: 'workbook language, zh or en (default zh; a re-generated workbook keeps its own)',
+  },
   optOut: { zh: '输出的 .xlsx 文件', en: 'the .xlsx file to write' },
   optForce: { zh: '覆盖已存在的文件', en: 'overwrite an existing file' },
+  optRegenerate: {
+    zh: '重新生成已有的 keytask 工作簿,保留已填写的内容(与任务窗格相同)',
+    en: 're-generate an existing keytask workbook, keeping what was filled in (as the task pane does)',
+  },
+  optReplace: {
+    zh: '用新工作簿覆盖已有文件,不保留其中任何内容',
+    en: 'write a new workbook over an existing file, keeping nothing of it',
+  },
+  regeneratedTitle: { zh: '已重新生成', en: 'Re-generated' },
+  keptNothing: { zh: '任务表中没有已填写的内容需要保留', en: 'the task sheets held nothing filled in to keep' },
+  notXlsxWhy: { zh: '不是可读取的 .xlsx 工作簿', en: 'it is not a readable .xlsx workbook' },
 
   demoDescription: {
     zh: '生成演示工作簿(示例计划 + 新密市、登封市、荥阳市)和空白模板',
@@ -109,8 +123,8 @@ const T = {
   },
   argImportFile: { zh: '计划文件(.txt:UTF-8 或 GB18030;.docx)', en: 'the plan document (.txt in UTF-8 or GB18030, or .docx)' },
   optImportFormat: {
-    zh: '输出格式 json 或 table(默认 json;有 -o 时只输出摘要)',
-    en: 'output format, json or table (default json; with -o only a summary)',
+    zh: '输出格式 json 或 table(默认 json;有 -o 时输出摘要和审核意见)',
+    en: 'output format, json or table (default json; with -o a summary and the findings)',
   },
   optImportOut: { zh: '由导入的计划生成的 .xlsx 模板', en: 'the .xlsx template to write from the imported plan' },
   optImportLang: { zh: '模板和审核意见的语言 zh 或 en', en: 'language of the template and the findings, zh or en' },
@@ -121,12 +135,51 @@ const T = {
   importCooperating: { zh: '配合', en: 'cooperating' },
   importUnits: { zh: '单位名录', en: 'units' },
   importFindings: { zh: '审核意见', en: 'findings' },
+  importTask: { zh: '任务', en: 'task' },
+  importPlanWide: { zh: '全文', en: 'plan' },
 } satisfies Record<string, Text>;
 
 const F = {
   exists: {
-    zh: (f: string) => `文件已存在:${f}(加 --force 覆盖)`,
-    en: (f: string) => `${f} already exists (add --force to overwrite it)`,
+    zh: (f: string) => `文件已存在:${f}(加 --force 重新生成并保留已填内容,或加 --replace 用新工作簿覆盖)`,
+    en: (f: string) =>
+      `${f} already exists (add --force to re-generate it keeping what was filled, or --replace to write a new workbook over it)`,
+  },
+  cannotReadExisting: {
+    zh: (f: string, why: string) => `无法读取已有的文件 ${f}:${why}。文件未改动;要用新工作簿覆盖它,请加 --replace`,
+    en: (f: string, why: string) =>
+      `cannot read the existing ${f}: ${why}. It was left as it is; to write a new workbook over it, add --replace`,
+  },
+  notKeytaskWorkbook: {
+    zh: (f: string) =>
+      `${f} 不是 keytask 生成的工作簿(其中没有 keytask 的登记表),无法保留内容重新生成。文件未改动;要用新工作簿覆盖它,请加 --replace,或用 -o 另选文件名`,
+    en: (f: string) =>
+      `${f} is not a workbook keytask made (it has no keytask registry), so there is nothing to re-generate in it. It was left as it is; to write a new workbook over it, add --replace, or pick another file with -o`,
+  },
+  wouldLoseSheets: {
+    zh: (f: string, sheets: string) =>
+      `${f} 中有 keytask 不会重新生成的工作表:${sheets}。命令行会重写整个文件,这些表将丢失,因此文件未改动。请在 Excel 任务窗格中重新生成(会保留这些表),或先把它们移到别的工作簿;确实不要它们时,加 --replace 用新工作簿覆盖`,
+    en: (f: string, sheets: string) =>
+      `${f} holds sheets keytask does not re-generate: ${sheets}. The command line writes the whole file anew and they would be lost, so the file was left as it is. Re-generate in Excel with the task pane (which keeps them) or move them to another workbook first; if they are not wanted, add --replace to write a new workbook over the file`,
+  },
+  keptFilled: {
+    zh: (sheet: string, kept: number, orphans: number) =>
+      `“${sheet}”保留了 ${kept} 项任务的已填内容` + (orphans > 0 ? `,另有 ${orphans} 项计划中已无的任务留在表末` : ''),
+    en: (sheet: string, kept: number, orphans: number) =>
+      `"${sheet}" kept the filled values of ${kept} task${kept === 1 ? '' : 's'}` +
+      (orphans > 0 ? `; ${orphans} task${orphans === 1 ? '' : 's'} no longer in the plan stay at the end` : ''),
+  },
+  keptUnits: {
+    zh: (sheet: string, units: number) => `“${sheet}”保留了原有的 ${units} 个单位`,
+    en: (sheet: string, units: number) => `"${sheet}" kept its ${units} unit${units === 1 ? '' : 's'}`,
+  },
+  createdSheets: {
+    zh: (sheets: string) => `新建:${sheets}`,
+    en: (sheets: string) => `new: ${sheets}`,
+  },
+  keptCounties: {
+    zh: (counties: string) => `--counties 未列出的县区表仍保留(连同已填内容):${counties}`,
+    en: (counties: string) => `county sheets --counties did not name are kept, with what they hold: ${counties}`,
   },
   badYears: {
     zh: (v: string) => `无法识别的计划期“${v}”,应写成 2023-2025 这样的形式`,
@@ -208,6 +261,10 @@ const F = {
   badFormat: {
     zh: (v: string) => `不支持的输出格式“${v}”,请用 table 或 json`,
     en: (v: string) => `unknown format "${v}"; use table or json`,
+  },
+  importNotesHidden: {
+    zh: (n: number) => `另有 ${n} 条提示未列出,用 --format table 查看全部`,
+    en: (n: number) => `${n} notes not listed; --format table shows them all`,
   },
   findingsTotal: {
     zh: (total: number, errors: number, warnings: number, infos: number) => `共 ${total} 条:错误 ${errors},警告 ${warnings},提示 ${infos}`,

@@ -10,7 +10,7 @@ import { buildFindingsSheet } from '../core/report/findingsSheet';
 import { isFormula } from '../core/sheet/spec';
 import { SheetNotFoundError, validateWorkbook, workbookPlan } from '../core/validate/workbook';
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
-import { InputError } from './errors';
+import { EXIT_FINDINGS, InputError } from './errors';
 import { formatOf, langOf, writeFileAtomic } from './options';
 import type { Output } from './generate';
 import type { Messages } from './messages';
@@ -27,9 +27,6 @@ export interface ValidateJson {
   findings: Array<Pick<Finding, 'code' | 'severity' | 'sheet' | 'cell' | 'taskId' | 'message'>>;
   summary: ReturnType<typeof summarize>;
 }
-
-/** main's EXIT.findings; not imported, as main loads this module lazily. */
-export const EXIT_FINDINGS = 1;
 
 /** Terminal columns a string takes: CJK and full-width forms take two. */
 export function displayWidth(s: string): number {

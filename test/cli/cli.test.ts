@@ -93,7 +93,9 @@ describe('keytask generate', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/already exists.*--force/);
     expect(keytask(['generate', '-o', out], { lang: 'zh_CN.UTF-8' }).stderr).toContain('文件已存在');
-    expect(keytask(['generate', '-o', out, '--force']).code).toBe(0);
+    // not a workbook: --force has nothing to keep and refuses; --replace writes over it
+    expect(keytask(['generate', '-o', out, '--force']).code).toBe(2);
+    expect(keytask(['generate', '-o', out, '--replace']).code).toBe(0);
   });
 
   it('needs -o', () => {

@@ -93,6 +93,54 @@ describe('keytask import', () => {
     expect(forced.stderr).toMatch(/tasks: 19/); // the summary moves aside for the JSON
   });
 
+  it('writes a template from seed 000 that passes its own unit check: 各乡镇政府、街道办事处 is one unit', () => {
+    const out = join(dir, 'seed000.xlsx');
+    expect(keytask(['import', seed('000'), '-o', out, '--counties', '新密市']).stdout).toMatch(/tasks: 39/);
+    const r = keytask(['validate', out, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const findings = (JSON.parse(r.stdout) as { findings: Array<{ code: string; sheet: string; message: string }> }).findings;
+    expect(findings.filter((f) => f.code === 'unit-unknown').map((f) => `${f.sheet}: ${f.message}`)).toEqual([]);
+    const table = keytask(['validate', out], { lang: 'zh_CN.UTF-8' });
+    expect(table.stdout).not.toMatch(/不在单位名录中/);
+  });
+
+  it('exits 1 when the import found errors (seed 002 names no lead unit), 0 with only warnings', () => {
+    const r = keytask(['import', seed('002')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    const tasks = (JSON.parse(r.stdout) as { tasks: JsonTask[] }).tasks;
+    expect(tasks.flatMap((t) => t.findings).filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
+    expect(keytask(['import', seed('002'), '--format', 'table']).code).toBe(1);
+    expect(keytask(['import', seed('004')]).code).toBe(0);
+  });
+
+  it('with -o, writes the template and still says what it found, in the operator’s language', () => {
+    const zh = keytask(['import', seed('002'), '-o', join(dir, 'seed002.xlsx')], { lang: 'zh_CN.UTF-8' });
+    expect(zh.code).toBe(1);
+    expect(zh.stderr).toBe('');
+    expect(existsSync(join(dir, 'seed002.xlsx'))).toBe(true);
+    expect(zh.stdout).toMatch(/已生成 .*seed002\.xlsx/);
+    expect(zh.stdout).toMatch(/审核意见: 共 \d+ 条:错误 10,警告 \d+,提示 0/);
+    expect(zh.stdout).toMatch(/^ {2}错误 {2}任务 \(一\) {2}任务没有牵头单位$/m);
+    expect(zh.stdout).toMatch(/^ {2}警告 {2}任务 \S+ {2}\S+/m);
+
+    // JSON on stdout stays machine-readable; the findings go to stderr with the summary.
+    const json = keytask(['import', seed('002'), '-o', join(dir, 'seed002.xlsx'), '--force', '--format', 'json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).tasks).toHaveLength(10);
+    expect(json.stderr).toMatch(/findings: \d+ findings \(errors: 10, warnings: \d+, notes: 0\)/);
+    expect(json.stderr).toMatch(/^ {2}Error +task \(一\) {2}The task has no lead unit$/m);
+
+    // Only warnings: exit 0, each warning listed, the notes counted and pointed to.
+    const warn = keytask(['import', seed('001'), '-o', join(dir, 'seed001.xlsx')]);
+    expect(warn.code).toBe(0);
+    expect(warn.stdout).toMatch(/^ {2}Warning +task 2 {2}.*市发展改革委员/m);
+    const notes = keytask(['import', seed('000'), '-o', join(dir, 'seed000-notes.xlsx')]);
+    expect(notes.stdout).toMatch(/notes: 39\)/);
+    expect(notes.stdout).not.toMatch(/^ {2}Info/m);
+    expect(notes.stdout).toMatch(/39 notes not listed.*--format table/);
+  });
+
   it('reads GB18030 text and UTF-8 with a BOM', () => {
     const plan =
       '新密市2020年制造业高质量发展实施方案\r\n三、重点任务\r\n1.强化目标跟踪管理。\r\n责任单位:市科工信局,各乡镇政府、街道办事处\r\n';

@@ -1,5 +1,6 @@
 /** Matching unit names against the unit directory, with a suggestion for near misses. */
 import { matchKey } from '../text/normalize';
+import { splitUnits } from '../text/responsibility';
 
 function distance(a: string, b: string): number {
   const m = a.length;
@@ -13,11 +14,40 @@ function distance(a: string, b: string): number {
   return prev[n];
 }
 
+/** The key of a run of list items: each item's match key, in order. */
+const runKey = (parts: string[]) => parts.map(matchKey).join('\n');
+
 export class UnitDirectory {
   private readonly keys: Map<string, string>;
+  /** entries a list splitter cuts into parts (`各乡镇政府、街道办事处`), by `runKey` of their parts */
+  private readonly groups = new Set<string>();
+  private readonly mostParts: number = 1;
 
   constructor(readonly units: string[]) {
     this.keys = new Map(units.map((u) => [matchKey(u), u]));
+    for (const u of units) {
+      const parts = splitUnits(u);
+      if (parts.length < 2) continue;
+      this.groups.add(runKey(parts));
+      this.mostParts = Math.max(this.mostParts, parts.length);
+    }
+  }
+
+  /**
+   * Puts back together consecutive names that make up one entry holding 、 (a group subject
+   * such as `各乡镇政府、街道办事处`, which a responsibility cell lists as written), longest run
+   * first; every other name is left as it is.
+   */
+  join(names: string[]): string[] {
+    if (this.groups.size === 0) return names;
+    const out: string[] = [];
+    for (let i = 0; i < names.length;) {
+      let k = Math.min(this.mostParts, names.length - i);
+      while (k > 1 && !this.groups.has(runKey(names.slice(i, i + k)))) k--;
+      out.push(names.slice(i, i + k).join('、'));
+      i += k;
+    }
+    return out;
   }
 
   has(unit: string): boolean {
