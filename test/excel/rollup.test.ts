@@ -10,8 +10,11 @@ import { DEFAULT_PAYLOAD_LIMIT, type FakeExcel, autoFilterOf, chartsOf, createFa
 import { NOTE, cityWorkbook, fill, filledGrids, gridOf } from '../cli/rollupFixtures';
 import { samplePlan } from '../core/sample';
 
-/** One read of the structure, one read of every sheet involved, one write. */
-const ROLLUP_SYNCS = 3;
+/**
+ * One read of the structure, one read of every sheet involved, one read of the number formats
+ * of the cells that hold figures (Excel stores a typed `8%` as 0.08), one write.
+ */
+const ROLLUP_SYNCS = 4;
 
 const yes = async (): Promise<boolean> => true;
 const never = async (): Promise<boolean> => {
@@ -43,6 +46,32 @@ function cellsOf(fake: FakeExcel, sheet: string): Array<{ value: unknown; formul
 }
 
 const THREE = ['新密市', '登封市', '荥阳市'];
+
+describe('figures as clerks type them, in Excel', () => {
+  it('reads a percent-formatted share as the percent typed, and leaves a falling milestone out of the total', async () => {
+    const fake = createFakeExcel();
+    const spec = cityWorkbook(samplePlan(), THREE);
+    const grids = filledGrids(spec);
+    fill(grids['新密市'], '17', { actual: 0.095 });
+    fill(grids['登封市'], '4', { y2023: 80, y2024: 70 });
+    loadWorkbook(fake, spec, grids);
+    // Excel formats the cell as percent when a clerk types 9.5%.
+    const row = grids['新密市'].findIndex((r) => r[0] === '17');
+    const sheet = fake.workbook.sheet('新密市')!;
+    sheet.cell(row, 13)!.numberFormat = '0.0%';
+    fake.resetCounts();
+
+    const r = await rollupInExcel(fake.api, { lang: 'zh', confirm: never });
+    expect(fake.syncCount).toBe(ROLLUP_SYNCS);
+    const task = (id: string) => r.result!.tasks.find((t) => t.id === id)!;
+    expect(task('17').counties['新密市'].actual).toBe(9.5);
+    expect(task('17').range).toEqual({ min: { county: '登封市', value: 7 }, max: { county: '新密市', value: 9.5 } });
+    // 登封市's 2024 milestone (70 after 80) is shown, and left out of the 2024 total.
+    expect(task('4').counties['登封市'].excluded.map((x) => x.field)).toEqual(['y2024']);
+    expect(task('4').total!.milestones['2024']).toBe(80 + 45);
+    expect(r.result!.findings.some((f) => f.code === 'milestone-decreasing' && f.sheet === '登封市')).toBe(true);
+  });
+});
 
 describe('rolling up in Excel', () => {
   it(`reads 3 county sheets and writes the summary in ${ROLLUP_SYNCS} syncs, county sheets untouched`, async () => {

@@ -4,8 +4,9 @@
  *
  * Round trips do not grow with the number of counties: one read of the structure (sheets,
  * names, registry), one read of every sheet involved at once (used ranges, plus the charts and
- * filters of the summary sheets about to be replaced), then the writes in as few requests as
- * the payload limit allows — 2 reads + 1 write for 3 counties and for 200 alike.
+ * filters of the summary sheets about to be replaced), one read of the number formats of the
+ * cells that hold figures (percentCells.ts), then the writes in as few requests as the payload
+ * limit allows — 3 reads + 1 write for 3 counties and for 200 alike.
  *
  * County sheets are only read. The summary sheets keytask made before are replaced in place;
  * a sheet of the user's that holds a wanted name is left alone, after asking (like generation).
@@ -21,6 +22,7 @@ import { directoryUnits } from '../../core/validate/workbook';
 import { type KeytaskSheet, REGISTRY_SHEET } from '../../core/sheet/registry';
 import { renderSpec } from './renderSpec';
 import { loadStructure, structureOf } from './structure';
+import { readPercentCells } from './percentCells';
 import { readUsedRanges } from './usedRanges';
 import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
 
@@ -59,7 +61,7 @@ interface Snapshot {
   keytaskSheets: KeytaskSheet[];
   registryExists: boolean;
   names: string[];
-  city: { sheet: string; grid: Grid; counties: string[]; units: string[] } | null;
+  city: { sheet: string; grid: Grid; counties: string[]; units: string[]; percentCells?: string[] } | null;
   submissions: Submission[];
   missing: string[];
   charts: Record<string, string[]>;
@@ -120,6 +122,15 @@ async function readForRollup(context: Excel.RequestContext, picked: string[] | u
   const toRead = [...(city ? [city.sheet] : []), ...(units ? [units.sheet] : []), ...countySheets];
   const read = await readUsedRanges(context, toRead, replaced.length > 0 ? { alongside: loadExtras } : {});
   const grids = new Map([...read.sheets].map(([sheet, v]) => [sheet, v.grid]));
+  // Percent formats of the figure cells: one more sync, and none when no figure is filled in.
+  const percent = await readPercentCells(
+    context,
+    [...(city ? [city.sheet] : []), ...countySheets].map((sheet) => ({ sheet, grid: grids.get(sheet) ?? [] })),
+  );
+  const percentOf = (sheet: string): { percentCells?: string[] } => {
+    const cells = percent.cells.get(sheet);
+    return cells ? { percentCells: cells } : {};
+  };
   return {
     sheetNames,
     keytaskSheets,
@@ -131,9 +142,15 @@ async function readForRollup(context: Excel.RequestContext, picked: string[] | u
           grid: grids.get(city.sheet) ?? [],
           counties: live.filter((s) => s.kind === 'county' && s.county).map((s) => s.county!),
           units: units ? directoryUnits(grids.get(units.sheet)) : [],
+          ...percentOf(city.sheet),
         }
       : null,
-    submissions: countySheets.map((sheet) => ({ county: countyOf.get(sheet) ?? null, source: sheet, grid: grids.get(sheet) ?? [] })),
+    submissions: countySheets.map((sheet) => ({
+      county: countyOf.get(sheet) ?? null,
+      source: sheet,
+      grid: grids.get(sheet) ?? [],
+      ...percentOf(sheet),
+    })),
     missing,
     charts: Object.fromEntries(extras.map((e) => [e.sheet, e.charts.items.map((c) => c.name)])),
     filters: extras.filter((e) => e.filter?.enabled).map((e) => e.sheet),
@@ -148,14 +165,20 @@ export async function rollupInExcel(api: ExcelApi, opts: ExcelRollupOptions): Pr
   // The open workbook's city list, when it has one, is the list every file is checked against.
   const fromFiles = collectSources(opts.files ?? [], opts.unreadable ?? [], {
     lang: opts.lang,
-    ...(snap.city ? { city: { grid: snap.city.grid, source: snap.city.sheet } } : {}),
+    ...(snap.city ? { city: { grid: snap.city.grid, source: snap.city.sheet, percentCells: snap.city.percentCells } } : {}),
   });
   const sourceFindings: Finding[] = [
     ...snap.missing.map((name) => unreadableFinding({ name, reason: 'missing' }, opts.lang)),
     ...fromFiles.findings,
   ];
   const city = snap.city
-    ? { grid: snap.city.grid, source: snap.city.sheet, counties: snap.city.counties, units: snap.city.units, percentCells: undefined }
+    ? {
+        grid: snap.city.grid,
+        source: snap.city.sheet,
+        counties: snap.city.counties,
+        units: snap.city.units,
+        percentCells: snap.city.percentCells,
+      }
     : fromFiles.city && {
         grid: fromFiles.city.grid,
         source: fromFiles.city.source,

@@ -1,8 +1,9 @@
 /**
- * Review in the open workbook. Everything is read in two syncs whatever the number of rows or
+ * Review in the open workbook. Everything is read in three syncs whatever the number of rows or
  * sheets — sync 1 the sheet list, the active sheet, the names and the registry; sync 2 the
- * values (and merged areas) of the sheets to check and of the unit directory — and checked by
- * the core. A 5,000-task sheet costs what a 5-task one does: one more round trip is the price
+ * values (and merged areas) of the sheets to check and of the unit directory; sync 3, when the
+ * figure columns hold numbers, their number formats (a percent cell holds 0.08 for 8%) — and
+ * checked by the core. A 5,000-task sheet costs what a 5-task one does: one more round trip is the price
  * users notice, not a few more kilobytes. Only values beyond Excel on the web's 5 MB response
  * limit (hundreds of county sheets) are read in more syncs (usedRanges.ts).
  */
@@ -13,6 +14,7 @@ import type { Visibility } from '../../core/sheet/spec';
 import { type WorkbookSheet, planValidation, validateWorkbook } from '../../core/validate/workbook';
 import type { ExcelApi } from './runtime';
 import { loadStructure, structureOf } from './structure';
+import { readPercentCells } from './percentCells';
 import { readUsedRanges } from './usedRanges';
 
 /** Range.getMergedAreasOrNullObject arrived in ExcelApi 1.13; older Excel is checked without merges. */
@@ -49,11 +51,19 @@ export async function validateInExcel(api: ExcelApi, opts: ValidateInExcelOption
 
     const toRead = [...new Set([...plan.targets.map((t) => t.sheet), ...(plan.directory ? [plan.directory] : [])])];
     const read = await readUsedRanges(context, toRead, { merges });
-    const syncs = 1 + read.syncs;
+    const percent = await readPercentCells(
+      context,
+      plan.targets.flatMap((t) => {
+        const r = read.sheets.get(t.sheet);
+        return r ? [{ sheet: t.sheet, grid: r.grid }] : [];
+      }),
+    );
+    const syncs = 1 + read.syncs + percent.syncs;
     const all: WorkbookSheet[] = sheets.map((s) => {
       if (s.name === REGISTRY_SHEET && registry) return { ...s, grid: registry };
       const r = read.sheets.get(s.name);
-      return r ? { ...s, grid: r.grid, merges: r.merges } : s;
+      const percentCells = percent.cells.get(s.name);
+      return r ? { ...s, grid: r.grid, merges: r.merges, ...(percentCells ? { percentCells } : {}) } : s;
     });
     const result = validateWorkbook(all, nameRefs, { lang: opts.lang, ...(only !== undefined ? { sheet: only } : {}) });
     return { ...result, syncs };

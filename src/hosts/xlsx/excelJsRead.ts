@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { Visibility } from '../../core/sheet/spec';
 import { XlsxReadError } from './errors';
-import { isPercentFormat } from './fastRead';
+import { isPercentFormat } from '../../core/layout/figureCells';
 import { type ReadSheetData, type ReadValue, type ReadWorkbook, isoDateText } from './readTypes';
 
 /**

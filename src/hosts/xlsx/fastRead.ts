@@ -18,6 +18,7 @@
  * Browser-safe: the package is opened through an `OpenZip` (jszip unless the caller has a
  * faster one).
  */
+import { isPercentFormat } from '../../core/layout/figureCells';
 import { type Visibility, columnIndex, columnLetter } from '../../core/sheet/spec';
 import { type ReadSheetData, type ReadValue, type ReadWorkbook, isoDateText } from './readTypes';
 import { type OpenZip, type ZipPackage, openWithJsZip } from './zipPackage';
@@ -74,15 +75,6 @@ export const BUILTIN_FORMATS: Record<number, string> = {
 export function isDateFormat(fmt: string | undefined): boolean {
   if (!fmt) return false;
   return /[ymdhMsb]+/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
-/**
- * A percent number format (`0%`, `0.00%`, `#,##0.0%`): a `%` outside quoted text and escapes.
- * Excel stores a typed `8%` as 0.08 in such a cell; the clerk meant 8%.
- */
-export function isPercentFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  return /%/.test(fmt.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
 }
 
 /** An Excel serial date as ExcelJS converts it, then as the readers write dates. */
