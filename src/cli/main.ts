@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Command, CommanderError } from 'commander';
-import { XlsxReadError } from '../hosts/xlsx/errors';
+import { XlsxReadError, describeReadError } from '../hosts/xlsx/errors';
 import { InputError } from './errors';
 import type { GenerateArgs, Output } from './generate';
 import type { ImportArgs } from './import';
@@ -123,7 +123,8 @@ function report(e: unknown, m: Messages, io: CliIo): number {
     return EXIT.badInput;
   }
   if (e instanceof XlsxReadError) {
-    io.err(`${m.t('errorPrefix')}${e.message}`);
+    io.err(`${m.t('errorPrefix')}${describeReadError(e, m.lang)}`);
+    if (process.env.KEYTASK_DEBUG && e.debug) io.err(e.debug);
     return EXIT.badInput;
   }
   io.err(`${m.t('errorPrefix')}${m.t('unexpected')}: ${e instanceof Error ? e.message : String(e)}`);

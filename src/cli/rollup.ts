@@ -16,7 +16,7 @@ import { type RollupResult, rollup } from '../core/rollup/rollup';
 import { type SourceFile, type UnreadableFile, collectSources } from '../core/rollup/sources';
 import type { Grid } from '../core/sheet/grid';
 import { isFormula } from '../core/sheet/spec';
-import { XlsxReadError } from '../hosts/xlsx/errors';
+import { XlsxReadError, unreadableOf } from '../hosts/xlsx/errors';
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
 import { InputError } from './errors';
 import { formatOf, langOf, writeFileAtomic } from './options';
@@ -100,18 +100,11 @@ function samePath(a: string, b: string): boolean {
   return real(a) === real(b);
 }
 
-/** The reader's own reason, without the file name it repeats (the finding names the file). */
-function readerDetail(e: XlsxReadError): string {
-  const missing = `cannot read ${e.file}: `;
-  if (e.message.startsWith(missing)) return e.message.slice(missing.length);
-  const m = /\(([^()]*)\)$/.exec(e.message);
-  return m ? m[1] : '';
-}
-
 async function readAll(
   files: string[],
   m: Messages,
   stream: ProgressStream,
+  lang: Lang,
 ): Promise<{ read: SourceFile[]; unreadable: UnreadableFile[] }> {
   const read: SourceFile[] = [];
   const unreadable: UnreadableFile[] = [];
@@ -122,7 +115,7 @@ async function readAll(
       read.push({ name: file, grids: wb.sheets, names: wb.names });
     } catch (e) {
       if (!(e instanceof XlsxReadError)) throw e;
-      unreadable.push({ name: file, reason: e.reason, detail: readerDetail(e) });
+      unreadable.push({ name: file, ...unreadableOf(e, lang) });
     }
     bar.step(file);
   }
@@ -276,7 +269,7 @@ export async function runRollup(
     if (existsSync(output) && !args.force) throw new InputError(m.f.exists(output));
   }
 
-  const { read, unreadable } = await readAll(files, m, stream);
+  const { read, unreadable } = await readAll(files, m, stream, lang);
   const sources = collectSources(read, unreadable, { lang });
   const city = sources.city;
   if (!city) throw new InputError(m.t('rollupNoCity'));
