@@ -71,21 +71,13 @@ async function packageKind(pkg: ZipPackage): Promise<Kind | null> {
 
 /**
  * Inflates every part once, within LIMITS, before ExcelJS (which trusts the zip) sees the file;
- * returns their total. A part the opener cannot inflate is tried with jszip before giving up.
+ * returns their total. A part the opener finds false (its size, its data) refuses the file.
  */
-async function checkedSize(pkg: ZipPackage, bytes: Uint8Array): Promise<number> {
-  const total = async (p: ZipPackage): Promise<number> => {
-    const b = bounded(p);
-    let n = 0;
-    for (const name of p.names) n += (await b.bytes(name)).length;
-    return n;
-  };
-  try {
-    return await total(pkg);
-  } catch (e) {
-    if (!(e instanceof ZipDamaged) || e.kind !== 'broken') throw e;
-    return total(await openWithJsZip(bytes));
-  }
+async function checkedSize(pkg: ZipPackage): Promise<number> {
+  const b = bounded(pkg);
+  let n = 0;
+  for (const name of pkg.names) n += (await b.bytes(name)).length;
+  return n;
 }
 
 async function readPackage(bytes: Uint8Array, label: string, openZip: OpenZip): Promise<ReadWorkbook> {
@@ -99,7 +91,7 @@ async function readPackage(bytes: Uint8Array, label: string, openZip: OpenZip): 
     // the file is too large to read at all.
     if (e instanceof LimitExceeded) throw e;
   }
-  if ((await checkedSize(pkg, bytes)) > LIMITS.fallbackBytes) throw new LimitExceeded('fallbackBytes', label);
+  if ((await checkedSize(pkg)) > LIMITS.fallbackBytes) throw new LimitExceeded('fallbackBytes', label);
   const { readWithExcelJs } = await import(/* webpackChunkName: "xlsx-exceljs" */ './excelJsRead');
   return readWithExcelJs(bytes);
 }
