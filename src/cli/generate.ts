@@ -2,7 +2,6 @@
  * `keytask generate` and `keytask demo`: a plan (a file, the bundled sample, or none for the
  * blank template) and a county list in, an .xlsx out.
  */
-import { existsSync } from 'fs';
 import { readFile } from 'fs/promises';
 import { join } from 'path';
 import { generateWorkbook } from '../core/generate/generate';
@@ -11,7 +10,7 @@ import { type Plan, emptyPlan } from '../core/model';
 import sampleJson from '../core/samples/shangqiu-2023-2025.json';
 import { toBuffer } from '../hosts/xlsx/writeWorkbook';
 import { InputError } from './errors';
-import { langOf, writeFileAtomic } from './options';
+import { checkOutput, langOf, writeFileAtomic } from './options';
 import type { Messages } from './messages';
 import { PlanShapeError, parseCounties, parsePlan, parseYears } from './planInput';
 
@@ -131,7 +130,7 @@ export function summary(r: WriteResult, m: Messages): string[] {
 
 export async function runGenerate(args: GenerateArgs, m: Messages, io: Output): Promise<number> {
   if (!args.output) throw new InputError(m.t('needOutput'));
-  if (existsSync(args.output) && !args.force) throw new InputError(m.f.exists(args.output));
+  checkOutput(args.output, args.plan ? [args.plan] : [], args.force, m);
   const { plan, counties, lang } = await resolveGenerate(args, m);
   const r = await writeWorkbookFile(plan, counties, lang, args.output, m);
   for (const line of summary(r, m)) io.out(line);

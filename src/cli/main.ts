@@ -22,9 +22,34 @@ export interface CliIo extends Output {
   err(line: string): void;
 }
 
+/**
+ * What reaches a terminal: control characters from a file (a county name holding ESC, say)
+ * shown as `\x1b`, never sent raw; line ends and tabs stay.
+ */
+export function terminalSafe(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Streams whose reader has gone (`keytask validate F | head -1`): nothing more is written to them. */
+const closed = new WeakSet<NodeJS.WritableStream>();
+
+function writeTo(stream: NodeJS.WriteStream, line: string): void {
+  if (!closed.has(stream)) stream.write(`${terminalSafe(line)}\n`);
+}
+
+/** A closed pipe ends the output quietly: no EPIPE stack trace, and the command's own exit code. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed.add(stream);
+  });
+}
+
 const STD_IO: CliIo = {
-  out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
+  out: (l) => writeTo(process.stdout, l),
+  err: (l) => writeTo(process.stderr, l),
 };
 
 /** From lib/cli or src/cli alike, the package root is two folders up. */
@@ -68,6 +93,7 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
     .option('--format <table|json>', m.t('optFormat'), 'table')
     .option('--lang <zh|en>', m.t('optFindingsLang'))
     .option('--findings-sheet <file>', m.t('optFindingsSheet'))
+    .option('--force', m.t('optForce'))
     .action((file: string, opts: ValidateArgs) => setCode(import('./validate').then((c) => c.runValidate(file, opts, m, io))));
 
   p.command('rollup')
@@ -100,6 +126,10 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
 
 /** Runs the CLI on `argv` (as in process.argv) and resolves to the exit code; never exits itself. */
 export async function main(argv: string[] = process.argv, io: CliIo = STD_IO, m: Messages = messages()): Promise<number> {
+  if (io === STD_IO) {
+    quietOnClosedPipe(process.stdout);
+    quietOnClosedPipe(process.stderr);
+  }
   let pending: Promise<number> = Promise.resolve(EXIT.ok);
   const p = program(m, io, (run) => {
     pending = run;

@@ -209,6 +209,10 @@ const F = {
     zh: (file: string) => `审核意见已写入 ${file}`,
     en: (file: string) => `Findings sheet written to ${file}`,
   },
+  outputIsInput: {
+    zh: (file: string) => `输出文件不能是输入文件本身:${file}`,
+    en: (file: string) => `the output cannot be written over an input file: ${file}`,
+  },
   sameAsInput: {
     zh: (file: string) => `审核意见不能写入被审核的文件本身:${file}`,
     en: (file: string) => `the findings sheet cannot be written over the file being checked: ${file}`,

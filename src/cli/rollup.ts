@@ -6,7 +6,6 @@
  * Input files are only ever read. A file that cannot be read is a finding, not the end of
  * the run: one broken attachment must not hold up a city's roll-up of a hundred counties.
  */
-import { existsSync, realpathSync } from 'fs';
 import { basename, dirname, relative, resolve, sep } from 'path';
 import { type Finding, summarize } from '../core/findings/catalogue';
 import type { Lang } from '../core/i18n';
@@ -19,7 +18,7 @@ import { isFormula } from '../core/sheet/spec';
 import { XlsxReadError, unreadableOf } from '../hosts/xlsx/errors';
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
 import { InputError } from './errors';
-import { formatOf, langOf, writeFileAtomic } from './options';
+import { checkOutput, formatOf, langOf, writeFileAtomic } from './options';
 import type { Messages } from './messages';
 import { parseCounties } from './planInput';
 import { displayWidth, findingsTable } from './validate';
@@ -86,18 +85,6 @@ export function progress(total: number, stream: ProgressStream, label: string): 
       if (shown && stream.isTTY) stream.write('\n');
     },
   };
-}
-
-/** Same file whether named by another path or through a link. */
-function samePath(a: string, b: string): boolean {
-  const real = (p: string): string => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  return real(a) === real(b);
 }
 
 async function readAll(
@@ -264,9 +251,7 @@ export async function runRollup(
   const lang = langOf(args.lang, 'zh', m);
   const output = args.output;
   if (output) {
-    const input = files.find((f) => samePath(f, output));
-    if (input) throw new InputError(m.f.rollupOutputIsInput(output));
-    if (existsSync(output) && !args.force) throw new InputError(m.f.exists(output));
+    checkOutput(output, files, args.force, m, m.f.rollupOutputIsInput);
   }
 
   const { read, unreadable } = await readAll(files, m, stream, lang);

@@ -37,7 +37,7 @@ const LIMIT_NAMES: Record<LimitName, Record<Lang, string>> = {
 };
 
 const TEXT: Record<Exclude<XlsxReadReason, 'tooLarge'>, Record<Lang, (f: string, d: string) => string>> = {
-  missing: { zh: (f, d) => `无法打开 ${f}:${d}`, en: (f, d) => `cannot open ${f}: ${d}` },
+  missing: { zh: (f, d) => `无法读取 ${f}:${d}`, en: (f, d) => `cannot read ${f}: ${d}` },
   empty: { zh: (f) => `${f} 是空文件(0 字节)`, en: (f) => `${f} is an empty file (0 bytes)` },
   notSpreadsheet: {
     zh: (f, d) => `${f} 不是 Excel 工作簿(${d}),请提供 .xlsx 文件`,
@@ -123,6 +123,10 @@ function detailText(detail: string, lang: Lang): string {
 /** The refusal as a sentence in `lang`; `withFile: false` leaves the file name out (a finding names it). */
 export function describeReadError(e: XlsxReadError, lang: Lang, withFile = true): string {
   const f = withFile ? e.file : lang === 'zh' ? '该文件' : 'the file';
+  return withFile ? sentence(e, lang, f) : sentence(e, lang, f).replace(/^该文件 /, '该文件');
+}
+
+function sentence(e: XlsxReadError, lang: Lang, f: string): string {
   if (e.reason === 'tooLarge' && e.limit) {
     const where = e.where ?? '';
     return lang === 'zh'

@@ -84,6 +84,12 @@ function contents(b: Buffer, e: Entry, name: string): Buffer {
   return data;
 }
 
+/** Each part's size as the zip declares it (what openWithZlib holds the inflater to). */
+export function declaredSizes(bytes: Uint8Array): Map<string, number> {
+  const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return new Map([...packageNames(entries(b))].map(([name, e]) => [name, e.size]));
+}
+
 export const openWithZlib: OpenZip = (bytes) => {
   try {
     const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);

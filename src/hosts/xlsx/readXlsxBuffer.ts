@@ -31,7 +31,7 @@ function refusal(label: string, kind: Kind): XlsxReadError {
 }
 
 /** Any failure as the refusal it is: nothing but an XlsxReadError leaves readXlsxBuffer. */
-function asReadError(e: unknown, label: string): XlsxReadError {
+export function asReadError(e: unknown, label: string): XlsxReadError {
   if (e instanceof XlsxReadError) return e;
   if (e instanceof LimitExceeded) return new XlsxReadError(label, 'tooLarge', '', { limit: e.limit, where: e.where });
   const debug = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
