@@ -226,3 +226,22 @@ describe('hostile files', () => {
     }
   });
 });
+
+describe('what keytask writes stays well-formed', () => {
+  it('drops control characters from cells and charts and cuts over-long cells', async () => {
+    const spec = sampleSpec(['新\x1b密市']);
+    spec.sheets[0].values[0][0] = `a\x07b${'长'.repeat(40000)}`;
+    const buf = await toBuffer(spec);
+    const zipped = await JSZip.loadAsync(buf);
+    for (const name of Object.keys(zipped.files).filter((n) => n.endsWith('.xml'))) {
+      // eslint-disable-next-line no-control-regex
+      expect([name, /[\x00-\x08\x0b\x0c\x0e-\x1f]/.test(await zipped.file(name)!.async('string'))]).toEqual([name, false]);
+    }
+    const read = await readXlsx(buf);
+    const first = read.sheets[0].grid[0][0] as string;
+    expect(first.length).toBe(32767);
+    expect(first.startsWith('ab长')).toBe(true);
+    expect(first.endsWith('…(截断)')).toBe(true);
+    expect(read.sheets.map((s) => s.name)).toContain('新密市');
+  });
+});
