@@ -11,11 +11,11 @@ import { type Plan, emptyPlan } from '../core/model';
 import sampleJson from '../core/samples/shangqiu-2023-2025.json';
 import type { Grid } from '../core/sheet/grid';
 import { REGISTRY_SHEET } from '../core/sheet/registry';
-import { XlsxReadError } from '../hosts/xlsx/errors';
+import { XlsxReadError, describeReadError } from '../hosts/xlsx/errors';
 import { type ReadWorkbook, keytaskSheetsOf, readXlsx } from '../hosts/xlsx/readWorkbook';
 import { toBuffer } from '../hosts/xlsx/writeWorkbook';
 import { InputError } from './errors';
-import { langOf, writeFileAtomic } from './options';
+import { checkOutput, langOf, writeFileAtomic } from './options';
 import type { Messages } from './messages';
 import { PlanShapeError, parseCounties, parsePlan, parseYears } from './planInput';
 
@@ -121,7 +121,7 @@ export async function existingOutput(file: string, args: { force?: boolean; repl
     read = await readXlsx(file);
   } catch (e) {
     if (!(e instanceof XlsxReadError)) throw e;
-    throw new InputError(m.f.cannotReadExisting(file, e.reason === 'notXlsx' ? m.t('notXlsxWhy') : e.message));
+    throw new InputError(m.f.cannotReadExisting(file, describeReadError(e, m.lang, false)));
   }
   const keytaskSheets = keytaskSheetsOf(read);
   if (keytaskSheets.length === 0) throw new InputError(m.f.notKeytaskWorkbook(file));
@@ -231,7 +231,7 @@ export function summary(r: WriteResult, m: Messages): string[] {
 
 export async function runGenerate(args: GenerateArgs, m: Messages, io: Output): Promise<number> {
   if (!args.output) throw new InputError(m.t('needOutput'));
-  if (existsSync(args.output) && !args.force && !args.replace) throw new InputError(m.f.exists(args.output));
+  checkOutput(args.output, args.plan ? [args.plan] : [], args.force || args.replace, m);
   const existing = await existingOutput(args.output, args, m);
   const { plan, counties, lang } = await resolveGenerate(args, m, workbookDefaults(existing));
   const r = await writeWorkbookFile(plan, counties, lang, args.output, m, existing);

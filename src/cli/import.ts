@@ -2,13 +2,15 @@
  * `keytask import FILE`: a plan document (.txt in UTF-8 or GB18030, or .docx) in, its task list
  * out as JSON or a readable table, and with -o the standard template generated from it.
  */
-import { existsSync } from 'fs';
 import { readFile } from 'fs/promises';
 import { basename, extname } from 'path';
 import { type Finding, SEVERITY_LABELS, summarize } from '../core/findings/catalogue';
 import type { Lang } from '../core/i18n';
 import { ImportError, type ImportResult, decodeText, docxText, importPlan, isDocx } from '../core/import';
 import { EXIT_FINDINGS, InputError } from './errors';
+import { checkOutput } from './options';
+import { type XlsxReadError, describeReadError } from '../hosts/xlsx/errors';
+import { checkDocxPackage } from '../hosts/xlsx/readWorkbook';
 import { existingOutput, summary, workbookDefaults, writeWorkbookFile } from './generate';
 import type { Messages } from './messages';
 import { parseCounties, parseYears } from './planInput';
@@ -46,9 +48,15 @@ export async function documentText(file: string, m: Messages): Promise<string> {
   }
   if (isDocx(bytes) || extname(file).toLowerCase() === '.docx') {
     try {
-      return await docxText(bytes);
+      await checkDocxPackage(bytes, file);
     } catch (e) {
-      throw new InputError(m.f.notDocx(file, e instanceof Error ? e.message : String(e)));
+      throw new InputError(describeReadError(e as XlsxReadError, m.lang));
+    }
+    try {
+      return await docxText(bytes);
+    } catch {
+      // mammoth's own words (a JavaScript error) would tell the user nothing.
+      throw new InputError(m.f.notDocx(file, m.lang === 'zh' ? '文档内容无法解析' : 'its content cannot be parsed'));
     }
   }
   // An old binary .doc would decode into noise and be refused as "not a plan", which misleads.
@@ -146,7 +154,7 @@ export async function runImport(file: string, args: ImportArgs, m: Messages, io:
     years = parseYears(args.years);
     if (!years) throw new InputError(m.f.badYears(args.years));
   }
-  if (args.output && existsSync(args.output) && !args.force && !args.replace) throw new InputError(m.f.exists(args.output));
+  if (args.output) checkOutput(args.output, [file], args.force || args.replace, m);
 
   const text = await documentText(file, m);
   // Read before the import is printed, so a refusal comes alone.

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Command, CommanderError } from 'commander';
-import { XlsxReadError } from '../hosts/xlsx/errors';
+import { XlsxReadError, describeReadError } from '../hosts/xlsx/errors';
 import { InputError } from './errors';
 import type { GenerateArgs, Output } from './generate';
 import type { ImportArgs } from './import';
@@ -22,9 +22,34 @@ export interface CliIo extends Output {
   err(line: string): void;
 }
 
+/**
+ * What reaches a terminal: control characters from a file (a county name holding ESC, say)
+ * shown as `\x1b`, never sent raw; line ends and tabs stay.
+ */
+export function terminalSafe(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Streams whose reader has gone (`keytask validate F | head -1`): nothing more is written to them. */
+const closed = new WeakSet<NodeJS.WritableStream>();
+
+function writeTo(stream: NodeJS.WriteStream, line: string): void {
+  if (!closed.has(stream)) stream.write(`${terminalSafe(line)}\n`);
+}
+
+/** A closed pipe ends the output quietly: no EPIPE stack trace, and the command's own exit code. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    closed.add(stream);
+  });
+}
+
 const STD_IO: CliIo = {
-  out: (l) => process.stdout.write(`${l}\n`),
-  err: (l) => process.stderr.write(`${l}\n`),
+  out: (l) => writeTo(process.stdout, l),
+  err: (l) => writeTo(process.stderr, l),
 };
 
 /** From lib/cli or src/cli alike, the package root is two folders up. */
@@ -69,6 +94,7 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
     .option('--format <table|json>', m.t('optFormat'), 'table')
     .option('--lang <zh|en>', m.t('optFindingsLang'))
     .option('--findings-sheet <file>', m.t('optFindingsSheet'))
+    .option('--force', m.t('optForce'))
     .action((file: string, opts: ValidateArgs) => setCode(import('./validate').then((c) => c.runValidate(file, opts, m, io))));
 
   p.command('rollup')
@@ -103,6 +129,10 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
 
 /** Runs the CLI on `argv` (as in process.argv) and resolves to the exit code; never exits itself. */
 export async function main(argv: string[] = process.argv, io: CliIo = STD_IO, m: Messages = messages()): Promise<number> {
+  if (io === STD_IO) {
+    quietOnClosedPipe(process.stdout);
+    quietOnClosedPipe(process.stderr);
+  }
   let pending: Promise<number> = Promise.resolve(EXIT.ok);
   const p = program(m, io, (run) => {
     pending = run;
@@ -126,7 +156,8 @@ function report(e: unknown, m: Messages, io: CliIo): number {
     return EXIT.badInput;
   }
   if (e instanceof XlsxReadError) {
-    io.err(`${m.t('errorPrefix')}${e.message}`);
+    io.err(`${m.t('errorPrefix')}${describeReadError(e, m.lang)}`);
+    if (process.env.KEYTASK_DEBUG && e.debug) io.err(e.debug);
     return EXIT.badInput;
   }
   io.err(`${m.t('errorPrefix')}${m.t('unexpected')}: ${e instanceof Error ? e.message : String(e)}`);

@@ -46,7 +46,6 @@ const T = {
   },
   regeneratedTitle: { zh: '已重新生成', en: 'Re-generated' },
   keptNothing: { zh: '任务表中没有已填写的内容需要保留', en: 'the task sheets held nothing filled in to keep' },
-  notXlsxWhy: { zh: '不是可读取的 .xlsx 工作簿', en: 'it is not a readable .xlsx workbook' },
 
   demoDescription: {
     zh: '生成演示工作簿(示例计划 + 新密市、登封市、荥阳市)和空白模板',
@@ -278,6 +277,10 @@ const F = {
   findingsWritten: {
     zh: (file: string) => `审核意见已写入 ${file}`,
     en: (file: string) => `Findings sheet written to ${file}`,
+  },
+  outputIsInput: {
+    zh: (file: string) => `输出文件不能是输入文件本身:${file}`,
+    en: (file: string) => `the output cannot be written over an input file: ${file}`,
   },
   sameAsInput: {
     zh: (file: string) => `审核意见不能写入被审核的文件本身:${file}`,

@@ -1,4 +1,5 @@
 /** Option parsing and file writing shared by every keytask command. */
+import { type Stats, statSync } from 'fs';
 import { mkdir, rename, unlink, writeFile } from 'fs/promises';
 import { basename, dirname, join, resolve } from 'path';
 import type { Lang } from '../core/i18n';
@@ -16,6 +17,40 @@ export function formatOf(v: string | undefined, m: Messages): 'table' | 'json' {
   const f = (v ?? 'table').trim().toLowerCase();
   if (f === 'table' || f === 'json') return f;
   throw new InputError(m.f.badFormat(v ?? ''));
+}
+
+function statOf(file: string): Stats | null {
+  try {
+    return statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether two paths name one file: through `./`, `..`, symbolic links (stat follows them) or
+ * hard links alike, as the file system sees it (same device and inode).
+ */
+export function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  const sa = statOf(a);
+  const sb = statOf(b);
+  return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
+/**
+ * The one rule for every file a command writes: never one of its inputs (refused with
+ * `isInput`'s message, whatever --force says), and never an existing file without --force.
+ */
+export function checkOutput(
+  output: string,
+  inputs: readonly string[],
+  force: boolean | undefined,
+  m: Messages,
+  isInput: (file: string) => string = m.f.outputIsInput,
+): void {
+  if (inputs.some((input) => sameFile(input, output))) throw new InputError(isInput(output));
+  if (statOf(output) !== null && !force) throw new InputError(m.f.exists(output));
 }
 
 /**

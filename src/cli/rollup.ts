@@ -6,7 +6,6 @@
  * Input files are only ever read. A file that cannot be read is a finding, not the end of
  * the run: one broken attachment must not hold up a city's roll-up of a hundred counties.
  */
-import { existsSync, realpathSync } from 'fs';
 import { basename, dirname, relative, resolve, sep } from 'path';
 import { type Finding, summarize } from '../core/findings/catalogue';
 import type { Lang } from '../core/i18n';
@@ -16,10 +15,10 @@ import { type RollupResult, rollup } from '../core/rollup/rollup';
 import { type SourceFile, type UnreadableFile, collectSources } from '../core/rollup/sources';
 import type { Grid } from '../core/sheet/grid';
 import { isFormula } from '../core/sheet/spec';
-import { XlsxReadError } from '../hosts/xlsx/errors';
+import { XlsxReadError, unreadableOf } from '../hosts/xlsx/errors';
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
 import { InputError } from './errors';
-import { formatOf, langOf, writeFileAtomic } from './options';
+import { checkOutput, formatOf, langOf, sameFile, writeFileAtomic } from './options';
 import type { Messages } from './messages';
 import { parseCounties } from './planInput';
 import { displayWidth, findingsTable } from './validate';
@@ -106,30 +105,11 @@ export function progress(total: number, stream: ProgressStream, label: string): 
   };
 }
 
-/** Same file whether named by another path or through a link. */
-function samePath(a: string, b: string): boolean {
-  const real = (p: string): string => {
-    try {
-      return realpathSync(p);
-    } catch {
-      return resolve(p);
-    }
-  };
-  return real(a) === real(b);
-}
-
-/** The reader's own reason, without the file name it repeats (the finding names the file). */
-function readerDetail(e: XlsxReadError): string {
-  const missing = `cannot read ${e.file}: `;
-  if (e.message.startsWith(missing)) return e.message.slice(missing.length);
-  const m = /\(([^()]*)\)$/.exec(e.message);
-  return m ? m[1] : '';
-}
-
 async function readAll(
   files: string[],
   m: Messages,
   stream: ProgressStream,
+  lang: Lang,
 ): Promise<{ read: SourceFile[]; unreadable: UnreadableFile[] }> {
   const read: SourceFile[] = [];
   const unreadable: UnreadableFile[] = [];
@@ -140,7 +120,7 @@ async function readAll(
       read.push({ name: file, grids: wb.sheets, names: wb.names });
     } catch (e) {
       if (!(e instanceof XlsxReadError)) throw e;
-      unreadable.push({ name: file, reason: e.reason, detail: readerDetail(e) });
+      unreadable.push({ name: file, ...unreadableOf(e, lang) });
     }
     bar.step(file);
   }
@@ -308,16 +288,14 @@ export async function runRollup(
   const lang = langOf(args.lang, 'zh', m);
   const output = args.output;
   if (output) {
-    const input = [...files, ...(args.city ? [args.city] : [])].find((f) => samePath(f, output));
-    if (input) throw new InputError(m.f.rollupOutputIsInput(output));
-    if (existsSync(output) && !args.force) throw new InputError(m.f.exists(output));
+    checkOutput(output, [...files, ...(args.city ? [args.city] : [])], args.force, m, m.f.rollupOutputIsInput);
   }
 
   // The city list is the first file's, or the file named with --city (read first, once).
   const cityFile = args.city;
-  const inputs = cityFile && !files.some((f) => samePath(f, cityFile)) ? [cityFile, ...files] : files;
-  const { read, unreadable } = await readAll(inputs, m, stream);
-  const cityName = cityFile ? (inputs.find((f) => samePath(f, cityFile)) ?? cityFile) : inputs[0];
+  const inputs = cityFile && !files.some((f) => sameFile(f, cityFile)) ? [cityFile, ...files] : files;
+  const { read, unreadable } = await readAll(inputs, m, stream, lang);
+  const cityName = cityFile ? (inputs.find((f) => sameFile(f, cityFile)) ?? cityFile) : inputs[0];
   const sources = collectSources(read, unreadable, { lang, cityFile: cityName });
   const city = sources.city;
   if (!city) {

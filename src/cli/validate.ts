@@ -2,7 +2,7 @@
  * `keytask validate FILE.xlsx`: the review a city office runs on a county's submission, as a
  * list on the terminal (or JSON for scripts) and, on request, as the 审核意见 sheet to send back.
  */
-import { basename, extname, resolve } from 'path';
+import { basename, extname } from 'path';
 import { type Finding, SEVERITY_LABELS, summarize } from '../core/findings/catalogue';
 import type { Lang } from '../core/i18n';
 import { linkFormula } from '../core/report/links';
@@ -11,7 +11,7 @@ import { isFormula } from '../core/sheet/spec';
 import { SheetNotFoundError, validateWorkbook, workbookPlan } from '../core/validate/workbook';
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
 import { EXIT_FINDINGS, InputError } from './errors';
-import { formatOf, langOf, writeFileAtomic } from './options';
+import { checkOutput, formatOf, langOf, writeFileAtomic } from './options';
 import type { Output } from './generate';
 import type { Messages } from './messages';
 
@@ -20,6 +20,7 @@ export interface ValidateArgs {
   format?: string;
   lang?: string;
   findingsSheet?: string;
+  force?: boolean;
 }
 
 /** The JSON output: exactly these fields, so scripts can rely on them. */
@@ -93,7 +94,6 @@ function today(): string {
  * the county has beside it, rather than at sheets this file does not have.
  */
 async function writeFindingsFile(findings: Finding[], lang: Lang, source: string, out: string, m: Messages): Promise<void> {
-  if (resolve(out) === resolve(source)) throw new InputError(m.f.sameAsInput(out));
   const subject = basename(source, extname(source));
   const sheet = buildFindingsSheet(findings, { lang, subject, date: today() });
   const linked = basename(source);
@@ -113,6 +113,7 @@ async function writeFindingsFile(findings: Finding[], lang: Lang, source: string
 
 export async function runValidate(file: string, args: ValidateArgs, m: Messages, io: Output): Promise<number> {
   const format = formatOf(args.format, m);
+  if (args.findingsSheet) checkOutput(args.findingsSheet, [file], args.force, m, m.f.sameAsInput);
   const read = await readXlsx(file);
   // Merged ranges come with the values, so a merge across task rows is reported as in Excel.
   const sheets = read.sheets.map((s) => ({

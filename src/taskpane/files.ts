@@ -38,17 +38,17 @@ export interface ReadFiles {
 }
 
 /** County workbooks for a roll-up; a file that cannot be read is reported by name, not thrown. */
-export async function readCountyFiles(picked: readonly File[]): Promise<ReadFiles> {
+export async function readCountyFiles(picked: readonly File[], lang: 'zh' | 'en' = 'zh'): Promise<ReadFiles> {
   const out: ReadFiles = { files: [], unreadable: [] };
   if (picked.length === 0) return out;
   const { readXlsxBuffer } = await import(/* webpackChunkName: "xlsx-reader" */ '../hosts/xlsx/readXlsxBuffer');
-  const { XlsxReadError } = await import('../hosts/xlsx/errors');
+  const { XlsxReadError, unreadableOf } = await import('../hosts/xlsx/errors');
   for (const file of picked) {
     try {
       const read = await readXlsxBuffer(await fileBytes(file), file.name);
       out.files.push({ name: file.name, grids: read.sheets, names: read.names });
     } catch (err) {
-      if (err instanceof XlsxReadError) out.unreadable.push({ name: file.name, reason: err.reason });
+      if (err instanceof XlsxReadError) out.unreadable.push({ name: file.name, ...unreadableOf(err, lang) });
       else out.unreadable.push({ name: file.name, reason: 'notXlsx', detail: err instanceof Error ? err.message : String(err) });
     }
   }

@@ -181,7 +181,7 @@ describe('keytask validate', () => {
     writeFileSync(junk, 'not a workbook');
     for (const [args, message] of [
       [['validate', join(dir, 'nope.xlsx')], /cannot read .*nope\.xlsx: no such file/],
-      [['validate', junk], /is not a readable \.xlsx workbook/],
+      [['validate', junk], /is not an Excel workbook \(a text file/],
       [['validate', broken, '--sheet', '登封市'], /no sheet named "登封市" \(it has: 重点任务清单, 新密市, 单位名录\)/],
       [['validate', broken, '--format', 'xml'], /unknown format "xml"/],
       [['validate', broken, '--lang', 'fr'], /unknown language "fr"/],

@@ -76,12 +76,15 @@ describe('readXlsx', () => {
     writeFileSync(notXlsx, 'just text');
     await expect(readXlsx(join(dir, 'missing.xlsx'))).rejects.toMatchObject({ name: 'XlsxReadError', reason: 'missing' });
     await expect(readXlsx(notXlsx)).rejects.toBeInstanceOf(XlsxReadError);
-    await expect(readXlsx(notXlsx)).rejects.toMatchObject({ reason: 'notXlsx', message: expect.stringContaining('notes.xlsx') });
+    await expect(readXlsx(notXlsx)).rejects.toMatchObject({ reason: 'notSpreadsheet', message: expect.stringContaining('notes.xlsx') });
     // A zip that is not a workbook.
     const JSZip = require('jszip');
     const zip = new JSZip();
     zip.file('hello.txt', 'hi');
-    await expect(readXlsx(await zip.generateAsync({ type: 'nodebuffer' }))).rejects.toMatchObject({ reason: 'notXlsx' });
+    await expect(readXlsx(await zip.generateAsync({ type: 'nodebuffer' }))).rejects.toMatchObject({
+      reason: 'notSpreadsheet',
+      detail: 'zip',
+    });
   });
 });
 

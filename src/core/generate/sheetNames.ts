@@ -1,17 +1,7 @@
-/** Excel's rules for sheet names, applied before a name reaches any host. */
+/** Free sheet names, by Excel's rules (sheet/sheetNameRules.ts), before a name reaches any host. */
+import { MAX_SHEET_NAME, cutUtf16, legalSheetName } from '../sheet/sheetNameRules';
 
-const FORBIDDEN = /[\\/?*[\]:]/g;
-export const MAX_SHEET_NAME = 31;
-
-/** A legal sheet name for `wanted`: forbidden characters replaced, cut to 31 characters. */
-export function legalSheetName(wanted: string): string {
-  const cleaned =
-    wanted
-      .replace(FORBIDDEN, '_')
-      .replace(/^'+|'+$/g, '')
-      .trim() || 'Sheet';
-  return [...cleaned].slice(0, MAX_SHEET_NAME).join('');
-}
+export { MAX_SHEET_NAME, legalSheetName };
 
 /** `name`, or `name (2)`, `name (3)`… whichever is free; names compare case-insensitively as in Excel. */
 export function freeSheetName(wanted: string, taken: Iterable<string>): string {
@@ -20,7 +10,7 @@ export function freeSheetName(wanted: string, taken: Iterable<string>): string {
   if (!used.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
-    const candidate = [...base].slice(0, MAX_SHEET_NAME - suffix.length).join('') + suffix;
+    const candidate = cutUtf16(base, MAX_SHEET_NAME - suffix.length) + suffix;
     if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }

@@ -9,6 +9,7 @@
 import JSZip from 'jszip';
 import { cellText } from '../../core/sheet/grid';
 import { type ChartSpec, type SheetSpec, columnLetter, parseRange, quoteSheetName } from '../../core/sheet/spec';
+import { xmlSafe } from '../../core/sheet/sheetNameRules';
 
 const NS = {
   c: 'http://schemas.openxmlformats.org/drawingml/2006/chart',
@@ -40,7 +41,7 @@ const AFTER_DRAWING = [
 ];
 
 export function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
 
 function xmlUnescape(s: string): string {

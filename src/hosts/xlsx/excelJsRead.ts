@@ -5,8 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import type { Visibility } from '../../core/sheet/spec';
-import { XlsxReadError } from './errors';
 import { isPercentFormat } from '../../core/layout/figureCells';
+import { shapeGrid } from './gridShape';
 import { type ReadSheetData, type ReadValue, type ReadWorkbook, isoDateText } from './readTypes';
 
 /**
@@ -42,6 +42,13 @@ function captureDefinedNames(wb: ExcelJS.Workbook): (() => RawDefinedName[]) | n
   }
 }
 
+export class NoWorksheets extends Error {
+  constructor() {
+    super('no worksheets');
+    this.name = 'NoWorksheets';
+  }
+}
+
 function plain(v: unknown): ReadValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
@@ -66,28 +73,25 @@ function cellValue(cell: ExcelJS.Cell): ReadValue {
 
 function gridOf(ws: ExcelJS.Worksheet, percentCells: string[]): ReadValue[][] {
   const rows: ReadValue[][] = [];
-  let width = 0;
+  const counts: number[] = [];
+  let count = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const out: ReadValue[] = [];
+    let n = 0;
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const v = cellValue(cell);
       if (v === null || v === '') return;
       out[c - 1] = v;
       if (typeof v === 'number' && isPercentFormat(cell.numFmt)) percentCells.push(cell.address);
-      width = Math.max(width, c);
+      n++;
     });
-    if (out.length) rows[r - 1] = out;
+    if (n) {
+      rows[r - 1] = out;
+      counts[r - 1] = n;
+      count++;
+    }
   });
-  const grid: ReadValue[][] = [];
-  for (let r = 0; r < rows.length; r++) {
-    const src = rows[r] ?? [];
-    const row: ReadValue[] = new Array<ReadValue>(width).fill(null);
-    src.forEach((v, c) => {
-      if (v !== undefined) row[c] = v;
-    });
-    grid.push(row);
-  }
-  return grid;
+  return shapeGrid(rows, counts, count, ws.name);
 }
 
 /** The merged ranges, `A6:A9`, from ExcelJS's own index of them (not public, so looked for with care). */
@@ -106,17 +110,16 @@ function stateOf(ws: ExcelJS.Worksheet): Visibility {
   return ws.state === 'veryHidden' ? 'veryHidden' : ws.state === 'hidden' ? 'hidden' : 'visible';
 }
 
-/** @param label how the file is named in errors (its name or path) */
-export async function readWithExcelJs(bytes: Uint8Array, label = '(buffer)'): Promise<ReadWorkbook> {
+/**
+ * Throws ExcelJS's own error where it cannot load the file, and `NoWorksheets` where it loads
+ * a zip with no worksheet in it (ExcelJS accepts a .docx, say, as an empty workbook; Excel
+ * requires a sheet). readXlsxBuffer turns both into a plain refusal.
+ */
+export async function readWithExcelJs(bytes: Uint8Array): Promise<ReadWorkbook> {
   const wb = new ExcelJS.Workbook();
   const rawNames = captureDefinedNames(wb);
-  try {
-    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES } as Partial<ExcelJS.XlsxReadOptions>);
-  } catch (e) {
-    throw new XlsxReadError(label, 'notXlsx', e instanceof Error ? e.message.split('\n')[0] : String(e));
-  }
-  // ExcelJS accepts any zip (a .docx, say) as a workbook with no sheets; Excel requires one.
-  if (wb.worksheets.length === 0) throw new XlsxReadError(label, 'notXlsx', 'no worksheets');
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: IGNORED_NODES } as Partial<ExcelJS.XlsxReadOptions>);
+  if (wb.worksheets.length === 0) throw new NoWorksheets();
   const sheets: ReadSheetData[] = wb.worksheets.map((ws) => {
     const merges = mergesOf(ws);
     const percentCells: string[] = [];

@@ -20,8 +20,10 @@
  */
 import { isPercentFormat } from '../../core/layout/figureCells';
 import { type Visibility, columnIndex, columnLetter } from '../../core/sheet/spec';
+import { eachPresent, shapeGrid } from './gridShape';
+import { LIMITS, LimitExceeded } from './limits';
 import { type ReadSheetData, type ReadValue, type ReadWorkbook, isoDateText } from './readTypes';
-import { type OpenZip, type ZipPackage, openWithJsZip } from './zipPackage';
+import { type OpenZip, type ZipPackage, bounded, openWithJsZip } from './zipPackage';
 import { CLOSE, END, OPEN, Unsupported, XmlScanner, unescapeOoxml, xmlDecodeAgain } from './xmlScan';
 
 export { Unsupported } from './xmlScan';
@@ -32,6 +34,7 @@ const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const STYLES = 'xl/styles.xml';
 /** Which package files ExcelJS parses as worksheets (not anchored, as in ExcelJS). */
 const WORKSHEET_FILE = /xl\/worksheets\/sheet(\d+)[.]xml/;
+const WORKSHEET_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
 /** The part of a defined-name or merge reference ExcelJS turns into a column number. */
 const MAX_COLUMN = 16384;
 const MAX_ROW = 1048576;
@@ -195,9 +198,44 @@ function extractRanges(text: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Package parts
 
-/** The part's root element, which must be the unprefixed `root` (a prefixed one is left to ExcelJS). */
-function rootOf(sc: XmlScanner, root: string): void {
-  if (sc.next() !== OPEN || sc.name !== root) throw new Unsupported(`root element is not <${root}>`);
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const PACKAGE_RELS_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const RELS_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * The part's root element, which must be `root`: unprefixed, or with the prefix the OpenXML SDK
+ * binds the part's namespace to (`<x:worksheet xmlns:x="…/main">`, which ExcelJS cannot read),
+ * in which case the scanner reads the part's element names without it. Returns the root's
+ * namespace declarations, prefix → namespace.
+ */
+function rootOf(sc: XmlScanner, root: string): Map<string, string> {
+  if (sc.next() !== OPEN) throw new Unsupported(`root element is not <${root}>`);
+  const declared = new Map<string, string>();
+  for (const a of sc.attrNames()) if (a.startsWith('xmlns:')) declared.set(a.slice(6), sc.attr(a) ?? '');
+  const colon = sc.name.indexOf(':');
+  if (colon > 0) {
+    const prefix = sc.name.slice(0, colon);
+    const ns = declared.get(prefix);
+    if (ns !== MAIN_NS && ns !== PACKAGE_RELS_NS) throw new Unsupported(`root element <${sc.name}>`);
+    sc.stripPrefix(prefix);
+    if (sc.name.slice(colon + 1) !== root) throw new Unsupported(`root element is not <${root}>`);
+    return declared;
+  }
+  if (sc.name !== root) throw new Unsupported(`root element is not <${root}>`);
+  return declared;
+}
+
+/** A `<sheet>`'s relationship id: `r:id`, or under whatever prefix the relationships namespace has here. */
+function relationshipId(sc: XmlScanner, declared: Map<string, string>): string | undefined {
+  const plain = sc.attr('r:id');
+  if (plain !== undefined && (declared.get('r') ?? RELS_NS) === RELS_NS) return plain;
+  for (const a of sc.attrNames()) {
+    const colon = a.indexOf(':');
+    if (colon <= 0 || a.slice(colon + 1) !== 'id') continue;
+    const prefix = a.slice(0, colon);
+    if ((sc.attr(`xmlns:${prefix}`) ?? declared.get(prefix)) === RELS_NS) return sc.attr(a);
+  }
+  return plain;
 }
 
 interface SheetDef {
@@ -226,7 +264,7 @@ function checkSheetName(name: string, seen: Set<string>): void {
 function parseWorkbook(xml: string): WorkbookPart {
   if (xml.includes('http://purl.oclc.org/ooxml/')) throw new Unsupported('strict OOXML');
   const sc = new XmlScanner(xml);
-  rootOf(sc, 'workbook');
+  const declared = rootOf(sc, 'workbook');
   let sheets: SheetDef[] = [];
   let names: Array<{ name: string; ref: string }> = [];
   let date1904 = false;
@@ -257,7 +295,7 @@ function parseWorkbook(xml: string): WorkbookPart {
         name: xmlDecodeAgain(raw),
         id: parseInt(sc.attr('sheetId') ?? '', 10),
         state: state === 'veryHidden' ? 'veryHidden' : state === 'hidden' ? 'hidden' : 'visible',
-        rId: sc.attr('r:id'),
+        rId: relationshipId(sc, declared),
       });
       sc.skipElement();
     } else if (where === 'definedNames' && tag === 'definedName') {
@@ -275,14 +313,19 @@ function parseWorkbook(xml: string): WorkbookPart {
   return { sheets, names, date1904 };
 }
 
-function parseRels(xml: string): Map<string, string | undefined> {
+interface Rel {
+  target: string | undefined;
+  type: string;
+}
+
+function parseRels(xml: string): Map<string, Rel> {
   const sc = new XmlScanner(xml);
   rootOf(sc, 'Relationships');
-  const rels = new Map<string, string | undefined>();
+  const rels = new Map<string, Rel>();
   for (let t = sc.next(); t !== END; t = sc.next()) {
     if (t === OPEN && sc.name === 'Relationship') {
       const id = sc.attr('Id');
-      if (id !== undefined) rels.set(id, sc.attr('Target'));
+      if (id !== undefined) rels.set(id, { target: sc.attr('Target'), type: sc.attr('Type') ?? '' });
     }
   }
   return rels;
@@ -391,6 +434,8 @@ function parseStyles(xml: string): { date: boolean[]; percent: boolean[] } | nul
 // Sheets
 
 interface Context {
+  /** the sheet being read, for the limit's message */
+  sheet: string;
   strings: Array<string | null> | undefined;
   /** undefined: no styles.xml; null: one ExcelJS cannot use */
   dateStyles: boolean[] | null | undefined;
@@ -470,14 +515,25 @@ const CELL_TYPES = new Set(['', 'n', 's', 'str', 'inlineStr', 'b', 'e']);
  * the previous cell that has a value or a style: a file relying on those reads here and not
  * there (or differently).
  */
-function parseRows(sc: XmlScanner, ctx: Context): ReadValue[][] {
+interface Rows {
+  /** sparse: rows by index, each sparse by column index */
+  rows: ReadValue[][];
+  /** the entries of each row */
+  counts: number[];
+  /** the rows present */
+  count: number;
+}
+
+function parseRows(sc: XmlScanner, ctx: Context): Rows {
   const rows: ReadValue[][] = [];
+  const counts: number[] = [];
+  let cells = 0;
   let rowNumber = 0;
   for (;;) {
     const t = sc.next();
     if (t === END) throw new Unsupported('unterminated <sheetData>');
     if (t === CLOSE) {
-      if (sc.name === 'sheetData') return rows;
+      if (sc.name === 'sheetData') return { rows, counts, count: Object.keys(counts).length };
       throw new Unsupported(`</${sc.name}> in <sheetData>`);
     }
     if (sc.name !== 'row') throw new Unsupported(`<${sc.name}> in <sheetData>`);
@@ -496,6 +552,7 @@ function parseRows(sc: XmlScanner, ctx: Context): ReadValue[][] {
     const row: ReadValue[] = [];
     rows[rowNumber - 1] = row;
     ctx.rowNumber = rowNumber;
+    counts[rowNumber - 1] = 0;
     if (sc.selfClosing) continue;
     let col = 0;
     for (;;) {
@@ -508,6 +565,9 @@ function parseRows(sc: XmlScanner, ctx: Context): ReadValue[][] {
       }
       if (tag !== 'c') throw new Unsupported(`<${sc.name}> in <row>`);
       col = parseCell(sc, ctx, row, col);
+      counts[rowNumber - 1]++;
+      // Every cell element counts, held or not: the limit bounds the work, not just the result.
+      if (++cells > LIMITS.sheetCells) throw new LimitExceeded('sheetCells', ctx.sheet);
     }
   }
 }
@@ -610,56 +670,30 @@ function parseSheet(xml: string, ctx: Context): { grid: ReadValue[][]; merges: s
   ctx.percentCells = [];
   const sc = new XmlScanner(xml);
   rootOf(sc, 'worksheet');
-  let rows: ReadValue[][] | null = null;
+  let rows: Rows | null = null;
   let rects: Rect[] = [];
   for (let t = sc.next(); t !== END; t = sc.next()) {
     if (t !== OPEN) continue;
     if (sc.name === 'sheetData') {
       if (rows) throw new Unsupported('two <sheetData>');
-      rows = sc.selfClosing ? [] : parseRows(sc, ctx);
+      rows = sc.selfClosing ? { rows: [], counts: [], count: 0 } : parseRows(sc, ctx);
     } else if (sc.name === 'mergeCells') {
       // Given twice: ExcelJS keeps the later list.
       rects = sc.selfClosing ? [] : parseMerges(sc);
     }
   }
   checkOverlaps(rects);
-  const data = rows ?? [];
-  // A merged range's cells other than its top-left hold nothing of their own.
+  const data = rows ?? { rows: [], counts: [], count: 0 };
+  // A merged range's cells other than its top-left hold nothing of their own (visited by the
+  // cells present, so a range over the whole sheet costs what the sheet holds).
   for (const m of rects) {
-    for (let r = m.top; r <= m.bottom && r <= data.length; r++) {
-      const row = data[r - 1];
-      if (!row) continue;
-      for (let c = r === m.top ? m.left + 1 : m.left; c <= m.right && c <= row.length; c++) row[c - 1] = null;
-    }
+    eachPresent(data.rows, data.count, m.top - 1, m.bottom, (r, row) => {
+      eachPresent(row, data.counts[r], r === m.top - 1 ? m.left : m.left - 1, m.right, (c) => {
+        row[c] = null;
+      });
+    });
   }
-  // The grid: rows up to the last holding a value, all as wide as the widest value.
-  let width = 0;
-  let height = 0;
-  for (let r = 0; r < data.length; r++) {
-    const row = data[r];
-    if (!row) continue;
-    for (let c = row.length - 1; c >= 0; c--) {
-      const v = row[c];
-      if (v !== null && v !== undefined && v !== '') {
-        width = Math.max(width, c + 1);
-        height = r + 1;
-        break;
-      }
-    }
-  }
-  const grid: ReadValue[][] = new Array<ReadValue[]>(height);
-  for (let r = 0; r < height; r++) {
-    const src = data[r];
-    const out = new Array<ReadValue>(width).fill(null);
-    if (src) {
-      const n = Math.min(src.length, width);
-      for (let c = 0; c < n; c++) {
-        const v = src[c];
-        if (v !== null && v !== undefined && v !== '') out[c] = v;
-      }
-    }
-    grid[r] = out;
-  }
+  const grid = shapeGrid(data.rows, data.counts, data.count, ctx.sheet);
   return {
     grid,
     merges: rects.map((m) => `${columnLetters(m.left)}${m.top}:${columnLetters(m.right)}${m.bottom}`),
@@ -707,10 +741,15 @@ async function optionalText(pkg: ZipPackage, name: string): Promise<string | und
 
 /**
  * Reads a workbook's values, sheet states, merged ranges and workbook-level defined names.
- * Throws (`Unsupported` or the zip reader's error) where the file is better left to ExcelJS.
+ * Throws (`Unsupported` or the zip reader's error) where the file is better left to ExcelJS,
+ * and LimitExceeded where it is too large to read at all.
  */
 export async function fastReadXlsx(bytes: Uint8Array, openZip: OpenZip = openWithJsZip): Promise<ReadWorkbook> {
-  const pkg = await openZip(bytes);
+  return fastReadPackage(bounded(await openZip(bytes)));
+}
+
+/** fastReadXlsx on a package already opened (and bounded: see zipPackage.ts). */
+export async function fastReadPackage(pkg: ZipPackage): Promise<ReadWorkbook> {
   const workbookXml = await optionalText(pkg, WORKBOOK);
   const relsXml = await optionalText(pkg, WORKBOOK_RELS);
   if (workbookXml === undefined || relsXml === undefined) throw new Unsupported('no workbook part');
@@ -720,6 +759,7 @@ export async function fastReadXlsx(bytes: Uint8Array, openZip: OpenZip = openWit
   const stylesXml = await optionalText(pkg, STYLES);
   const styles = stylesXml === undefined ? undefined : parseStyles(stylesXml);
   const ctx: Context = {
+    sheet: '',
     strings: stringsXml === undefined ? undefined : parseSharedStrings(stringsXml),
     dateStyles: styles === undefined ? undefined : (styles?.date ?? null),
     percentStyles: styles?.percent,
@@ -729,22 +769,30 @@ export async function fastReadXlsx(bytes: Uint8Array, openZip: OpenZip = openWit
   };
 
   // ExcelJS keeps the sheets whose relationship leads to a file it parsed as a worksheet
-  // (chart sheets drop out), in the workbook's order.
+  // (chart sheets drop out), in the workbook's order. Where that leaves none (a package whose
+  // sheets are not named sheetN.xml, which ExcelJS reads as empty), the worksheet relationships
+  // say which parts are sheets.
   const worksheetFiles = new Set(pkg.names.filter((n) => WORKSHEET_FILE.test(n)));
+  const partOf = (def: SheetDef): string | null => {
+    const rel = def.rId === undefined ? undefined : rels.get(def.rId);
+    if (rel === undefined) return null;
+    if (rel.target === undefined) throw new Unsupported('relationship without target');
+    return `xl/${rel.target.replace(/^(\s|\/xl\/)+/, '')}`;
+  };
+  const byExcelJs = workbook.sheets.some((def) => worksheetFiles.has(partOf(def) ?? ''));
+  const isSheet = (def: SheetDef, part: string): boolean =>
+    byExcelJs ? worksheetFiles.has(part) : rels.get(def.rId ?? '')?.type === WORKSHEET_REL && pkg.names.includes(part);
   const ids = new Set<number>();
   const names = new Set<string>();
   const sheets: ReadSheetData[] = [];
   for (const def of workbook.sheets) {
-    if (def.rId === undefined || !rels.has(def.rId)) continue;
-    const target = rels.get(def.rId);
-    if (target === undefined) throw new Unsupported('relationship without target');
-    const part = `xl/${target.replace(/^(\s|\/xl\/)+/, '')}`;
-    if (!worksheetFiles.has(part)) continue;
+    const part = partOf(def);
+    if (part === null || !isSheet(def, part)) continue;
     // ExcelJS files sheets by id and checks their names.
     if (!(def.id >= 1) || ids.has(def.id)) throw new Unsupported(`sheet id ${def.id}`);
     ids.add(def.id);
     checkSheetName(def.name, names);
-    const { grid, merges, percentCells } = parseSheet(sheetXml(await pkg.bytes(part)), ctx);
+    const { grid, merges, percentCells } = parseSheet(sheetXml(await pkg.bytes(part)), { ...ctx, sheet: def.name });
     sheets.push({ name: def.name, state: def.state, grid, merges, ...(percentCells.length ? { percentCells } : {}) });
   }
   if (sheets.length === 0) throw new Unsupported('no worksheets');

@@ -6,7 +6,8 @@
  * throws and the file is read by ExcelJS instead.
  */
 import { inflateRawSync } from 'zlib';
-import { type OpenZip, type ZipPackage, packageNames } from './zipPackage';
+import { LIMITS, LimitExceeded } from './limits';
+import { type OpenZip, ZipDamaged, type ZipPackage, packageNames } from './zipPackage';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -25,7 +26,7 @@ function endOfCentralDirectory(b: Buffer): number {
   // The record is 22 bytes plus a comment of up to 65535.
   const stop = Math.max(0, b.length - 22 - 0xffff);
   for (let i = b.length - 22; i >= stop; i--) if (b.readUInt32LE(i) === EOCD) return i;
-  throw new Error('no end of central directory');
+  throw new ZipDamaged('truncated', 'no end of central directory');
 }
 
 function entries(b: Buffer): Array<[string, Entry]> {
@@ -35,11 +36,11 @@ function entries(b: Buffer): Array<[string, Entry]> {
   const size = b.readUInt32LE(eocd + 12);
   const offset = b.readUInt32LE(eocd + 16);
   if (disk !== 0 || count === 0xffff || offset === 0xffffffff || size === 0xffffffff) throw new Error('zip64 or multi-disk');
-  if (offset + size > eocd) throw new Error('central directory out of bounds');
+  if (offset + size > eocd) throw new ZipDamaged('truncated', 'central directory out of bounds');
   const out: Array<[string, Entry]> = [];
   let p = offset;
   for (let k = 0; k < count; k++) {
-    if (p + 46 > b.length || b.readUInt32LE(p) !== CENTRAL) throw new Error('bad central directory');
+    if (p + 46 > b.length || b.readUInt32LE(p) !== CENTRAL) throw new ZipDamaged('broken', 'bad central directory');
     const flags = b.readUInt16LE(p + 8);
     const method = b.readUInt16LE(p + 10);
     const compressed = b.readUInt32LE(p + 20);
@@ -57,10 +58,12 @@ function entries(b: Buffer): Array<[string, Entry]> {
   return out;
 }
 
-function contents(b: Buffer, e: Entry): Buffer {
-  if (e.local + 30 > b.length || b.readUInt32LE(e.local) !== LOCAL) throw new Error('bad local header');
+function contents(b: Buffer, e: Entry, name: string): Buffer {
+  // The declared size is the most the inflater may give (below), so checking it holds the part.
+  if (e.size > LIMITS.partBytes) throw new LimitExceeded('partBytes', name);
+  if (e.local + 30 > b.length || b.readUInt32LE(e.local) !== LOCAL) throw new ZipDamaged('broken', 'bad local header');
   const start = e.local + 30 + b.readUInt16LE(e.local + 26) + b.readUInt16LE(e.local + 28);
-  if (start + e.compressed > b.length) throw new Error('file data out of bounds');
+  if (start + e.compressed > b.length) throw new ZipDamaged('truncated', 'file data out of bounds');
   const raw = b.subarray(start, start + e.compressed);
   let data: Buffer;
   if (e.method === 0) {
@@ -69,12 +72,22 @@ function contents(b: Buffer, e: Entry): Buffer {
     // One output chunk of the size the directory gives: zlib's default 16 KB chunks, gathered
     // and copied together afterwards, cost ten times the inflating itself. Never more than that
     // size (a damaged or hostile directory entry must not make it inflate without end).
-    data = inflateRawSync(raw, { chunkSize: Math.min(Math.max(64, e.size), MAX_CHUNK), maxOutputLength: Math.max(1, e.size) });
+    try {
+      data = inflateRawSync(raw, { chunkSize: Math.min(Math.max(64, e.size), MAX_CHUNK), maxOutputLength: Math.max(1, e.size) });
+    } catch (err) {
+      throw new ZipDamaged('broken', `${name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
   } else {
     throw new Error(`compression method ${e.method}`);
   }
-  if (data.length !== e.size) throw new Error('size mismatch');
+  if (data.length !== e.size) throw new ZipDamaged('broken', `${name}: size mismatch`);
   return data;
+}
+
+/** Each part's size as the zip declares it (what openWithZlib holds the inflater to). */
+export function declaredSizes(bytes: Uint8Array): Map<string, number> {
+  const b = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return new Map([...packageNames(entries(b))].map(([name, e]) => [name, e.size]));
 }
 
 export const openWithZlib: OpenZip = (bytes) => {
@@ -87,7 +100,7 @@ export const openWithZlib: OpenZip = (bytes) => {
         const e = files.get(name);
         if (!e) return Promise.reject(new Error(`no ${name} in the package`));
         try {
-          return Promise.resolve(contents(b, e));
+          return Promise.resolve(contents(b, e, name));
         } catch (err) {
           return Promise.reject(err instanceof Error ? err : new Error(String(err)));
         }

@@ -6,8 +6,10 @@
 import { readFile } from 'fs/promises';
 import { type KeytaskSheet, REGISTRY_SHEET, liveKeytaskSheets } from '../../core/sheet/registry';
 import { XlsxReadError } from './errors';
-import { openWithZlib } from './nodeZip';
-import { type ReadWorkbook, readXlsxBuffer } from './readXlsxBuffer';
+import { LIMITS, LimitExceeded } from './limits';
+import { declaredSizes, openWithZlib } from './nodeZip';
+import { type ReadWorkbook, asReadError, readXlsxBuffer } from './readXlsxBuffer';
+import { bounded } from './zipPackage';
 
 export { XlsxReadError, type XlsxReadReason } from './errors';
 export { type ReadSheetData, type ReadValue, type ReadWorkbook, readXlsxBuffer } from './readXlsxBuffer';
@@ -25,6 +27,31 @@ async function loadBytes(fileOrBuffer: string | Buffer | Uint8Array): Promise<{ 
 export async function readXlsx(fileOrBuffer: string | Buffer | Uint8Array): Promise<ReadWorkbook> {
   const { bytes, label } = await loadBytes(fileOrBuffer);
   return readXlsxBuffer(bytes, label, { openZip: openWithZlib });
+}
+
+const DOCX_BODY = 'word/document.xml';
+
+/**
+ * Before a .docx is handed to a reader that trusts its zip (mammoth, through jszip): its body
+ * within LIMITS.docxBodyBytes by its declared size, and every part inflated once within
+ * LIMITS, which holds each to that size. Throws XlsxReadError (`tooLarge`, `truncated`,
+ * `damaged`); a zip this cannot follow (zip64, say) is left to the reader.
+ */
+export async function checkDocxPackage(bytes: Uint8Array, label: string): Promise<void> {
+  try {
+    let sizes: Map<string, number>;
+    try {
+      sizes = declaredSizes(bytes);
+    } catch (e) {
+      if (e instanceof Error && e.name !== 'ZipDamaged') return;
+      throw e;
+    }
+    if ((sizes.get(DOCX_BODY) ?? 0) > LIMITS.docxBodyBytes) throw new LimitExceeded('docxBodyBytes', DOCX_BODY);
+    const pkg = bounded(await openWithZlib(bytes));
+    for (const name of pkg.names) await pkg.bytes(name);
+  } catch (e) {
+    throw asReadError(e, label);
+  }
 }
 
 /** The keytask sheets of a read workbook, under their current names (null: sheet deleted). */

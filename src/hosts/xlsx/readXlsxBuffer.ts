@@ -3,17 +3,21 @@
  * what the core's readers (layout reader, registry) need, and nothing tied to ExcelJS.
  *
  * Two readers give the same result: the values-only one (fastRead.ts), several times faster,
- * and ExcelJS's full load (excelJsRead.ts), which reads whatever the first leaves to it or
- * fails on. ExcelJS is loaded only then.
+ * and ExcelJS's full load (excelJsRead.ts), which reads whatever the first leaves to it. ExcelJS
+ * is loaded only then. Whatever neither reads is refused with an XlsxReadError that says what
+ * the file is (sniff.ts) and what to do; nothing else escapes from here, and nothing costs
+ * more than LIMITS allow.
  *
  * Browser-safe: no `fs`, no Node `Buffer`, so the task pane can read the files a clerk picks
  * (in the pane, never uploaded). readWorkbook.ts adds reading by path for the CLI, and Node's
  * zlib for unzipping.
  */
 import { XlsxReadError } from './errors';
-import { fastReadXlsx } from './fastRead';
+import { fastReadPackage } from './fastRead';
+import { LIMITS, LimitExceeded } from './limits';
 import type { ReadWorkbook } from './readTypes';
-import type { OpenZip } from './zipPackage';
+import { type Kind, kindOfBytes, kindOfPackage } from './sniff';
+import { type OpenZip, ZipDamaged, type ZipPackage, bounded, openWithJsZip } from './zipPackage';
 
 export type { ReadSheetData, ReadValue, ReadWorkbook } from './readTypes';
 
@@ -22,21 +26,83 @@ export interface ReadXlsxOptions {
   openZip?: OpenZip;
 }
 
-/** Every zip package starts with the local file header `PK\x03\x04`. */
-function isZip(bytes: Uint8Array): boolean {
-  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+function refusal(label: string, kind: Kind): XlsxReadError {
+  return new XlsxReadError(label, kind.reason, kind.detail ?? '');
+}
+
+/** Any failure as the refusal it is: nothing but an XlsxReadError leaves readXlsxBuffer. */
+export function asReadError(e: unknown, label: string): XlsxReadError {
+  if (e instanceof XlsxReadError) return e;
+  if (e instanceof LimitExceeded) return new XlsxReadError(label, 'tooLarge', '', { limit: e.limit, where: e.where });
+  const debug = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  if (e instanceof ZipDamaged) {
+    if (e.kind === 'truncated') return new XlsxReadError(label, 'truncated', '', { debug });
+    return new XlsxReadError(label, 'damaged', e.kind === 'duplicate' ? 'duplicateParts' : 'badZip', { debug });
+  }
+  // jszip (under ExcelJS) finds a part's declared size or checksum wrong only after inflating it.
+  if (/size mismatch|crc32/i.test(debug)) return new XlsxReadError(label, 'damaged', 'badZip', { debug });
+  if (e instanceof Error && e.name === 'NoWorksheets') return new XlsxReadError(label, 'damaged', 'noSheets', { debug });
+  return new XlsxReadError(label, 'damaged', 'badXml', { debug });
+}
+
+/** The package by `openZip`, else by jszip where the first cannot follow the zip (zip64, say). */
+async function openPackage(bytes: Uint8Array, openZip: OpenZip): Promise<ZipPackage> {
+  try {
+    return await openZip(bytes);
+  } catch (e) {
+    if (e instanceof LimitExceeded || (e instanceof ZipDamaged && e.kind !== 'broken') || openZip === openWithJsZip) throw e;
+    return openWithJsZip(bytes);
+  }
+}
+
+/** What a zip with no workbook in it is (an .ods, an .xlsb, a .docx …), or null. */
+async function packageKind(pkg: ZipPackage): Promise<Kind | null> {
+  const texts = new Map<string, string>();
+  for (const name of ['mimetype', 'META-INF/manifest.xml']) {
+    if (!pkg.names.includes(name)) continue;
+    try {
+      texts.set(name, new TextDecoder().decode((await pkg.bytes(name)).subarray(0, 65536)));
+    } catch {
+      // A part that cannot be read says nothing about the kind.
+    }
+  }
+  return kindOfPackage(pkg.names, (n) => texts.get(n));
+}
+
+/**
+ * Inflates every part once, within LIMITS, before ExcelJS (which trusts the zip) sees the file;
+ * returns their total. A part the opener finds false (its size, its data) refuses the file.
+ */
+async function checkedSize(pkg: ZipPackage): Promise<number> {
+  const b = bounded(pkg);
+  let n = 0;
+  for (const name of pkg.names) n += (await b.bytes(name)).length;
+  return n;
+}
+
+async function readPackage(bytes: Uint8Array, label: string, openZip: OpenZip): Promise<ReadWorkbook> {
+  const pkg = await openPackage(bytes, openZip);
+  const kind = await packageKind(pkg);
+  if (kind) throw refusal(label, kind);
+  try {
+    return await fastReadPackage(bounded(pkg));
+  } catch (e) {
+    // Whatever the values-only reader does not follow (see fastRead.ts) ExcelJS reads, unless
+    // the file is too large to read at all.
+    if (e instanceof LimitExceeded) throw e;
+  }
+  if ((await checkedSize(pkg)) > LIMITS.fallbackBytes) throw new LimitExceeded('fallbackBytes', label);
+  const { readWithExcelJs } = await import(/* webpackChunkName: "xlsx-exceljs" */ './excelJsRead');
+  return readWithExcelJs(bytes);
 }
 
 /** @param label how the file is named in errors (its name or path) */
 export async function readXlsxBuffer(bytes: Uint8Array, label = '(buffer)', options: ReadXlsxOptions = {}): Promise<ReadWorkbook> {
-  // An .xlsx is a zip; anything else gets a plain answer instead of a zip library's stack.
-  if (!isZip(bytes)) throw new XlsxReadError(label, 'notXlsx', bytes.length === 0 ? 'empty file' : 'not a zip package');
+  const kind = kindOfBytes(bytes);
+  if (kind) throw refusal(label, kind);
   try {
-    return await fastReadXlsx(bytes, options.openZip);
-  } catch {
-    // Whatever the values-only reader does not follow (see fastRead.ts), ExcelJS reads, or
-    // fails on with its own words.
+    return await readPackage(bytes, label, options.openZip ?? openWithJsZip);
+  } catch (e) {
+    throw asReadError(e, label);
   }
-  const { readWithExcelJs } = await import(/* webpackChunkName: "xlsx-exceljs" */ './excelJsRead');
-  return readWithExcelJs(bytes, label);
 }

@@ -24,6 +24,7 @@ import {
   parseRange,
 } from '../../core/sheet/spec';
 import { addCharts } from './chartParts';
+import { cellTextForExcel, sheetNameProblem, xmlSafe } from '../../core/sheet/sheetNameRules';
 
 const PAPER_A4 = 9;
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
@@ -74,7 +75,10 @@ function mergedStyles(sheet: SheetSpec): Map<string, CellStyle> {
 
 function excelValue(v: CellValue): ExcelJS.CellValue {
   if (v === null) return null;
-  if (isFormula(v)) return { formula: v.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+  if (isFormula(v)) return { formula: xmlSafe(v.formula.replace(/^=/, '')) } as ExcelJS.CellFormulaValue;
+  // Text from a county's file may hold control characters (ExcelJS writes them raw, which no
+  // reader accepts) or, joined, more than a cell holds.
+  if (typeof v === 'string') return cellTextForExcel(v);
   return v;
 }
 
@@ -199,6 +203,8 @@ function renderPrint(ws: ExcelJS.Worksheet, print: PrintSpec): void {
 }
 
 function renderSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): void {
+  const problem = sheetNameProblem(sheet.name);
+  if (problem) throw new Error(`sheet name "${sheet.name}" breaks Excel's rules (${problem}); the core names sheets with legalSheetName`);
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.visibility,
     ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),

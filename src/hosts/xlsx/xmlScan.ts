@@ -26,8 +26,10 @@ function isWs(c: number): boolean {
 
 export class XmlScanner {
   private pos = 0;
-  /** the current tag's name, as written (with any prefix) */
+  /** the current tag's name, as written (with any prefix but `strip`'s) */
   name = '';
+  /** a prefix taken off element names (`x:` where the main namespace is bound to one) */
+  private strip = '';
   /** the current open tag ends with `/>` (no close token follows) */
   selfClosing = false;
   private nAttr = 0;
@@ -75,7 +77,7 @@ export class XmlScanner {
         if (gt < 0) throw new Unsupported('unterminated close tag');
         let e = gt;
         while (e > lt + 2 && isWs(s.charCodeAt(e - 1))) e--;
-        this.name = s.slice(lt + 2, e);
+        this.name = this.unprefixed(s.slice(lt + 2, e));
         this.pos = gt + 1;
         return CLOSE;
       }
@@ -92,7 +94,7 @@ export class XmlScanner {
       if (ch === 62 || ch === 47 || isWs(ch)) break;
     }
     if (i === start) throw new Unsupported('empty tag name');
-    this.name = s.slice(start, i);
+    this.name = this.unprefixed(s.slice(start, i));
     this.nAttr = 0;
     this.selfClosing = false;
     for (;;) {
@@ -132,6 +134,20 @@ export class XmlScanner {
     }
     this.pos = i;
     return OPEN;
+  }
+
+  /** From here on, element names `prefix:x` read as `x` (the OpenXML SDK writes `<x:c>`). */
+  stripPrefix(prefix: string): void {
+    this.strip = `${prefix}:`;
+  }
+
+  private unprefixed(name: string): string {
+    return this.strip !== '' && name.startsWith(this.strip) ? name.slice(this.strip.length) : name;
+  }
+
+  /** The current open tag's attribute names, as written. */
+  attrNames(): string[] {
+    return this.attrName.slice(0, this.nAttr);
   }
 
   /** Which of the current open tag's attributes is `name`; -1 when absent. */

@@ -67,7 +67,7 @@ export function RollupTab({ api, active }: { api: ExcelApi; active: boolean }) {
     setOutcome(null);
     try {
       setBusy('files');
-      const read = await readCountyFiles(files);
+      const read = await readCountyFiles(files, s.lang);
       setBusy('rollup');
       const sheets = (list?.countySheets ?? []).map((c) => c.sheet);
       const ticked = sheets.filter((sh) => !unticked.has(sh));
