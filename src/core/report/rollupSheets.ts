@@ -125,7 +125,10 @@ export function buildSummarySheet(result: RollupResult, opts: { lang: Lang; titl
         .flatMap((c) => {
           const f = t.counties[c];
           if (!f) return [];
-          const blank = f.blank.map((k) => fieldLabel(k, lang));
+          // A blank figure matters where the others make a total that now falls short.
+          const totalOf = (k: string): number | null | undefined =>
+            k === 'target' ? t.total?.target : t.total?.milestones[k.slice(1)];
+          const blank = f.blank.filter((k) => totalOf(k) != null).map((k) => fieldLabel(k, lang));
           return [
             ...f.excluded.map((x) => `${c}${x.label}${x.typed ? `“${x.typed}”` : ''}:${x.reason}`),
             ...(blank.length ? [`${c}${blank.join('、')}:${zh ? '未填' : 'blank'}`] : []),
