@@ -389,6 +389,18 @@ describe('generating in Excel', () => {
     }
   });
 
+  it('re-generates a sheet whose kept 进展情况 would ask for a row taller than Excel allows (409 points)', async () => {
+    const fake = createFakeExcel({ apiVersion: '1.18' });
+    await generateInExcel(fake.api, plan, opts(['新密市']), never);
+    const measured = plan.tasks.find((t) => t.kind !== 'qualitative' && t.target)!;
+    const long = '已完成项目建设，'.repeat(120);
+    expect(long.length).toBeGreaterThan(420);
+    typeInto(fake, '新密市', measured.id, 'progress', long);
+    await generateInExcel(fake.api, plan, opts(['新密市']), never);
+    expect(taskValue(fake, '新密市', measured.id, 'progress')).toBe(long);
+    expect(Math.max(...fake.workbook.sheet('新密市')!.rowHeights.values())).toBe(409);
+  });
+
   it('reads registry and sheet values that do not start at A1', async () => {
     const fake = createFakeExcel();
     fake.workbook.type('Sheet1', 'C3', [['x', 1]]);

@@ -20,7 +20,7 @@ import { REGISTRY_SHEET } from '../../core/sheet/registry';
 import { cellAddress, parseRange, sheetNameOfReference } from '../../core/sheet/spec';
 import { readWorkbook } from './readWorkbook';
 import { gridFromA1 } from './usedRanges';
-import { PAYLOAD_BUDGET, packSteps, renderSpec } from './renderSpec';
+import { PAYLOAD_BUDGET, deleteHiddenSheet, packSteps, renderSpec } from './renderSpec';
 import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
 
 export const MARKS_SHEET = 'keytask_marks';
@@ -306,7 +306,7 @@ async function applyMarks(api: ExcelApi, findings: Finding[], lang: Lang): Promi
         },
       });
     } else if (!recordSheet.isNullObject) {
-      steps.push({ bytes: OPERATION_OVERHEAD, run: () => recordSheet.delete() });
+      steps.push({ bytes: 2 * OPERATION_OVERHEAD, run: () => deleteHiddenSheet(recordSheet) });
     }
     steps.push(...marking);
     if (steps.length > 0) syncs += await send(context, packSteps(steps, PAYLOAD_BUDGET));

@@ -20,6 +20,7 @@ import {
   parseRange,
   rangeAddress,
 } from '../../core/sheet/spec';
+import { clampRowHeight } from '../../core/sheet/excelLimits';
 
 /** Excel on the web's request limit is 5 MB; estimates are rough, so stay well below it. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
@@ -80,6 +81,15 @@ interface Template {
 
 /** Name of the scratch sheet a layout is written to when every sheet of that layout is being updated. */
 export const TEMPLATE_SHEET = 'keytask_template';
+
+/**
+ * Deletes a sheet that may be very hidden: Excel refuses to delete a very hidden sheet
+ * (Worksheet.delete throws InvalidOperation), so it is made merely hidden first.
+ */
+export function deleteHiddenSheet(sheet: Excel.Worksheet): void {
+  sheet.visibility = 'Hidden';
+  sheet.delete();
+}
 
 interface Step {
   bytes: number;
@@ -289,15 +299,16 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
   });
   // A run of rows of one height is one area; with RangeAreas every run of the same height goes
   // in one operation, so 10,000 wrapped tasks (a handful of heights) cost a few dozen, not thousands.
+  // Excel refuses a row taller than 409 points (a long kept 进展情况 asks for more).
   const heights = Object.entries(spec.rowHeights ?? {})
-    .map(([row, h]) => [Number(row), h] as const)
+    .map(([row, h]) => [Number(row), clampRowHeight(h)] as const)
     .sort((a, b) => a[0] - b[0]);
   const heightRuns: Array<{ range: string; h: number }> = [];
   heights.forEach(([row, h], i) => {
     const next = heights[i + 1];
     if (next && next[0] === row + 1 && next[1] === h) return;
     let first = row;
-    while (first > 0 && spec.rowHeights?.[first - 1] === h) first--;
+    while (first > 0 && spec.rowHeights?.[first - 1] !== undefined && clampRowHeight(spec.rowHeights[first - 1]) === h) first--;
     heightRuns.push({ range: `A${first + 1}:A${row + 1}`, h });
   });
   heightRuns.sort((a, b) => a.h - b.h);
@@ -581,7 +592,7 @@ export async function renderSpec(context: Excel.RequestContext, spec: WorkbookSp
   // would be duplicated by Excel as a sheet-level name in every copy.
   const steps: Step[] = [];
   for (const stale of opts.staleTemplates ?? []) {
-    steps.push({ bytes: 3 * OPERATION_OVERHEAD, run: () => context.workbook.worksheets.getItem(stale).delete() });
+    steps.push({ bytes: 4 * OPERATION_OVERHEAD, run: () => deleteHiddenSheet(context.workbook.worksheets.getItem(stale)) });
     existing.delete(lower(stale));
   }
   // Each sheet's layout key once: it is the JSON of the sheet's whole layout.
@@ -621,7 +632,7 @@ export async function renderSpec(context: Excel.RequestContext, spec: WorkbookSp
     else steps.push(...copySteps(s, template.spec, context));
   }
   for (const name of scratch) {
-    steps.push({ bytes: 3 * OPERATION_OVERHEAD, run: () => context.workbook.worksheets.getItem(name).delete() });
+    steps.push({ bytes: 4 * OPERATION_OVERHEAD, run: () => deleteHiddenSheet(context.workbook.worksheets.getItem(name)) });
   }
   const names = new Set(opts.existingNames.map(lower));
   for (const n of spec.names) {

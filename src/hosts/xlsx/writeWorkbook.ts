@@ -23,6 +23,7 @@ import {
   needsTextGuard,
   parseRange,
 } from '../../core/sheet/spec';
+import { capCellText, clampRowHeight } from '../../core/sheet/excelLimits';
 import { addCharts } from './chartParts';
 
 const PAPER_A4 = 9;
@@ -75,7 +76,8 @@ function mergedStyles(sheet: SheetSpec): Map<string, CellStyle> {
 function excelValue(v: CellValue): ExcelJS.CellValue {
   if (v === null) return null;
   if (isFormula(v)) return { formula: v.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
-  return v;
+  // Excel cuts a longer text when it opens the file; the cut is made visible here instead.
+  return typeof v === 'string' ? capCellText(v) : v;
 }
 
 function renderCells(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
@@ -209,7 +211,7 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): void {
   sheet.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  for (const [r, h] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
+  for (const [r, h] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = clampRowHeight(h);
   renderCells(ws, sheet);
   for (const m of sheet.merges) ws.mergeCells(m);
   renderValidations(ws, sheet);

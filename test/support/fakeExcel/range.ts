@@ -292,6 +292,9 @@ export class FakeRangeFormat extends WriteOnly {
   }
   set rowHeight(points: number) {
     this.each('set', { rowHeight: points }, (t) => {
+      // "Row height: 409 points" (Excel specifications and limits,
+      // https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3);
+      // RangeFormat.rowHeight refuses more with InvalidArgument.
       if (!(points >= 0 && points <= 409)) throw invalidArgument(`row height ${points}`, this.path);
       for (let r = t.bounds.row1; r <= t.bounds.row2; r++) t.sheet.rowHeights.set(r, points);
     });

@@ -360,8 +360,21 @@ export class FakeWorkbookState {
     return this.sheets.map((s) => s.name);
   }
 
+  /**
+   * "Rename a worksheet" (https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9):
+   * a name can't be blank, contain more than 31 characters (Excel counts UTF-16 units, so a
+   * character outside the BMP counts twice: undocumented, the stricter reading), contain
+   * / \ ? * : [ ], begin or end with an apostrophe, or be "History", a reserved word.
+   */
   checkSheetName(name: string, self?: FakeSheet): void {
-    if (!name || [...name].length > 31 || FORBIDDEN_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    if (
+      !name ||
+      name.length > 31 ||
+      FORBIDDEN_SHEET_CHARS.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'") ||
+      name.toLowerCase() === 'history'
+    ) {
       throw invalidArgument(`illegal sheet name '${name}'`, 'Worksheet.name');
     }
     const other = this.sheet(name);
@@ -410,6 +423,14 @@ export class FakeWorkbookState {
   }
 
   deleteSheet(sheet: FakeSheet): void {
+    // Excel refuses to delete a very hidden sheet: "if the worksheet's visibility is set to
+    // VeryHidden, the delete operation will fail with an InvalidOperation exception. You should
+    // first change its visibility to hidden or visible before deleting it." (Worksheet.delete,
+    // https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1),
+    // also in @types/office-js).
+    if (sheet.visibility === 'VeryHidden') {
+      throw new FakeOfficeError('InvalidOperation', `Cannot delete very hidden sheet '${sheet.name}'.`, 'Worksheet.delete');
+    }
     if (this.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet).length === 0) {
       throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.delete');
     }

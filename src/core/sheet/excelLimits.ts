@@ -1,0 +1,96 @@
+/**
+ * Excel's own limits and input rules, which every host must respect whatever writes the file:
+ * Office.js refuses what breaks them, and an .xlsx file that breaks them is "repaired" (cut)
+ * when Excel opens it. Pure: no Office.js, no I/O.
+ *
+ * Source for the sizes: "Excel specifications and limits",
+ * https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3
+ * (row height 409 points; 32,767 characters in a cell). Sheet names: "Rename a worksheet",
+ * https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9
+ * (at most 31 characters, none of / \ ? * : [ ], not beginning or ending with an apostrophe,
+ * not "History", a name Excel reserves).
+ */
+
+/** The tallest row Excel allows, in points. */
+export const MAX_ROW_HEIGHT = 409;
+
+/** The most characters a cell can hold. */
+export const MAX_CELL_TEXT = 32767;
+
+/** What replaces the end of a text too long for one cell, so the cut is visible. */
+export const TRUNCATED_MARK = '…(截断)';
+
+/**
+ * Sheet names are at most 31 characters as Excel counts them: UTF-16 code units, so a
+ * character outside the Basic Multilingual Plane (𠀀, emoji) counts twice.
+ */
+export const MAX_SHEET_NAME = 31;
+
+/** Names Excel keeps for itself (compared case-insensitively). */
+export const RESERVED_SHEET_NAMES: readonly string[] = ['History'];
+
+export const FORBIDDEN_SHEET_CHARS = /[\\/?*[\]:]/g;
+
+/** A row height Excel accepts: at most 409 points. */
+export function clampRowHeight(points: number): number {
+  return Math.min(MAX_ROW_HEIGHT, Math.max(0, points));
+}
+
+/** `text`, or as much of it as fits a cell followed by `…(截断)`. */
+export function capCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let head = text.slice(0, MAX_CELL_TEXT - TRUNCATED_MARK.length);
+  // Never cut a surrogate pair in half.
+  if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
+  return head + TRUNCATED_MARK;
+}
+
+/** The first `max` UTF-16 units of `s`, without splitting a surrogate pair. */
+export function cutUtf16(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const head = s.slice(0, max);
+  return /[\ud800-\udbff]$/.test(head) ? head.slice(0, -1) : head;
+}
+
+/** Whether Excel would refuse `name` as a sheet name. */
+export function illegalSheetName(name: string): boolean {
+  return (
+    name.trim() === '' ||
+    name.length > MAX_SHEET_NAME ||
+    new RegExp(FORBIDDEN_SHEET_CHARS.source).test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'") ||
+    RESERVED_SHEET_NAMES.some((r) => r.toLowerCase() === name.toLowerCase())
+  );
+}
+
+/**
+ * Strings Excel does not keep as typed when they go into a General cell (typed, or written
+ * through `Range.values` / `Range.formulas`, which parse input as typing does): formulas and
+ * signed input (`=`, `+`, `-`, `@`), numbers in any of Excel's spellings (`1,000`, `(5)`,
+ * `50%`, `1e3`, `$5`, long digit ids that lose digits past 15), dates and times (`2023-1`,
+ * `1/2`, `2023年1月`, `12:30`) and the booleans `TRUE` / `FALSE`. Such a string is written with
+ * Excel's text mark (a leading apostrophe) into a General cell, or into a text-formatted (`@`)
+ * cell as it is.
+ *
+ * Documented: "Format numbers as text",
+ * https://support.microsoft.com/office/format-numbers-as-text-583160db-35e7-4d5e-8a27-4ef1ac8b4f3c
+ * ("Excel automatically converts … to a date", "enter an apostrophe"). Which date spellings
+ * Excel takes depends on the locale, which is not documented in full: anything that looks like
+ * one is guarded.
+ */
+export function excelWouldConvert(s: string): boolean {
+  if (s === '') return false;
+  if (/^[=+\-@]/.test(s)) return true;
+  const t = s.trim();
+  if (t !== s && t === '') return false;
+  if (/^(true|false)$/i.test(t)) return true;
+  // numbers: optional currency, thousands separators, decimals, exponent, percent, parentheses
+  if (/^\(?[$¥￥€£]?\s*(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?\s*%?\)?$/.test(t) && /\d/.test(t)) return true;
+  // dates and times: 2023-1, 2023/1/2, 1/2, 1-Jan, 2023年1月, 1月2日, 12:30, 12:30:00 PM
+  if (/^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?(\s+\d{1,2}:\d{2}(:\d{2})?)?$/.test(t)) return true;
+  if (/^\d{1,2}[-/ ][A-Za-z]{3,9}([-/ ]\d{2,4})?$/.test(t) || /^[A-Za-z]{3,9}[-/ ]\d{1,4}$/.test(t)) return true;
+  if (/^(\d{2,4}年)?\d{1,2}月(\d{1,2}日)?$/.test(t) || /^\d{2,4}年\d{1,2}月\d{1,2}日$/.test(t)) return true;
+  if (/^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[AaPp][Mm])?$/.test(t)) return true;
+  return false;
+}
