@@ -389,6 +389,27 @@ describe('generating in Excel', () => {
     }
   });
 
+  it('keeps clerks’ text that Excel would turn into a date, number or boolean, in General and in text cells', async () => {
+    const fake = createFakeExcel({ apiVersion: '1.18' });
+    await generateInExcel(fake.api, plan, opts(['新密市']), never);
+    const measured = plan.tasks.filter((t) => t.kind !== 'qualitative' && t.target);
+    const texts = ['2023-1', '1/2', '50%', '1,000', 'TRUE', '(5)', '123456789012345678'];
+    texts.forEach((t, i) => {
+      // typed with Excel's text mark into the General 完成值 column, as is into the text 进展情况 column
+      typeInto(fake, '新密市', measured[i].id, 'actual', `'${t}`);
+      typeInto(fake, '新密市', measured[i].id, 'progress', t);
+    });
+    texts.forEach((t, i) => expect(taskValue(fake, '新密市', measured[i].id, 'actual')).toBe(t));
+    await generateInExcel(fake.api, plan, opts(['新密市']), never);
+    texts.forEach((t, i) => {
+      expect(taskValue(fake, '新密市', measured[i].id, 'actual')).toBe(t);
+      expect(taskValue(fake, '新密市', measured[i].id, 'progress')).toBe(t);
+    });
+    // no apostrophe written into a text cell, where Excel would keep it
+    const cells = [...fake.workbook.sheet('新密市')!.cells.values()];
+    expect(cells.filter((c) => typeof c.value === 'string' && c.value.startsWith("'"))).toEqual([]);
+  });
+
   it('re-generates a sheet whose kept 进展情况 would ask for a row taller than Excel allows (409 points)', async () => {
     const fake = createFakeExcel({ apiVersion: '1.18' });
     await generateInExcel(fake.api, plan, opts(['新密市']), never);

@@ -83,14 +83,13 @@ export function excelWouldConvert(s: string): boolean {
   if (s === '') return false;
   if (/^[=+\-@]/.test(s)) return true;
   const t = s.trim();
-  if (t !== s && t === '') return false;
   if (/^(true|false)$/i.test(t)) return true;
-  // numbers: optional currency, thousands separators, decimals, exponent, percent, parentheses
-  if (/^\(?[$¥￥€£]?\s*(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?\s*%?\)?$/.test(t) && /\d/.test(t)) return true;
-  // dates and times: 2023-1, 2023/1/2, 1/2, 1-Jan, 2023年1月, 1月2日, 12:30, 12:30:00 PM
-  if (/^\d{1,4}[-/.]\d{1,2}([-/.]\d{1,4})?(\s+\d{1,2}:\d{2}(:\d{2})?)?$/.test(t)) return true;
-  if (/^\d{1,2}[-/ ][A-Za-z]{3,9}([-/ ]\d{2,4})?$/.test(t) || /^[A-Za-z]{3,9}[-/ ]\d{1,4}$/.test(t)) return true;
-  if (/^(\d{2,4}年)?\d{1,2}月(\d{1,2}日)?$/.test(t) || /^\d{2,4}年\d{1,2}月\d{1,2}日$/.test(t)) return true;
-  if (/^\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[AaPp][Mm])?$/.test(t)) return true;
+  // Numbers, dates and times in any spelling: digits with separators, signs, currency, percent,
+  // parentheses, an exponent or 年月日 (1,000 · (5) · 50% · ¥5 · 1e3 · 2023-1 · 1/2 · 12:30 · 2023年1月).
+  if (/\d/.test(t) && /^[\d\s.,:/\-+()%$¥￥€£eE年月日]+$/.test(t)) return true;
+  // Dates with a month's name (1-Jan, Jan-23, 2 March 2024), times with AM / PM.
+  const month = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+  if (new RegExp(`^(\\d{1,4}[-/ ])?${month}([-/ ,]+\\d{1,4})*$`, 'i').test(t)) return true;
+  if (/^[\d:.\s]+[ap]m?$/i.test(t) && /\d/.test(t)) return true;
   return false;
 }

@@ -16,11 +16,10 @@ import {
   type WorkbookSpec,
   columnLetter,
   isFormula,
-  needsTextGuard,
   parseRange,
   rangeAddress,
 } from '../../core/sheet/spec';
-import { clampRowHeight } from '../../core/sheet/excelLimits';
+import { capCellText, clampRowHeight, excelWouldConvert } from '../../core/sheet/excelLimits';
 
 /** Excel on the web's request limit is 5 MB; estimates are rough, so stay well below it. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
@@ -109,14 +108,32 @@ export function columnWidthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** What to write for a cell so Excel stores exactly the spec's value. */
-export function cellInput(v: CellValue): string | number | boolean {
+/**
+ * What to write for a cell so Excel stores exactly the spec's value. `text`: the cell is
+ * formatted as text (`@`), where Excel stores any string as given — an apostrophe would stay
+ * visible there. Elsewhere a string Excel would turn into a formula, number, date or boolean
+ * gets Excel's own text mark, a leading apostrophe, which is not stored (a string that starts
+ * with one gets a second, so the first survives). Texts longer than a cell holds are cut, visibly.
+ */
+export function cellInput(v: CellValue, text = false): string | number | boolean {
   if (v === null) return '';
   if (isFormula(v)) return v.formula;
-  // A leading apostrophe is Excel's own "this is text" mark; it is not stored. A string that
-  // starts with one gets a second, so the first survives.
-  if (typeof v === 'string') return needsTextGuard(v) || v.startsWith("'") ? `'${v}` : v;
-  return v;
+  if (typeof v !== 'string') return v;
+  const s = capCellText(v);
+  if (text) return s;
+  return excelWouldConvert(s) || s.startsWith("'") ? `'${s}` : s;
+}
+
+/** Which cells of a sheet are text-formatted once its number formats are written. */
+function textCells(spec: SheetSpec): (r: number, c: number) => boolean {
+  const { grid } = numberFormatGrid(spec, false);
+  return (r, c) => grid[r]?.[c] === '@';
+}
+
+/** The spec's values as written: each cell's input for its format. */
+function inputs(spec: SheetSpec): Array<Array<string | number | boolean>> {
+  const text = textCells(spec);
+  return spec.values.map((row, r) => row.map((v, c) => cellInput(v, text(r, c))));
 }
 
 function fill2D<T>(rows: number, cols: number, value: T): T[][] {
@@ -320,7 +337,7 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
 
   // Number formats go before values: a text format (`@`) is what keeps ids and notes as text.
   if (paste) {
-    const runs = differingRuns(paste.spec.values, spec.values);
+    const runs = differingRuns(paste.spec.values, spec.values, textCells(spec));
     valueSteps(spec, runs, (address, chunk) => (range(address).formulas = chunk), add);
   } else {
     // A new sheet's cells are General already; null leaves a cell as it is and costs less to send.
@@ -328,12 +345,7 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
     chunkedWrites(numFmt.grid, numFmt.width, (address, chunk) => (range(address).numberFormat = chunk), add);
     // Values and formulas in one write (`formulas` takes plain values as well).
     const width = spec.values[0]?.length ?? 0;
-    chunkedWrites(
-      spec.values.map((row) => row.map(cellInput)),
-      width,
-      (address, chunk) => (range(address).formulas = chunk),
-      add,
-    );
+    chunkedWrites(inputs(spec), width, (address, chunk) => (range(address).formulas = chunk), add);
   }
 
   const styled = paste
@@ -439,16 +451,16 @@ interface CellRun {
 const RUN_GAP = 3;
 
 /** Where `values` differs from `template` (same size), as row runs of what to write. */
-export function differingRuns(template: CellValue[][], values: CellValue[][]): CellRun[] {
+export function differingRuns(template: CellValue[][], values: CellValue[][], text: (r: number, c: number) => boolean): CellRun[] {
   const runs: CellRun[] = [];
   values.forEach((row, r) => {
     let run: CellRun | null = null;
     let lastDiff = -1;
     row.forEach((v, c) => {
-      const input = cellInput(v);
-      if (input === cellInput(template[r]?.[c] ?? null)) return;
+      const input = cellInput(v, text(r, c));
+      if (input === cellInput(template[r]?.[c] ?? null, text(r, c))) return;
       if (run && c - lastDiff <= RUN_GAP + 1) {
-        for (let k = lastDiff + 1; k < c; k++) run.inputs.push(cellInput(row[k]));
+        for (let k = lastDiff + 1; k < c; k++) run.inputs.push(cellInput(row[k], text(r, k)));
         run.inputs.push(input);
       } else {
         run = { row: r, col: c, inputs: [input] };
@@ -472,7 +484,12 @@ function copySteps(spec: SheetSpec, template: SheetSpec, context: Excel.RequestC
     if (spec.visibility !== template.visibility) handle.visibility = VISIBILITY[spec.visibility];
     if ((spec.tabColor ?? '') !== (template.tabColor ?? '')) handle.tabColor = spec.tabColor ? color(spec.tabColor) : '';
   });
-  valueSteps(spec, differingRuns(template.values, spec.values), (address, chunk) => (ws().getRange(address).formulas = chunk), add);
+  valueSteps(
+    spec,
+    differingRuns(template.values, spec.values, textCells(spec)),
+    (address, chunk) => (ws().getRange(address).formulas = chunk),
+    add,
+  );
   return steps;
 }
 
@@ -489,12 +506,7 @@ function valueSteps(
   const width = spec.values[0]?.length ?? 0;
   const written = runs.reduce((n, r) => n + r.inputs.length, 0);
   if (written * 2 > spec.values.length * width) {
-    chunkedWrites(
-      spec.values.map((row) => row.map(cellInput)),
-      width,
-      write,
-      add,
-    );
+    chunkedWrites(inputs(spec), width, write, add);
     return;
   }
   for (const run of runs) {

@@ -4,6 +4,7 @@
  * their queued operations, as Excel does.
  */
 import { FakeOfficeError, invalidArgument } from './errors';
+import { parseInput } from './input';
 import {
   type Bounds,
   MAX_COLUMNS,
@@ -59,8 +60,6 @@ export const DEFAULT_COLUMN_WIDTH = 48;
 export const DEFAULT_ROW_HEIGHT = 15;
 /** A cell-by-cell operation over more cells than this is a host bug (e.g. formatting a whole sheet). */
 const MAX_CELLS_PER_OPERATION = 2_000_000;
-
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 
 export class FakeSheet {
   visibility: SheetVisibility = 'Visible';
@@ -121,10 +120,10 @@ export class FakeSheet {
   }
 
   /**
-   * Writes one element of a `values` / `formulas` array the way Excel parses input: null leaves
-   * the cell alone, '' empties it, a leading `'` keeps the rest as literal text, a text number
-   * format keeps any string as text, `=` (and a non-numeric `+`, `-` or `@`) starts a formula
-   * and numeric text becomes a number.
+   * Writes one element of a `values` / `formulas` array the way Excel parses input (input.ts):
+   * null leaves the cell alone, '' empties it, a text format (`@`) keeps any string as given,
+   * else a leading `'` keeps the rest as text, `=` (and a non-numeric `+`, `-` or `@`) starts a
+   * formula, and numbers, dates, percentages and booleans in text are converted.
    */
   writeInput(r: number, c: number, input: unknown): void {
     if (input === null || input === undefined) return;
@@ -139,23 +138,10 @@ export class FakeSheet {
         `unsupported cell value ${JSON.stringify(input)}`,
         `cell ${formatLocal({ row1: r, col1: c, row2: r, col2: c })}`,
       );
-    if (input === '') {
-      cell.value = '';
-    } else if (input.startsWith("'")) {
-      cell.value = input.slice(1);
-    } else if (cell.numberFormat === '@') {
-      cell.value = input;
-    } else if (input.startsWith('=') && input.length > 1) {
-      cell.formula = input;
-      cell.value = '';
-    } else if (NUMBER.test(input.trim())) {
-      cell.value = Number(input.trim());
-    } else if (/^[+\-@]/.test(input)) {
-      cell.formula = `=${input}`;
-      cell.value = '';
-    } else {
-      cell.value = input;
-    }
+    const parsed = parseInput(input, cell.numberFormat);
+    cell.value = parsed.value;
+    if (parsed.formula !== undefined) cell.formula = parsed.formula;
+    if (parsed.numberFormat !== undefined && cell.numberFormat === undefined) cell.numberFormat = parsed.numberFormat;
   }
 
   value(r: number, c: number): Scalar {
