@@ -7,7 +7,7 @@ import { REGISTRY_SHEET } from '../../src/core/sheet/registry';
 import { type CellValue, type SheetSpec, isFormula, parseRange } from '../../src/core/sheet/spec';
 import { generateInExcel } from '../../src/hosts/excel/generate';
 import { PAYLOAD_BUDGET, TEMPLATE_SHEET, renderSpec } from '../../src/hosts/excel/renderSpec';
-import { type FakeExcel, type FakeSheet, createFakeExcel } from '../support/fakeExcel';
+import { type FakeExcel, type FakeSheet, commentsOf, createFakeExcel, notesOf } from '../support/fakeExcel';
 import { samplePlan } from '../core/sample';
 
 const COUNTIES_20 = [
@@ -408,6 +408,34 @@ describe('generating in Excel', () => {
     // no apostrophe written into a text cell, where Excel would keep it
     const cells = [...fake.workbook.sheet('新密市')!.cells.values()];
     expect(cells.filter((c) => typeof c.value === 'string' && c.value.startsWith("'"))).toEqual([]);
+  });
+
+  it('re-generates without a whole-sheet operation, keeping the notes and comments on the sheet', async () => {
+    const fake = createFakeExcel({ apiVersion: '1.18' });
+    await generateInExcel(fake.api, plan, opts(['新密市']), never);
+    await fake.api.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('新密市');
+      ws.notes.add('C7', '请核实');
+      ctx.workbook.comments.add(ws.getRange('D8'), '已上报');
+      await ctx.sync();
+    });
+    // the fake refuses what Excel on the web refuses: more than 33,554,000 cells in one operation
+    await expect(
+      fake.api.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('新密市').getRange().clear('Contents');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'OperationCellsExceedLimit' });
+    await generateInExcel(fake.api, plan, opts(['新密市']), never);
+    const sheet = fake.workbook.sheet('新密市')!;
+    expect(notesOf(sheet).get('C7')).toBe('请核实');
+    expect(commentsOf(fake.workbook).map((c) => [c.cell, c.content])).toEqual([['D8', '已上报']]);
+    // Clear All would have taken them
+    await fake.api.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('新密市').getRange('A1:Z99').clear('All');
+      await ctx.sync();
+    });
+    expect(notesOf(sheet).size + commentsOf(fake.workbook).length).toBe(0);
   });
 
   it('re-generates a sheet whose kept 进展情况 would ask for a row taller than Excel allows (409 points)', async () => {

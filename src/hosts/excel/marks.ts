@@ -297,7 +297,8 @@ async function applyMarks(api: ExcelApi, findings: Finding[], lang: Lang): Promi
             ws.visibility = 'VeryHidden';
           } else {
             ws = recordSheet;
-            ws.getRange().clear('All');
+            // The old record's cells only: Excel on the web refuses an operation over 33,554,000 cells.
+            ws.getUsedRange(false).clear('All');
           }
           const range = ws.getRange(address);
           // Text format first, so a sheet name or colour is never read as a number or formula.

@@ -267,19 +267,26 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
   const lowerName = spec.name.toLowerCase();
   const oldCharts = update ? (Object.entries(opts.existingCharts ?? {}).find(([n]) => n.toLowerCase() === lowerName)?.[1] ?? []) : [];
   const oldFilter = update && opts.autoFilter === true && (opts.existingAutoFilters ?? []).some((n) => n.toLowerCase() === lowerName);
-  add(8 + 2 * oldCharts.length + (oldFilter ? 2 : 0), jsonBytes(oldCharts), () => {
+  const extent = extentOf(spec);
+  add(11 + 2 * oldCharts.length + (oldFilter ? 2 : 0), jsonBytes([oldCharts, extent]), () => {
     if (update) {
       const handle = open(context.workbook.worksheets.getItem(spec.name));
       // Charts float above the cells and a filter outlives `clear`: both go, as the cells do.
       for (const name of oldCharts) handle.charts.getItem(name).delete();
       if (oldFilter) handle.autoFilter.remove();
-      const all = handle.getRange();
-      all.unmerge();
-      all.clear('All');
-      all.dataValidation.clear();
-      all.conditionalFormats.clearAll();
-      all.format.useStandardHeight = true;
-      all.format.useStandardWidth = true;
+      // Only the cells in use and those about to be written: Excel on the web refuses an
+      // operation on more than 33,554,000 cells (OperationCellsExceedLimit), and a whole sheet
+      // is 17 billion.
+      const area = handle.getUsedRange(false).getBoundingRect(extent);
+      area.unmerge();
+      // Contents and formats, not 'All', which takes notes and comments along: the user's, and
+      // keytask's marks, whose record then still finds them to take off.
+      area.clear('Contents');
+      area.clear('Formats');
+      area.dataValidation.clear();
+      area.conditionalFormats.clearAll();
+      area.format.useStandardHeight = true;
+      area.format.useStandardWidth = true;
       handle.freezePanes.unfreeze();
     } else {
       open(context.workbook.worksheets.add(spec.name));
@@ -291,7 +298,6 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
   });
   if (paste) {
     // Contents, formats, merges, checks and conditional formats, as a copy and paste in Excel.
-    const extent = extentOf(spec);
     add(3, jsonBytes([paste.name, extent]) * 2, () => {
       const source = context.workbook.worksheets.getItem(paste.name).getRange(extent);
       range(extent).copyFrom(source, 'All');
@@ -348,6 +354,10 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
     chunkedWrites(inputs(spec), width, (address, chunk) => (range(address).formulas = chunk), add);
   }
 
+  // Merged before they are formatted: Excel drops a fill set before the merge (office-js #6405).
+  for (const m of paste ? [] : spec.merges) {
+    add(2, 8, () => range(m).merge(false));
+  }
   const styled = paste
     ? []
     : spec.formats.map((f) => ({ range: f.range, style: withoutNumFmt(f.style) })).filter((f) => Object.keys(f.style).length > 0);
@@ -355,9 +365,6 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
     const style = group[0].style;
     const props = Object.keys(style).filter((k) => k !== 'border').length + (style.border ? 18 : 0);
     add(props + 1, jsonBytes(style) + addressBytes(group, props), () => applyStyle(target(group), style));
-  }
-  for (const m of paste ? [] : spec.merges) {
-    add(2, 8, () => range(m).merge(false));
   }
   for (const group of groupConsecutive(paste ? [] : spec.validations, (v) => JSON.stringify({ ...v, range: '' }), areas)) {
     const v = group[0];

@@ -1,8 +1,8 @@
 /** Range and what hangs off it: format (font, fill, borders), data validation, conditional formats. */
-import { type Bounds, cellCount, formatLocal, intersects, referenceSheetName } from './address';
-import { FakeMergedAreas, requireApi } from './annotations';
+import { type Bounds, cellCount, formatLocal, intersects, parseLocal, referenceSheetName } from './address';
+import { FakeMergedAreas, clearAnnotations, requireApi } from './annotations';
 import { FakeClientObject, Lazy } from './clientObject';
-import { FakeOfficeError, invalidArgument } from './errors';
+import { FakeOfficeError, checkOperationCells, invalidArgument } from './errors';
 import type { FakeQueue } from './queue';
 import type { FakeConditionalFormat as CfRecord, FakeSheet, FakeWorkbookState } from './state';
 
@@ -78,6 +78,14 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     private readonly state: FakeWorkbookState,
   ) {
     super(q, path, ref);
+  }
+
+  /** Every change to the range's cells is refused over Excel's operation cell limit. */
+  protected override change(op: string, args: unknown, apply: (target: RangeTarget) => void): void {
+    super.change(op, args, (t) => {
+      checkOperationCells(cellCount(t.bounds), this.path);
+      apply(t);
+    });
   }
 
   /** The range's target, resolved at sync (for objects that take a Range as argument). */
@@ -183,9 +191,34 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
 
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
-    this.change('clear', { applyTo }, (t) =>
-      t.sheet.clear(t.bounds, checkOneOf(applyTo, ['All', 'Contents', 'Formats'], this.path) as 'All'),
-    );
+    this.change('clear', { applyTo }, (t) => {
+      t.sheet.clear(t.bounds, checkOneOf(applyTo, ['All', 'Contents', 'Formats'], this.path) as 'All');
+      if (applyTo === 'All') clearAnnotations(this.state, t.sheet, t.bounds);
+    });
+  }
+
+  /** Range.getBoundingRect (ExcelApi 1.1): the smallest range holding this range and `other`. */
+  getBoundingRect(other: FakeRange | string): FakeRange {
+    const path = `${this.path}.getBoundingRect(${typeof other === 'string' ? other : other.path})`;
+    const ref = new Lazy<RangeTarget | null>(() => {
+      const t = this.ref.get();
+      if (!t) return null;
+      const o = typeof other === 'string' ? { sheet: t.sheet, bounds: parseLocal(other) } : other.resolveTarget();
+      if (!o?.bounds || o.sheet !== t.sheet) throw invalidArgument('ranges of different sheets', path);
+      const b = o.bounds;
+      return {
+        sheet: t.sheet,
+        bounds: {
+          row1: Math.min(t.bounds.row1, b.row1),
+          col1: Math.min(t.bounds.col1, b.col1),
+          row2: Math.max(t.bounds.row2, b.row2),
+          col2: Math.max(t.bounds.col2, b.col2),
+        },
+      };
+    });
+    const r = new FakeRange(this.q, path, ref, this.state);
+    r.announce('getBoundingRect', undefined);
+    return r;
   }
 
   merge(across = false): void {
@@ -260,9 +293,15 @@ abstract class WriteOnly extends FakeClientObject<RangeTarget[]> {
   protected readProperty(_t: RangeTarget[], name: string): unknown {
     throw new Error(`fake Excel: reading ${this.path}.${name} is not implemented; inspect the state instead`);
   }
-  /** Queues a change applied to each area. */
+  /** Queues a change applied to each area; refused over Excel's operation cell limit. */
   protected each(op: string, args: unknown, apply: (t: RangeTarget) => void): void {
-    this.change(op, args, (targets) => targets.forEach(apply));
+    this.change(op, args, (targets) => {
+      checkOperationCells(
+        targets.reduce((n, t) => n + cellCount(t.bounds), 0),
+        this.path,
+      );
+      targets.forEach(apply);
+    });
   }
   protected setStyle(key: string, value: unknown): void {
     this.each('set', { [key]: value }, (t) => t.sheet.eachPosition(t.bounds, (cell) => (cell.style[key] = value)));

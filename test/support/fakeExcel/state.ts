@@ -193,6 +193,10 @@ export class FakeSheet {
     if (this.merges.some((m) => intersects(m, b))) {
       this.merges = this.merges.filter((m) => !intersects(m, b));
     }
+    // A fill set before merging is lost (office-js issue 6405, "Incorrect range.merge behavior",
+    // https://github.com/OfficeDev/office-js/issues/6405, case 2; the workaround given there is
+    // to merge first). The issue sees it with an empty top-left cell; the fake always drops it.
+    this.eachExisting(b, (cell) => delete cell.style['fill.color']);
     // Excel keeps only the upper-left value of a merged area.
     this.eachExisting(b, (cell, r, c) => {
       if (r === b.row1 && c === b.col1) return;
