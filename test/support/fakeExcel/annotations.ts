@@ -74,6 +74,11 @@ export function clearAnnotations(state: FakeWorkbookState, sheet: FakeSheet, b: 
   list.push(...kept);
 }
 
+/** Comments follow their sheets to the ids a reopened workbook gives them. */
+export function moveComments(state: FakeWorkbookState, moved: Map<string, string>): void {
+  for (const c of COMMENTS.get(state) ?? []) c.sheetId = moved.get(c.sheetId) ?? c.sheetId;
+}
+
 function versionAtLeast(v: string, min: string): boolean {
   const [a1, a2 = 0] = v.split('.').map(Number);
   const [b1, b2 = 0] = min.split('.').map(Number);

@@ -8,6 +8,7 @@
 import type { ExcelApi } from '../../../src/hosts/excel/runtime';
 import { type ApiVersion, FakeQueue, type SyncStats } from './queue';
 import { FakeWorkbookState } from './state';
+import { moveComments } from './annotations';
 import { FakeRequestContext } from './workbook';
 
 export { FakeOfficeError } from './errors';
@@ -36,6 +37,8 @@ export interface FakeExcel {
   readonly selection: { sheet: string; address: string } | null;
   /** forget counted syncs, e.g. after setting up a workbook through the API */
   resetCounts(): void;
+  /** the workbook closed and opened again: every Worksheet.id changes (state.ts, reassignIds) */
+  reopen(): void;
 }
 
 function versionAtLeast(v: string, min: string): boolean {
@@ -80,6 +83,9 @@ export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
     resetCounts() {
       stats.syncCount = 0;
       stats.requests.length = 0;
+    },
+    reopen() {
+      moveComments(state, state.reassignIds());
     },
   };
 }

@@ -80,7 +80,8 @@ export class FakeSheet {
   readonly rowHeights = new Map<number, number>();
 
   constructor(
-    readonly id: string,
+    /** changes when the workbook is closed and reopened (FakeExcel.reopen) */
+    public id: string,
     public name: string,
   ) {}
 
@@ -410,6 +411,24 @@ export class FakeWorkbookState {
     }
     this.sheets.splice(at, 0, copy);
     return copy;
+  }
+
+  /**
+   * Closing and reopening the workbook gives every sheet a new Worksheet.id: "The ID remains
+   * constant within a single session but will change between sessions (eg. closing and
+   * reopening)" (https://github.com/OfficeDev/office-js-docs/issues/297; also
+   * https://github.com/OfficeDev/office-js/issues/1390). Returns old id → new id.
+   */
+  reassignIds(): Map<string, string> {
+    const moved = new Map<string, string>();
+    for (const s of this.sheets) {
+      const id = `{sheet-${this.nextId++}}`;
+      moved.set(s.id, id);
+      s.id = id;
+    }
+    for (const n of this.names) if (n.sheetId) n.sheetId = moved.get(n.sheetId) ?? n.sheetId;
+    if (this.activeSheetId) this.activeSheetId = moved.get(this.activeSheetId) ?? null;
+    return moved;
   }
 
   deleteSheet(sheet: FakeSheet): void {
