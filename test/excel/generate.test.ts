@@ -5,6 +5,7 @@ import { UNITS_NAME } from '../../src/core/layout/taskSheet';
 import { type Plan, emptyPlan } from '../../src/core/model';
 import { REGISTRY_SHEET } from '../../src/core/sheet/registry';
 import { type CellValue, type SheetSpec, isFormula, parseRange } from '../../src/core/sheet/spec';
+import { MAX_CELL_TEXT, TRUNCATED_MARK } from '../../src/core/sheet/excelLimits';
 import { generateInExcel } from '../../src/hosts/excel/generate';
 import { PAYLOAD_BUDGET, TEMPLATE_SHEET, renderSpec } from '../../src/hosts/excel/renderSpec';
 import { type FakeExcel, type FakeSheet, commentsOf, createFakeExcel, notesOf } from '../support/fakeExcel';
@@ -448,6 +449,17 @@ describe('generating in Excel', () => {
     await generateInExcel(fake.api, plan, opts(['新密市']), never);
     expect(taskValue(fake, '新密市', measured.id, 'progress')).toBe(long);
     expect(Math.max(...fake.workbook.sheet('新密市')!.rowHeights.values())).toBe(409);
+  });
+
+  it('cuts a text longer than a cell holds (32,767 characters), visibly', async () => {
+    const fake = createFakeExcel();
+    const { spec } = generateWorkbook(plan, opts([]));
+    const city = spec.sheets[0];
+    city.values[6][2] = '进展'.repeat(20000);
+    await fake.api.run((ctx) => renderSpec(ctx, spec, { updatable: [], existingSheets: ['Sheet1'], existingNames: [], pageLayout: true }));
+    const v = fake.workbook.sheet(city.name)!.value(6, 2) as string;
+    expect(v).toHaveLength(MAX_CELL_TEXT);
+    expect(v.endsWith(TRUNCATED_MARK)).toBe(true);
   });
 
   it('reads registry and sheet values that do not start at A1', async () => {

@@ -24,6 +24,8 @@ export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export interface FakeExcelOptions {
   apiVersion?: ApiVersion;
   payloadLimit?: number;
+  /** the most cells one range may read: 5,000,000 as in Excel, smaller in tests */
+  rangeCellLimit?: number;
   /** sheets of a new workbook; Excel always has at least one */
   sheets?: string[];
 }
@@ -56,7 +58,7 @@ export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
 
   const api: ExcelApi = {
     async run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
-      const q = new FakeQueue(state, apiVersion, payloadLimit, stats);
+      const q = new FakeQueue(state, apiVersion, payloadLimit, stats, opts.rangeCellLimit);
       const ctx = new FakeRequestContext(q);
       const result = await batch(ctx as unknown as Excel.RequestContext);
       // Excel.run sends what the batch left queued.

@@ -43,6 +43,8 @@ export class FakeQueue {
     readonly apiVersion: ApiVersion,
     private readonly payloadLimit: number,
     private readonly stats: SyncStats,
+    /** the most cells one range may read (range.ts) */
+    readonly rangeCellLimit = 5_000_000,
   ) {}
 
   enqueue(path: string, op: string, args: unknown, apply: () => void | Staged): void {

@@ -59,8 +59,20 @@ function eachInput(input: unknown, b: Bounds, path: string, prop: string, fn: (r
   input.forEach((row: unknown[], r) => row.forEach((v, c) => fn(b.row1 + r, b.col1 + c, v)));
 }
 
-function grid<V>(b: Bounds, path: string, read: (r: number, c: number) => V): V[][] {
-  if (cellCount(b) > 2_000_000) throw new FakeOfficeError('InvalidOperation', 'The response payload size has exceeded the limit.', path);
+/**
+ * A range's values, formulas or formats, read. "On all platforms, a range is limited to five
+ * million cells for get operations" (Performance optimization using the Excel JavaScript API,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices);
+ * the error is RangeExceedsLimit ("The cell count in the range has exceeded the maximum supported
+ * number", https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ */
+function grid<V>(b: Bounds, path: string, limit: number, read: (r: number, c: number) => V): V[][] {
+  if (cellCount(b) > limit)
+    throw new FakeOfficeError(
+      'RangeExceedsLimit',
+      `The cell count in the range has exceeded the maximum supported number (${cellCount(b)} > ${limit}).`,
+      path,
+    );
   const out: V[][] = [];
   for (let r = b.row1; r <= b.row2; r++) {
     const row: V[] = [];
@@ -111,11 +123,11 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       case 'columnIndex':
         return b.col1;
       case 'values':
-        return grid(b, this.path, (r, c) => t.sheet.value(r, c));
+        return grid(b, this.path, this.q.rangeCellLimit, (r, c) => t.sheet.value(r, c));
       case 'formulas':
-        return grid(b, this.path, (r, c) => t.sheet.formula(r, c));
+        return grid(b, this.path, this.q.rangeCellLimit, (r, c) => t.sheet.formula(r, c));
       case 'numberFormat':
-        return grid(b, this.path, (r, c) => t.sheet.numberFormat(r, c));
+        return grid(b, this.path, this.q.rangeCellLimit, (r, c) => t.sheet.numberFormat(r, c));
       default:
         throw new Error(`fake Excel: Range.${name} is not implemented`);
     }

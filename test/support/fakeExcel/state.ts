@@ -139,7 +139,15 @@ export class FakeSheet {
         `unsupported cell value ${JSON.stringify(input)}`,
         `cell ${formatLocal({ row1: r, col1: c, row2: r, col2: c })}`,
       );
+    // "Total number of characters that a cell can contain: 32,767 characters" (Excel
+    // specifications and limits, https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+    // What the API does with a longer string is not documented: the fake refuses it (stricter than cutting).
     const parsed = parseInput(input, cell.numberFormat);
+    if (typeof parsed.value === 'string' && parsed.value.length > 32767)
+      throw invalidArgument(
+        `a cell holds at most 32,767 characters (${parsed.value.length})`,
+        `cell ${formatLocal({ row1: r, col1: c, row2: r, col2: c })}`,
+      );
     cell.value = parsed.value;
     if (parsed.formula !== undefined) cell.formula = parsed.formula;
     if (parsed.numberFormat !== undefined && cell.numberFormat === undefined) cell.numberFormat = parsed.numberFormat;
