@@ -18,6 +18,7 @@ import {
   isFormula,
   parseRange,
   rangeAddress,
+  sheetNameOfReference,
 } from '../../core/sheet/spec';
 import { capCellText, clampRowHeight, excelWouldConvert } from '../../core/sheet/excelLimits';
 
@@ -608,20 +609,55 @@ export async function renderSpec(context: Excel.RequestContext, spec: WorkbookSp
   }
 
   // Sheets first, names after: a workbook-level name that points into a sheet being copied
-  // would be duplicated by Excel as a sheet-level name in every copy.
+  // would be duplicated by Excel as a sheet-level name in every copy. Except the names a
+  // validation list takes its words from (`=KT_UNITS`): Excel resolves a list's source when the
+  // rule is set, so those are defined first, right after the sheet they point into.
   const steps: Step[] = [];
   for (const stale of opts.staleTemplates ?? []) {
     steps.push({ bytes: 4 * OPERATION_OVERHEAD, run: () => deleteHiddenSheet(context.workbook.worksheets.getItem(stale)) });
     existing.delete(lower(stale));
   }
+  const existingAtStart = existing.size;
+  const names = new Set(opts.existingNames.map(lower));
+  const nameStep = (n: WorkbookSpec['names'][number]): Step => ({
+    bytes: jsonBytes(n) + 3 * OPERATION_OVERHEAD,
+    run: () => {
+      if (names.has(lower(n.name))) context.workbook.names.getItem(n.name).delete();
+      context.workbook.names.add(n.name, `=${n.ref}`);
+    },
+  });
   // Each sheet's layout key once: it is the JSON of the sheet's whole layout.
   const keys = spec.sheets.map((s) => (opts.copySheets === false ? null : layoutKey(s)));
   const perKey = new Map<string, number>();
   for (const k of keys) if (k !== null) perKey.set(k, (perKey.get(k) ?? 0) + 1);
+  const listSources = new Set(
+    spec.sheets.flatMap((s) => s.validations.flatMap((v) => (v.rule.type === 'listRef' ? [lower(v.rule.ref)] : []))),
+  );
+  const early = spec.names.filter((n) => {
+    if (!listSources.has(lower(n.name))) return false;
+    const i = spec.sheets.findIndex((s) => lower(s.name) === lower(sheetNameOfReference(n.ref) ?? ''));
+    // a sheet other sheets are copied from keeps its names for the end
+    return i < 0 || keys[i] === null || (perKey.get(keys[i]!) ?? 0) <= 1;
+  });
+  const firstSheets = new Set(early.flatMap((n) => (sheetNameOfReference(n.ref) ? [lower(sheetNameOfReference(n.ref)!)] : [])));
+  const order = [...spec.sheets.keys()].sort(
+    (a, b) => Number(!firstSheets.has(lower(spec.sheets[a].name))) - Number(!firstSheets.has(lower(spec.sheets[b].name))),
+  );
+  const earlyAfter = order.filter((i) => firstSheets.has(lower(spec.sheets[i].name))).length;
+  // A new sheet written first is put back in its place among the new sheets once all are there.
+  const newSheets = spec.sheets.filter((s) => !existing.has(lower(s.name)));
+  const moved = newSheets.flatMap((s, k) => (firstSheets.has(lower(s.name)) ? [{ name: s.name, position: existingAtStart + k }] : []));
   const templates = new Map<string, Template>();
   const scratch: string[] = [];
   const taken = new Set([...existing, ...spec.sheets.map((s) => lower(s.name))]);
-  for (const [i, s] of spec.sheets.entries()) {
+  for (const [n, i] of order.entries()) {
+    if (n === earlyAfter) steps.push(...early.map(nameStep));
+    steps.push(...stepsOfSheet(i));
+  }
+  if (earlyAfter === order.length) steps.push(...early.map(nameStep));
+
+  function stepsOfSheet(i: number): Step[] {
+    const s = spec.sheets[i];
     const update = existing.has(lower(s.name));
     const key = keys[i];
     let template = key === null ? undefined : templates.get(key);
@@ -629,40 +665,37 @@ export async function renderSpec(context: Excel.RequestContext, spec: WorkbookSp
       if (!update) {
         // The first new sheet of a layout is written in full; the others copy it.
         templates.set(key, { name: s.name, spec: s, scratch: false });
-        steps.push(...sheetSteps(s, false, context, opts));
-        continue;
+        return sheetSteps(s, false, context, opts);
       }
       if (opts.pasteRanges) {
         // Every sheet of this layout so far is being updated: the layout goes to a scratch sheet,
         // untouched by clerks, and is pasted from there.
         let name = TEMPLATE_SHEET;
-        for (let i = 2; taken.has(lower(name)); i++) name = `${TEMPLATE_SHEET}${i}`;
+        for (let k = 2; taken.has(lower(name)); k++) name = `${TEMPLATE_SHEET}${k}`;
         taken.add(lower(name));
         scratch.push(name);
         template = { name, spec: s, scratch: true };
         templates.set(key, template);
-        steps.push(...sheetSteps({ ...s, key: `template:${s.key}`, name, visibility: 'veryHidden' }, false, context, opts));
+        return [
+          ...sheetSteps({ ...s, key: `template:${s.key}`, name, visibility: 'veryHidden' }, false, context, opts),
+          ...sheetSteps(s, true, context, opts, template),
+        ];
       }
     }
-    if (!template) steps.push(...sheetSteps(s, update, context, opts));
-    else if (update) steps.push(...(opts.pasteRanges ? sheetSteps(s, true, context, opts, template) : sheetSteps(s, true, context, opts)));
+    if (!template) return sheetSteps(s, update, context, opts);
+    if (update) return opts.pasteRanges ? sheetSteps(s, true, context, opts, template) : sheetSteps(s, true, context, opts);
     // A scratch sheet is very hidden: a new sheet is written in full rather than copied from it.
-    else if (template.scratch) steps.push(...sheetSteps(s, false, context, opts));
-    else steps.push(...copySteps(s, template.spec, context));
+    if (template.scratch) return sheetSteps(s, false, context, opts);
+    return copySteps(s, template.spec, context);
   }
   for (const name of scratch) {
     steps.push({ bytes: 4 * OPERATION_OVERHEAD, run: () => deleteHiddenSheet(context.workbook.worksheets.getItem(name)) });
   }
-  const names = new Set(opts.existingNames.map(lower));
-  for (const n of spec.names) {
-    steps.push({
-      bytes: jsonBytes(n) + 3 * OPERATION_OVERHEAD,
-      run: () => {
-        if (names.has(lower(n.name))) context.workbook.names.getItem(n.name).delete();
-        context.workbook.names.add(n.name, `=${n.ref}`);
-      },
-    });
+  for (const m of moved) {
+    steps.push({ bytes: 3 * OPERATION_OVERHEAD, run: () => (context.workbook.worksheets.getItem(m.name).position = m.position) });
   }
+  const earlySet = new Set(early);
+  for (const n of spec.names) if (!earlySet.has(n)) steps.push(nameStep(n));
   const target = opts.activate;
   if (target) {
     steps.push({

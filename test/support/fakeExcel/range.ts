@@ -514,10 +514,24 @@ function checkRule(rule: Excel.DataValidationRule, path: string): void {
   }
 }
 
+/**
+ * A list whose source is a defined name (`=KT_UNITS`) needs the name to exist when the rule is
+ * set. Not documented for the API; Excel's own dialog refuses a source that does not evaluate
+ * ("The source currently evaluates to an error"), and the fake refuses it (the stricter).
+ */
+function checkListName(rule: Excel.DataValidationRule, state: FakeWorkbookState, path: string): void {
+  const source = rule.list?.source;
+  if (typeof source !== 'string' || !source.startsWith('=')) return;
+  const ref = source.slice(1).trim();
+  if (/[!:$]/.test(ref) || /^[A-Za-z]{1,3}\d+$/.test(ref)) return;
+  if (!state.name(ref)) throw invalidArgument(`list source ${source}: no such name`, path);
+}
+
 export class FakeDataValidation extends WriteOnly {
   set rule(rule: Excel.DataValidationRule) {
     this.each('set', { rule }, (t) => {
       checkRule(rule, this.path);
+      checkListName(rule, this.q.state, this.path);
       t.sheet.setValidation(t.bounds, rule);
     });
   }
