@@ -293,6 +293,27 @@ describe('generating in Excel', () => {
     result.requestBytes.forEach((estimate, i) => expect(estimate).toBeGreaterThanOrEqual(fake.requests[i].bytes));
   });
 
+  it('splits a write Excel refused for its size and sends it again, until every part fits', async () => {
+    const limit = 400_000;
+    const fake = createFakeExcel({ payloadLimit: limit });
+    const { spec } = generateWorkbook(plan, opts(COUNTIES_20));
+    // the estimate allows 4 MB a request; this Excel takes 400 KB
+    const result = await fake.api.run((ctx) =>
+      renderSpec(ctx, spec, {
+        updatable: [],
+        existingSheets: ['Sheet1'],
+        existingNames: [],
+        pageLayout: true,
+        rangeAreas: true,
+        copySheets: false,
+      }),
+    );
+    expect(fake.requests.some((r) => r.bytes > limit)).toBe(true);
+    expect(result.syncs).toBe(fake.syncCount);
+    for (const s of spec.sheets) expectSheetMatches(fake.workbook.sheet(s.name)!, s);
+    expect(fake.workbook.sheetNames()).toEqual(['Sheet1', ...spec.sheets.map((s) => s.name)]);
+  });
+
   it('makes each county sheet as a copy of the first: the same workbook as writing every sheet in full', async () => {
     const render = async (copySheets: boolean): Promise<{ fake: FakeExcel; syncs: number; bytes: number }> => {
       const fake = createFakeExcel();

@@ -20,7 +20,7 @@ import { REGISTRY_SHEET, isRegistryName } from '../../core/sheet/registry';
 import { cellAddress, parseRange, sheetNameOfReference } from '../../core/sheet/spec';
 import { readWorkbook } from './readWorkbook';
 import { gridFromA1 } from './usedRanges';
-import { PAYLOAD_BUDGET, deleteHiddenSheet, packSteps, renderSpec } from './renderSpec';
+import { OPERATION_OVERHEAD, PAYLOAD_BUDGET, type Step, deleteHiddenSheet, packSteps, renderSpec, send } from './renderSpec';
 import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
 
 export const MARKS_SHEET = 'keytask_marks';
@@ -41,7 +41,6 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
  */
 const RECORD_HEADER = ['sheetKey', 'sheet', 'cell', 'previousFill', 'markFill', 'annotation', 'text'];
 const OLD_RECORD_HEADER = 'sheetId';
-const OPERATION_OVERHEAD = 160;
 
 export type Annotation = 'note' | 'comment' | '';
 
@@ -104,18 +103,6 @@ function parseRecord(values: unknown[][], address: string): MarkRecord[] {
       annotation: (annotation === 'note' || annotation === 'comment' ? annotation : '') as Annotation,
       text: text ?? '',
     }));
-}
-
-interface Step {
-  bytes: number;
-  run: () => void;
-}
-
-async function send(context: Excel.RequestContext, requests: Step[][], index = 0): Promise<number> {
-  if (index >= requests.length) return index;
-  for (const step of requests[index]) step.run();
-  await context.sync();
-  return send(context, requests, index + 1);
 }
 
 interface Target {

@@ -25,7 +25,7 @@ import { capCellText, clampRowHeight, excelWouldConvert } from '../../core/sheet
 /** Excel on the web's request limit is 5 MB; estimates are rough, so stay well below it. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
 /** What one queued operation costs beyond its data (object path, action, ids). */
-const OPERATION_OVERHEAD = 160;
+export const OPERATION_OVERHEAD = 300;
 /** A sheet's values larger than this are written in row chunks, so one step never fills a request. */
 const VALUES_CHUNK = 1024 * 1024;
 /** Areas per RangeAreas, kept well inside what Excel parses in one address. */
@@ -91,7 +91,7 @@ export function deleteHiddenSheet(sheet: Excel.Worksheet): void {
   sheet.delete();
 }
 
-interface Step {
+export interface Step {
   bytes: number;
   run: () => void;
 }
@@ -254,14 +254,15 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
   const { steps, add, ws, open } = sheetStepList(spec.name);
   // One proxy per address: formats, checks and highlights of a column share it, and each
   // proxy made is an object path in the request.
-  const ranges = new Map<string, Excel.Range>();
+  const ranges = new Map<string, { r: Excel.Range; refused: number }>();
   const range = (address: string): Excel.Range => {
-    let r = ranges.get(address);
-    if (!r) {
-      r = ws().getRange(address);
-      ranges.set(address, r);
+    let cached = ranges.get(address);
+    // A proxy made in a request Excel refused was never made: it is made again.
+    if (!cached || cached.refused !== refusals(context)) {
+      cached = { r: ws().getRange(address), refused: refusals(context) };
+      ranges.set(address, cached);
     }
-    return r;
+    return cached.r;
   };
 
   // Updated in place, never deleted and re-added: formulas and names elsewhere point at it.
@@ -583,11 +584,33 @@ export function packSteps<T extends { bytes: number }>(steps: T[], budget: numbe
 }
 
 /** Sends the requests one after the other; each must be synced before the next is queued. */
-async function send(context: Excel.RequestContext, requests: Step[][], index = 0): Promise<number> {
-  if (index >= requests.length) return index;
-  for (const step of requests[index]) step.run();
-  await context.sync();
-  return send(context, requests, index + 1);
+/** Requests Excel refused for their size, per context (proxies made in them do not exist). */
+const refusedRequests = new WeakMap<object, number>();
+function refusals(context: Excel.RequestContext): number {
+  return refusedRequests.get(context) ?? 0;
+}
+
+/**
+ * Sends the requests one after the other; each must be synced before the next is queued. A
+ * request Excel refuses for its size (RequestPayloadSizeLimitExceeded: nothing of it was done)
+ * is split in two and each half sent again: the estimates are estimates.
+ */
+export async function send(context: Excel.RequestContext, requests: Step[][]): Promise<number> {
+  const queue = [...requests];
+  let syncs = 0;
+  for (let request = queue.shift(); request; request = queue.shift()) {
+    for (const step of request) step.run();
+    syncs++;
+    try {
+      await context.sync();
+    } catch (e) {
+      if ((e as { code?: unknown } | null)?.code !== 'RequestPayloadSizeLimitExceeded' || request.length < 2) throw e;
+      refusedRequests.set(context, refusals(context) + 1);
+      const half = Math.ceil(request.length / 2);
+      queue.unshift(request.slice(0, half), request.slice(half));
+    }
+  }
+  return syncs;
 }
 
 export interface RenderResult {
