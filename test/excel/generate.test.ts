@@ -4,10 +4,10 @@ import { readTaskSheet } from '../../src/core/layout/reader';
 import { UNITS_NAME } from '../../src/core/layout/taskSheet';
 import { type Plan, emptyPlan } from '../../src/core/model';
 import { REGISTRY_SHEET } from '../../src/core/sheet/registry';
-import { type CellValue, type SheetSpec, isFormula, parseRange } from '../../src/core/sheet/spec';
+import { type CellValue, type SheetSpec, type WorkbookSpec, isFormula, parseRange } from '../../src/core/sheet/spec';
 import { MAX_CELL_TEXT, TRUNCATED_MARK } from '../../src/core/sheet/excelLimits';
 import { generateInExcel } from '../../src/hosts/excel/generate';
-import { PAYLOAD_BUDGET, TEMPLATE_SHEET, renderSpec } from '../../src/hosts/excel/renderSpec';
+import { PAYLOAD_BUDGET, type RenderResult, TEMPLATE_SHEET, renderSpec } from '../../src/hosts/excel/renderSpec';
 import { type FakeExcel, type FakeSheet, commentsOf, createFakeExcel, notesOf } from '../support/fakeExcel';
 import { samplePlan } from '../core/sample';
 
@@ -89,6 +89,13 @@ function taskValue(fake: FakeExcel, sheet: string, taskId: string, column: 'actu
   const read = readTaskSheet(sheetGrid(fake, sheet))!;
   const row = read.rows.find((r) => r.type === 'task' && r.id === taskId);
   return row?.type === 'task' ? row.values[column] : undefined;
+}
+
+/** Renders `spec` into a fresh workbook with ExcelApi 1.9's features. */
+function renderFresh(fake: FakeExcel, spec: WorkbookSpec, copySheets: boolean): Promise<RenderResult> {
+  return fake.api.run((ctx) =>
+    renderSpec(ctx, spec, { updatable: [], existingSheets: ['Sheet1'], existingNames: [], pageLayout: true, rangeAreas: true, copySheets }),
+  );
 }
 
 describe('generating in Excel', () => {
@@ -298,16 +305,7 @@ describe('generating in Excel', () => {
     const fake = createFakeExcel({ payloadLimit: limit });
     const { spec } = generateWorkbook(plan, opts(COUNTIES_20));
     // the estimate allows 4 MB a request; this Excel takes 400 KB
-    const result = await fake.api.run((ctx) =>
-      renderSpec(ctx, spec, {
-        updatable: [],
-        existingSheets: ['Sheet1'],
-        existingNames: [],
-        pageLayout: true,
-        rangeAreas: true,
-        copySheets: false,
-      }),
-    );
+    const result = await renderFresh(fake, spec, false);
     expect(fake.requests.some((r) => r.bytes > limit)).toBe(true);
     expect(result.syncs).toBe(fake.syncCount);
     for (const s of spec.sheets) expectSheetMatches(fake.workbook.sheet(s.name)!, s);
@@ -318,16 +316,7 @@ describe('generating in Excel', () => {
     const render = async (copySheets: boolean): Promise<{ fake: FakeExcel; syncs: number; bytes: number }> => {
       const fake = createFakeExcel();
       const { spec } = generateWorkbook(plan, opts(COUNTIES_20));
-      const r = await fake.api.run((ctx) =>
-        renderSpec(ctx, spec, {
-          updatable: [],
-          existingSheets: ['Sheet1'],
-          existingNames: [],
-          pageLayout: true,
-          rangeAreas: true,
-          copySheets,
-        }),
-      );
+      const r = await renderFresh(fake, spec, copySheets);
       return { fake, syncs: r.syncs, bytes: r.requestBytes.reduce((a, b) => a + b, 0) };
     };
     const copied = await render(true);

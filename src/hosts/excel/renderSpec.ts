@@ -596,21 +596,20 @@ function refusals(context: Excel.RequestContext): number {
  * is split in two and each half sent again: the estimates are estimates.
  */
 export async function send(context: Excel.RequestContext, requests: Step[][]): Promise<number> {
-  const queue = [...requests];
-  let syncs = 0;
-  for (let request = queue.shift(); request; request = queue.shift()) {
-    for (const step of request) step.run();
-    syncs++;
-    try {
-      await context.sync();
-    } catch (e) {
+  const [request, ...rest] = requests;
+  if (!request) return 0;
+  for (const step of request) step.run();
+  const refused = await context.sync().then(
+    () => false,
+    (e: unknown) => {
       if ((e as { code?: unknown } | null)?.code !== 'RequestPayloadSizeLimitExceeded' || request.length < 2) throw e;
-      refusedRequests.set(context, refusals(context) + 1);
-      const half = Math.ceil(request.length / 2);
-      queue.unshift(request.slice(0, half), request.slice(half));
-    }
-  }
-  return syncs;
+      return true;
+    },
+  );
+  if (!refused) return 1 + (await send(context, rest));
+  refusedRequests.set(context, refusals(context) + 1);
+  const half = Math.ceil(request.length / 2);
+  return 1 + (await send(context, [request.slice(0, half), request.slice(half), ...rest]));
 }
 
 export interface RenderResult {
