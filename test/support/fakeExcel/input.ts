@@ -49,18 +49,18 @@ function dateOf(t: string): number | null {
   return null;
 }
 
-/** Keeps 15 significant digits, as Excel stores numbers. */
-function fifteenDigits(n: number): number {
-  return Number(n.toPrecision(15));
+/** Keeps 15 significant digits of an integer's digits, the rest becoming zeros, as Excel does. */
+function fifteenDigits(digits: string): string {
+  return digits.length > 15 ? digits.slice(0, 15) + '0'.repeat(digits.length - 15) : digits;
 }
 
 function numberOf(t: string): { value: number; percent: boolean } | null {
   const m = /^(\()?([$¥€£])?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?(%)?(\))?$/.exec(t);
   if (!m || (m[3] === undefined && m[4] === undefined) || Boolean(m[1]) !== Boolean(m[7])) return null;
-  let value = Number(`${(m[3] ?? '0').replace(/,/g, '')}${m[4] ?? ''}${m[5] ?? ''}`);
+  let value = Number(`${fifteenDigits((m[3] ?? '0').replace(/,/g, ''))}${m[4] ?? ''}${m[5] ?? ''}`);
   if (m[6]) value /= 100;
   if (m[1]) value = -value;
-  return { value: fifteenDigits(value), percent: Boolean(m[6]) };
+  return { value, percent: Boolean(m[6]) };
 }
 
 /** What a General (or other non-text) cell holds after `input` is written to it. */

@@ -4,6 +4,7 @@
  * their queued operations, as Excel does.
  */
 import { FakeOfficeError, invalidArgument } from './errors';
+import { calculate } from './calc';
 import { parseInput } from './input';
 import {
   type Bounds,
@@ -24,7 +25,7 @@ export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 export type SheetCopyPosition = 'None' | 'Before' | 'After' | 'Beginning' | 'End';
 
 export interface FakeCell {
-  /** what `values` reports; formula cells are not calculated by the fake and report ''. */
+  /** what `values` reports for a plain value ('' for a formula cell: its result is calculated when read) */
   value: Scalar;
   formula?: string;
   numberFormat?: string;
@@ -77,6 +78,8 @@ export class FakeSheet {
     printArea: null,
   };
   readonly columnWidths = new Map<number, number>();
+  /** the workbook, for formulas that refer to other sheets */
+  book: { sheet(name: string): FakeSheet | undefined } | null = null;
   readonly rowHeights = new Map<number, number>();
 
   constructor(
@@ -153,8 +156,11 @@ export class FakeSheet {
     if (parsed.numberFormat !== undefined && cell.numberFormat === undefined) cell.numberFormat = parsed.numberFormat;
   }
 
+  /** What `values` reports: a formula's result (calc.ts), as Excel does. */
   value(r: number, c: number): Scalar {
-    return this.cell(r, c)?.value ?? '';
+    const cell = this.cell(r, c);
+    if (cell?.formula !== undefined) return calculate(cell.formula, this, this.book);
+    return cell?.value ?? '';
   }
 
   formula(r: number, c: number): Scalar {
@@ -390,6 +396,7 @@ export class FakeWorkbookState {
     }
     this.checkSheetName(n);
     const sheet = new FakeSheet(`{sheet-${this.nextId++}}`, n);
+    sheet.book = this;
     this.sheets.push(sheet);
     this.activeSheetId ??= sheet.id;
     return sheet;
@@ -407,6 +414,7 @@ export class FakeWorkbookState {
     };
     while (this.sheet(nameFor(n))) n++;
     const copy = new FakeSheet(`{sheet-${this.nextId++}}`, nameFor(n));
+    copy.book = this;
     src.copyInto(copy);
     let at: number;
     if (position === 'Before' || position === 'After') {
