@@ -84,7 +84,8 @@ const jsonBytes = (v: unknown): number => encoder.encode(JSON.stringify(v)).leng
 /** What reading these sheets' used ranges brings back, as `values` JSON. */
 function valuesBytes(spec: WorkbookSpec, grids: Record<string, Grid>, sheets: string[]): number {
   return sheets.reduce(
-    (n, name) => n + jsonBytes((grids[name] ?? spec.sheets.find((s) => s.name === name)?.values ?? []).map((r) => r.map(cellInput))),
+    (n, name) =>
+      n + jsonBytes((grids[name] ?? spec.sheets.find((s) => s.name === name)?.values ?? []).map((r) => r.map((v) => cellInput(v)))),
     0,
   );
 }

@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Lang } from '../core/i18n';
+import type { CheckId } from '../hosts/excel/diagnostics';
 
 export type UiLang = Lang;
 
@@ -12,7 +13,7 @@ export interface Strings {
   lang: UiLang;
   appTitle: string;
   appSubtitle: string;
-  tabs: { generate: string; review: string; rollup: string };
+  tabs: { generate: string; review: string; rollup: string; diagnostics: string };
   generate: {
     intro: string;
     source: string;
@@ -154,6 +155,23 @@ export interface Strings {
     proceed: string;
     cancel: string;
   };
+  diagnostics: {
+    intro: string;
+    run: string;
+    running: string;
+    capability: string;
+    apiSet: string;
+    result: string;
+    passed: string;
+    failed: (code: string) => string;
+    skipped: string;
+    doneTitle: string;
+    summary: (passed: number, failed: number, skipped: number) => string;
+    failedHint: string;
+    errorTitle: string;
+    names: Record<CheckId, string>;
+    apiName: (version: string) => string;
+  };
   errors: {
     boundaryTitle: string;
     boundaryBody: string;
@@ -168,7 +186,7 @@ export const ZH: Strings = {
   lang: 'zh',
   appTitle: '重点任务清单',
   appSubtitle: '生成、审核、汇总县（市、区）填报表',
-  tabs: { generate: '填报', review: '审核', rollup: '汇总' },
+  tabs: { generate: '填报', review: '审核', rollup: '汇总', diagnostics: '诊断' },
   generate: {
     intro: '按计划生成市级清单、各县（市、区）填报表和单位名录。已填写的内容会保留。',
     source: '计划来源',
@@ -316,6 +334,41 @@ export const ZH: Strings = {
     proceed: '继续',
     cancel: '取消',
   },
+  diagnostics: {
+    intro: '在一张临时工作表上逐项试用本加载项用到的 Excel 功能（完成后删除该表），检查这台 Excel 是否都支持。',
+    run: '运行诊断',
+    running: '正在诊断…',
+    capability: '功能',
+    apiSet: 'ExcelApi',
+    result: '结果',
+    passed: '通过',
+    failed: (code) => `失败：${code}`,
+    skipped: '不支持，已跳过',
+    doneTitle: '诊断完成',
+    summary: (passed, failed, skipped) => `通过 ${passed} 项，失败 ${failed} 项，跳过 ${skipped} 项。`,
+    failedHint: '有失败项时，请把本表截图（含错误代码）和 Excel 的版本发给管理员。',
+    errorTitle: '诊断未能完成',
+    names: {
+      api: '需求集',
+      writeRead: '写入并读回数值与公式',
+      textKept: '文本按原样保存（日期、百分比等不被转换）',
+      veryHidden: '深度隐藏工作表及其删除',
+      copySheet: '复制工作表',
+      copyFrom: '粘贴区域（copyFrom）',
+      listFromName: '来自名称的下拉列表',
+      conditionalFormat: '条件格式',
+      rangeAreas: '多区域格式（RangeAreas）',
+      rowHeight: '最大行高 409 磅与合并单元格',
+      pageLayout: '页面设置与打印区域',
+      autoFilter: '筛选',
+      chart: '图表',
+      comments: '批注（comments）',
+      mergedAreas: '读取合并区域',
+      notes: '备注（notes）',
+      largeWrite: '超过一次请求的大量写入（分批发送）',
+    },
+    apiName: (version) => `ExcelApi ${version} 需求集`,
+  },
   errors: {
     boundaryTitle: '任务窗格出错了',
     boundaryBody: '很抱歉，界面遇到意外错误。工作簿没有受到影响，请重试或重新打开任务窗格。',
@@ -330,7 +383,7 @@ export const EN: Strings = {
   lang: 'en',
   appTitle: 'Key tasks',
   appSubtitle: 'Generate, review and roll up county task lists',
-  tabs: { generate: 'Generate', review: 'Review', rollup: 'Roll-up' },
+  tabs: { generate: 'Generate', review: 'Review', rollup: 'Roll-up', diagnostics: 'Diagnostics' },
   generate: {
     intro: 'Creates the city list, one sheet per county and the unit directory from a plan. Anything already filled in is kept.',
     source: 'Plan',
@@ -481,6 +534,42 @@ export const EN: Strings = {
     line: (wanted, used) => `Sheet "${wanted}" exists and is not a keytask sheet; will use "${used}" instead.`,
     proceed: 'Continue',
     cancel: 'Cancel',
+  },
+  diagnostics: {
+    intro:
+      'Tries every Excel feature the add-in uses, one by one, on a scratch sheet (deleted afterwards), to see whether this Excel supports them all.',
+    run: 'Run diagnostics',
+    running: 'Running diagnostics…',
+    capability: 'Capability',
+    apiSet: 'ExcelApi',
+    result: 'Result',
+    passed: 'Passed',
+    failed: (code) => `Failed: ${code}`,
+    skipped: 'Not supported, skipped',
+    doneTitle: 'Diagnostics done',
+    summary: (passed, failed, skipped) => `${passed} passed, ${failed} failed, ${skipped} skipped.`,
+    failedHint: 'If any check failed, send a screenshot of this table (with the error codes) and your Excel version to your administrator.',
+    errorTitle: 'Diagnostics could not finish',
+    names: {
+      api: 'Requirement set',
+      writeRead: 'Write and read back values and formulas',
+      textKept: 'Text kept as written (no dates or percentages made of it)',
+      veryHidden: 'Very hidden sheets and deleting them',
+      copySheet: 'Copy a sheet',
+      copyFrom: 'Paste a range (copyFrom)',
+      listFromName: 'Dropdown list from a defined name',
+      conditionalFormat: 'Conditional formats',
+      rangeAreas: 'Formats on several areas (RangeAreas)',
+      rowHeight: 'Row height of 409 points and merged cells',
+      pageLayout: 'Page layout and print area',
+      autoFilter: 'Filter',
+      chart: 'Charts',
+      comments: 'Comments',
+      mergedAreas: 'Read merged areas',
+      notes: 'Notes',
+      largeWrite: 'A write larger than one request, sent in parts',
+    },
+    apiName: (version) => `ExcelApi ${version} requirement set`,
   },
   errors: {
     boundaryTitle: 'Something went wrong',

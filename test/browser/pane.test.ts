@@ -16,7 +16,7 @@ describeWith(CHROMIUM, 'Chromium', 'task pane in Chromium against a fake Excel',
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-CN');
     await page.getByRole('heading', { name: '重点任务清单' }).waitFor();
     const tabs = await page.getByRole('tab').allInnerTexts();
-    expect(tabs).toEqual(['填报', '审核', '汇总']);
+    expect(tabs).toEqual(['填报', '审核', '汇总', '诊断']);
     await expect(page.getByRole('tab', { name: '填报' }).getAttribute('aria-selected')).resolves.toBe('true');
     // The sample plan's period is the default.
     await expect(page.getByRole('spinbutton', { name: '起始年份' }).inputValue()).resolves.toBe('2023');
@@ -124,7 +124,7 @@ describeWith(CHROMIUM, 'Chromium', 'task pane in Chromium against a fake Excel',
     const page = await pane.open('?lang=en-US');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await page.getByRole('heading', { name: 'Key tasks' }).waitFor();
-    await expect(page.getByRole('tab').allInnerTexts()).resolves.toEqual(['Generate', 'Review', 'Roll-up']);
+    await expect(page.getByRole('tab').allInnerTexts()).resolves.toEqual(['Generate', 'Review', 'Roll-up', 'Diagnostics']);
     await page.getByRole('button', { name: 'Generate', exact: true }).waitFor();
     await expect(page.getByRole('combobox', { name: 'Sheet header language' }).textContent()).resolves.toContain('English');
     await pane.shot(page, 'en-generate');

@@ -59,6 +59,15 @@ describe('generation', () => {
     expect(freeSheetName('Sheet', ['sheet', 'Sheet (2)'])).toBe('Sheet (3)');
   });
 
+  it('counts a sheet name in UTF-16 units as Excel does, and never uses the reserved name History', () => {
+    const wide = '𠀀'.repeat(20); // 40 UTF-16 units
+    expect(legalSheetName(wide)).toBe('𠀀'.repeat(15));
+    expect(freeSheetName(wide, ['𠀀'.repeat(15)])).toBe(`${'𠀀'.repeat(13)} (2)`);
+    expect(legalSheetName('history')).toBe('history_');
+    const { spec } = generateWorkbook(plan, { counties: ['History'], lang: 'zh' });
+    expect(spec.sheets.find((s) => s.kind === 'county')!.name).toBe('History_');
+  });
+
   it('an empty template has the period, no tasks and an empty directory', () => {
     const { spec } = generateWorkbook(emptyPlan(2024, 2026), { counties: [], lang: 'zh' });
     expect(spec.sheets.map((s) => s.kind)).toEqual(['city', 'units', 'registry']);

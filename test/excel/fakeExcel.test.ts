@@ -220,4 +220,55 @@ describe('fake Excel', () => {
     expect(s.conditionalFormats[0]).toMatchObject({ formula: '=LEN(C2)=0', fill: '#FFD7D7' });
     expect(fake.selection).toEqual({ sheet: 'Sheet1', address: 'B3' });
   });
+
+  describe('as Excel documents it (issue 12)', () => {
+    it('refuses to delete a very hidden sheet, and deletes it once hidden', async () => {
+      const fake = createFakeExcel({ sheets: ['Sheet1', 'scratch'] });
+      const del = (visibility: 'VeryHidden' | 'Hidden') =>
+        fake.api.run(async (ctx) => {
+          const ws = ctx.workbook.worksheets.getItem('scratch');
+          ws.visibility = visibility;
+          await ctx.sync();
+          ws.delete();
+          await ctx.sync();
+        });
+      await expect(del('VeryHidden')).rejects.toMatchObject({ code: 'InvalidOperation' });
+      await del('Hidden');
+      expect(fake.workbook.sheetNames()).toEqual(['Sheet1']);
+    });
+
+    it('converts text written into a General cell, keeps it as given in a text cell, and reads formulas as their results', () => {
+      const fake = createFakeExcel();
+      fake.workbook.type('Sheet1', 'A1', [['2023-1', '1/2', '50%', '1,000', 'TRUE', '(5)', '123456789012345678', "'1/2"]]);
+      expect(fake.workbook.valuesOf('Sheet1')[0]).toEqual([44927, 46024, 0.5, 1000, true, -5, 123456789012345000, '1/2']);
+      const sheet = fake.workbook.sheet('Sheet1')!;
+      sheet.ensure(1, 0).numberFormat = '@';
+      sheet.writeInput(1, 0, "'=1+1");
+      expect(sheet.value(1, 0)).toBe("'=1+1");
+      fake.workbook.type('Sheet2', 'A1', [
+        [4, 0, '=A1/2', '=A1/B1', '=IF(AND(ISNUMBER(A1),A1>0),A1*2,"")', '=HYPERLINK("#Sheet1!A1",7)', '=Sheet1!D1+1'],
+      ]);
+      expect(fake.workbook.valuesOf('Sheet2')[0]).toEqual([4, 0, 2, '#DIV/0!', 8, 7, 1001]);
+      fake.workbook.type('Sheet2', 'A2', [['=VLOOKUP(1,A1:B1,2)']]);
+      expect(() => fake.workbook.valuesOf('Sheet2')).toThrow(/cannot calculate/);
+    });
+
+    it('refuses row heights over 409 points, reads over its range cell limit and texts over 32,767 characters', async () => {
+      const fake = createFakeExcel({ rangeCellLimit: 10 });
+      const run = (f: (ws: Excel.Worksheet) => void) =>
+        fake.api.run(async (ctx) => {
+          f(ctx.workbook.worksheets.getItem('Sheet1'));
+          await ctx.sync();
+        });
+      await expect(run((ws) => (ws.getRange('A1').format.rowHeight = 410))).rejects.toMatchObject({ code: 'InvalidArgument' });
+      await expect(run((ws) => ws.getRange('A1:B6').load('values'))).rejects.toMatchObject({ code: 'RangeExceedsLimit' });
+      await expect(run((ws) => (ws.getRange('A1').values = [['x'.repeat(32768)]]))).rejects.toMatchObject({ code: 'InvalidArgument' });
+      await expect(run((ws) => ws.getRange().clear('Contents'))).rejects.toMatchObject({ code: 'OperationCellsExceedLimit' });
+      await expect(
+        run((ws) => (ws.getRange('A1:A2').dataValidation.rule = { list: { inCellDropDown: true, source: '=NO_SUCH_NAME' } })),
+      ).rejects.toMatchObject({
+        code: 'InvalidArgument',
+      });
+    });
+  });
 });

@@ -4,10 +4,11 @@ import { readTaskSheet } from '../../src/core/layout/reader';
 import { UNITS_NAME } from '../../src/core/layout/taskSheet';
 import { type Plan, emptyPlan } from '../../src/core/model';
 import { REGISTRY_SHEET } from '../../src/core/sheet/registry';
-import { type CellValue, type SheetSpec, isFormula, parseRange } from '../../src/core/sheet/spec';
+import { type CellValue, type SheetSpec, type WorkbookSpec, isFormula, parseRange } from '../../src/core/sheet/spec';
+import { MAX_CELL_TEXT, TRUNCATED_MARK } from '../../src/core/sheet/excelLimits';
 import { generateInExcel } from '../../src/hosts/excel/generate';
-import { PAYLOAD_BUDGET, TEMPLATE_SHEET, renderSpec } from '../../src/hosts/excel/renderSpec';
-import { type FakeExcel, type FakeSheet, createFakeExcel } from '../support/fakeExcel';
+import { PAYLOAD_BUDGET, type RenderResult, TEMPLATE_SHEET, renderSpec } from '../../src/hosts/excel/renderSpec';
+import { type FakeExcel, type FakeSheet, commentsOf, createFakeExcel, notesOf } from '../support/fakeExcel';
 import { samplePlan } from '../core/sample';
 
 const COUNTIES_20 = [
@@ -88,6 +89,13 @@ function taskValue(fake: FakeExcel, sheet: string, taskId: string, column: 'actu
   const read = readTaskSheet(sheetGrid(fake, sheet))!;
   const row = read.rows.find((r) => r.type === 'task' && r.id === taskId);
   return row?.type === 'task' ? row.values[column] : undefined;
+}
+
+/** Renders `spec` into a fresh workbook with ExcelApi 1.9's features. */
+function renderFresh(fake: FakeExcel, spec: WorkbookSpec, copySheets: boolean): Promise<RenderResult> {
+  return fake.api.run((ctx) =>
+    renderSpec(ctx, spec, { updatable: [], existingSheets: ['Sheet1'], existingNames: [], pageLayout: true, rangeAreas: true, copySheets }),
+  );
 }
 
 describe('generating in Excel', () => {
@@ -292,20 +300,23 @@ describe('generating in Excel', () => {
     result.requestBytes.forEach((estimate, i) => expect(estimate).toBeGreaterThanOrEqual(fake.requests[i].bytes));
   });
 
+  it('splits a write Excel refused for its size and sends it again, until every part fits', async () => {
+    const limit = 400_000;
+    const fake = createFakeExcel({ payloadLimit: limit });
+    const { spec } = generateWorkbook(plan, opts(COUNTIES_20));
+    // the estimate allows 4 MB a request; this Excel takes 400 KB
+    const result = await renderFresh(fake, spec, false);
+    expect(fake.requests.some((r) => r.bytes > limit)).toBe(true);
+    expect(result.syncs).toBe(fake.syncCount);
+    for (const s of spec.sheets) expectSheetMatches(fake.workbook.sheet(s.name)!, s);
+    expect(fake.workbook.sheetNames()).toEqual(['Sheet1', ...spec.sheets.map((s) => s.name)]);
+  });
+
   it('makes each county sheet as a copy of the first: the same workbook as writing every sheet in full', async () => {
     const render = async (copySheets: boolean): Promise<{ fake: FakeExcel; syncs: number; bytes: number }> => {
       const fake = createFakeExcel();
       const { spec } = generateWorkbook(plan, opts(COUNTIES_20));
-      const r = await fake.api.run((ctx) =>
-        renderSpec(ctx, spec, {
-          updatable: [],
-          existingSheets: ['Sheet1'],
-          existingNames: [],
-          pageLayout: true,
-          rangeAreas: true,
-          copySheets,
-        }),
-      );
+      const r = await renderFresh(fake, spec, copySheets);
       return { fake, syncs: r.syncs, bytes: r.requestBytes.reduce((a, b) => a + b, 0) };
     };
     const copied = await render(true);
@@ -387,6 +398,78 @@ describe('generating in Excel', () => {
       const formulas = [...fake.workbook.sheet(c)!.cells.values()].filter((x) => x.formula !== undefined && !x.formula.startsWith('=IF('));
       expect(formulas).toEqual([]);
     }
+  });
+
+  it('keeps clerks’ text that Excel would turn into a date, number or boolean, in General and in text cells', async () => {
+    const fake = createFakeExcel({ apiVersion: '1.18' });
+    await generateInExcel(fake.api, plan, opts(['新密市']), never);
+    const measured = plan.tasks.filter((t) => t.kind !== 'qualitative' && t.target);
+    const texts = ['2023-1', '1/2', '50%', '1,000', 'TRUE', '(5)', '123456789012345678'];
+    texts.forEach((t, i) => {
+      // typed with Excel's text mark into the General 完成值 column, as is into the text 进展情况 column
+      typeInto(fake, '新密市', measured[i].id, 'actual', `'${t}`);
+      typeInto(fake, '新密市', measured[i].id, 'progress', t);
+    });
+    texts.forEach((t, i) => expect(taskValue(fake, '新密市', measured[i].id, 'actual')).toBe(t));
+    await generateInExcel(fake.api, plan, opts(['新密市']), never);
+    texts.forEach((t, i) => {
+      expect(taskValue(fake, '新密市', measured[i].id, 'actual')).toBe(t);
+      expect(taskValue(fake, '新密市', measured[i].id, 'progress')).toBe(t);
+    });
+    // no apostrophe written into a text cell, where Excel would keep it
+    const cells = [...fake.workbook.sheet('新密市')!.cells.values()];
+    expect(cells.filter((c) => typeof c.value === 'string' && c.value.startsWith("'"))).toEqual([]);
+  });
+
+  it('re-generates without a whole-sheet operation, keeping the notes and comments on the sheet', async () => {
+    const fake = createFakeExcel({ apiVersion: '1.18' });
+    await generateInExcel(fake.api, plan, opts(['新密市']), never);
+    await fake.api.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem('新密市');
+      ws.notes.add('C7', '请核实');
+      ctx.workbook.comments.add(ws.getRange('D8'), '已上报');
+      await ctx.sync();
+    });
+    // the fake refuses what Excel on the web refuses: more than 33,554,000 cells in one operation
+    await expect(
+      fake.api.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('新密市').getRange().clear('Contents');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'OperationCellsExceedLimit' });
+    await generateInExcel(fake.api, plan, opts(['新密市']), never);
+    const sheet = fake.workbook.sheet('新密市')!;
+    expect(notesOf(sheet).get('C7')).toBe('请核实');
+    expect(commentsOf(fake.workbook).map((c) => [c.cell, c.content])).toEqual([['D8', '已上报']]);
+    // Clear All would have taken them
+    await fake.api.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('新密市').getRange('A1:Z99').clear('All');
+      await ctx.sync();
+    });
+    expect(notesOf(sheet).size + commentsOf(fake.workbook).length).toBe(0);
+  });
+
+  it('re-generates a sheet whose kept 进展情况 would ask for a row taller than Excel allows (409 points)', async () => {
+    const fake = createFakeExcel({ apiVersion: '1.18' });
+    await generateInExcel(fake.api, plan, opts(['新密市']), never);
+    const measured = plan.tasks.find((t) => t.kind !== 'qualitative' && t.target)!;
+    const long = '已完成项目建设，'.repeat(120);
+    expect(long.length).toBeGreaterThan(420);
+    typeInto(fake, '新密市', measured.id, 'progress', long);
+    await generateInExcel(fake.api, plan, opts(['新密市']), never);
+    expect(taskValue(fake, '新密市', measured.id, 'progress')).toBe(long);
+    expect(Math.max(...fake.workbook.sheet('新密市')!.rowHeights.values())).toBe(409);
+  });
+
+  it('cuts a text longer than a cell holds (32,767 characters), visibly', async () => {
+    const fake = createFakeExcel();
+    const { spec } = generateWorkbook(plan, opts([]));
+    const city = spec.sheets[0];
+    city.values[6][2] = '进展'.repeat(20000);
+    await fake.api.run((ctx) => renderSpec(ctx, spec, { updatable: [], existingSheets: ['Sheet1'], existingNames: [], pageLayout: true }));
+    const v = fake.workbook.sheet(city.name)!.value(6, 2) as string;
+    expect(v).toHaveLength(MAX_CELL_TEXT);
+    expect(v.endsWith(TRUNCATED_MARK)).toBe(true);
   });
 
   it('reads registry and sheet values that do not start at A1', async () => {

@@ -52,6 +52,21 @@ describe('readUsedRanges', () => {
     expect(fake.requests.some((q) => (q.responseBytes ?? 0) > LIMIT)).toBe(true);
   });
 
+  it('reads a sheet over the cells one range may read (five million in Excel; 300 here) in blocks', async () => {
+    const fake = createFakeExcel({ rangeCellLimit: 300 });
+    fill(fake, '大表', 400);
+    await expect(
+      fake.api.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('大表').getUsedRange().load('values');
+        await ctx.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RangeExceedsLimit' });
+    const read = await fake.api.run((ctx) => readUsedRanges(ctx, ['大表']));
+    const grid = read.sheets.get('大表')!.grid;
+    expect(grid).toHaveLength(402);
+    expect(grid[401][1]).toBe('大表-399');
+  });
+
   it('sends the loads that travel alongside again after a refused request', async () => {
     const fake = createFakeExcel({ payloadLimit: LIMIT });
     const names = ['甲', '乙', '丙', '丁'];

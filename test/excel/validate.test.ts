@@ -237,6 +237,21 @@ describe('marking findings on the sheet', () => {
     expect((await clearMarks(fake.api)).cleared).toBe(0);
   });
 
+  it('takes its marks off after the workbook was reopened (new sheet ids) and the sheet renamed', async () => {
+    const fake = await generated(5);
+    const l6 = fillOf(fake, CITY, 'L6');
+    await markFindings(fake.api, leadFindings(2), 'zh');
+    expect(fake.workbook.valuesOf(MARKS_SHEET)[1][0]).toMatch(/^KT_S_\d+$/);
+    fake.reopen();
+    await fake.api.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem(CITY).name = '市级清单';
+      await ctx.sync();
+    });
+    expect((await clearMarks(fake.api)).cleared).toBe(2);
+    expect(fillOf(fake, '市级清单', 'L6')).toBe(l6);
+    expect(notesOf(fake.workbook.sheet('市级清单')!).size).toBe(0);
+  });
+
   it('leaves a fill the user changed after marking', async () => {
     const fake = await generated(5);
     const l7 = fillOf(fake, CITY, 'L7');

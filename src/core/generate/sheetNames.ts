@@ -1,5 +1,5 @@
-/** Free sheet names, by Excel's rules (sheet/sheetNameRules.ts), before a name reaches any host. */
-import { MAX_SHEET_NAME, cutUtf16, legalSheetName } from '../sheet/sheetNameRules';
+/** Free sheet names, by Excel's rules (sheet/excelLimits.ts), before a name reaches any host. */
+import { MAX_SHEET_NAME, cutUtf16, legalSheetName } from '../sheet/excelLimits';
 
 export { MAX_SHEET_NAME, legalSheetName };
 

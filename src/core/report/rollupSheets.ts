@@ -126,8 +126,7 @@ export function buildSummarySheet(result: RollupResult, opts: { lang: Lang; titl
           const f = t.counties[c];
           if (!f) return [];
           // A blank figure matters where the others make a total that now falls short.
-          const totalOf = (k: string): number | null | undefined =>
-            k === 'target' ? t.total?.target : t.total?.milestones[k.slice(1)];
+          const totalOf = (k: string): number | null | undefined => (k === 'target' ? t.total?.target : t.total?.milestones[k.slice(1)]);
           const blank = f.blank.filter((k) => totalOf(k) != null).map((k) => fieldLabel(k, lang));
           return [
             ...f.excluded.map((x) => `${c}${x.label}${x.typed ? `“${x.typed}”` : ''}:${x.reason}`),

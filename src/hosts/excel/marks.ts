@@ -16,11 +16,11 @@ import { type NameConflict, SheetClaims } from '../../core/sheet/claims';
 import type { Lang } from '../../core/i18n';
 import { FINDINGS_SHEET_NAME, buildFindingsSheet } from '../../core/report/findingsSheet';
 import { cellText } from '../../core/sheet/grid';
-import { REGISTRY_SHEET } from '../../core/sheet/registry';
+import { REGISTRY_SHEET, isRegistryName } from '../../core/sheet/registry';
 import { cellAddress, parseRange, sheetNameOfReference } from '../../core/sheet/spec';
 import { readWorkbook } from './readWorkbook';
 import { gridFromA1 } from './usedRanges';
-import { PAYLOAD_BUDGET, packSteps, renderSpec } from './renderSpec';
+import { OPERATION_OVERHEAD, PAYLOAD_BUDGET, type Step, deleteHiddenSheet, packSteps, renderSpec, send } from './renderSpec';
 import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
 
 export const MARKS_SHEET = 'keytask_marks';
@@ -33,12 +33,21 @@ const FILL_PATTERN_API = '1.9';
 export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-const RECORD_HEADER = ['sheetId', 'sheet', 'cell', 'previousFill', 'markFill', 'annotation', 'text'];
-const OPERATION_OVERHEAD = 160;
+/**
+ * The record's columns. A sheet is known by its keytask name (`KT_S_n`), which survives closing
+ * and reopening the workbook and follows a renamed sheet; Worksheet.id does neither across
+ * sessions (office-js-docs #297, office-js #1390), so an older record's `sheetId` column is
+ * read as a key and, failing that, the sheet's name is used.
+ */
+const RECORD_HEADER = ['sheetKey', 'sheet', 'cell', 'previousFill', 'markFill', 'annotation', 'text'];
+const OLD_RECORD_HEADER = 'sheetId';
 
 export type Annotation = 'note' | 'comment' | '';
 
 interface MarkRecord {
+  /** the sheet's keytask name (`KT_S_n`), '' for a sheet without one */
+  sheetKey: string;
+  /** the sheet's Worksheet.id in this session */
   sheetId: string;
   sheet: string;
   cell: string;
@@ -84,8 +93,9 @@ function parseRecord(values: unknown[][], address: string): MarkRecord[] {
     .slice(1)
     .map((r) => r.map(cellText))
     .filter((r) => r[2])
-    .map(([sheetId, sheet, cell, previousFill, markFill, annotation, text]) => ({
-      sheetId,
+    .map(([sheetKey, sheet, cell, previousFill, markFill, annotation, text]) => ({
+      sheetKey,
+      sheetId: '',
       sheet,
       cell,
       previousFill,
@@ -93,18 +103,6 @@ function parseRecord(values: unknown[][], address: string): MarkRecord[] {
       annotation: (annotation === 'note' || annotation === 'comment' ? annotation : '') as Annotation,
       text: text ?? '',
     }));
-}
-
-interface Step {
-  bytes: number;
-  run: () => void;
-}
-
-async function send(context: Excel.RequestContext, requests: Step[][], index = 0): Promise<number> {
-  if (index >= requests.length) return index;
-  for (const step of requests[index]) step.run();
-  await context.sync();
-  return send(context, requests, index + 1);
 }
 
 interface Target {
@@ -128,6 +126,8 @@ async function applyMarks(api: ExcelApi, findings: Finding[], lang: Lang): Promi
     // ---- sync 1: sheets, the record, the comments ----
     const worksheets = context.workbook.worksheets;
     worksheets.load('items/id,items/name');
+    const names = context.workbook.names;
+    names.load('items/name,items/formula');
     const recordSheet = worksheets.getItemOrNullObject(MARKS_SHEET);
     const recordUsed = recordSheet.getUsedRangeOrNullObject(true);
     recordUsed.load('values,address');
@@ -138,14 +138,26 @@ async function applyMarks(api: ExcelApi, findings: Finding[], lang: Lang): Promi
 
     const byName = new Map(worksheets.items.map((ws) => [ws.name.toLowerCase(), { id: ws.id, name: ws.name }]));
     const byId = new Map(worksheets.items.map((ws) => [ws.id, { id: ws.id, name: ws.name }]));
-    if (!recordUsed.isNullObject && cellText(recordUsed.values[0]?.[0] as string) !== RECORD_HEADER[0]) {
+    // keytask's name of each sheet, and the sheet of each name
+    const keyOfSheet = new Map<string, string>();
+    const byKey = new Map<string, { id: string; name: string }>();
+    for (const n of names.items) {
+      const formula = String(n.formula);
+      const sheet = isRegistryName(n.name) && !formula.includes('#REF') ? sheetNameOfReference(formula) : null;
+      const ws = sheet ? byName.get(sheet.toLowerCase()) : undefined;
+      if (!ws) continue;
+      keyOfSheet.set(ws.id, n.name);
+      byKey.set(n.name, ws);
+    }
+    const header = recordUsed.isNullObject ? '' : cellText(recordUsed.values[0]?.[0] as string);
+    if (!recordUsed.isNullObject && header !== RECORD_HEADER[0] && header !== OLD_RECORD_HEADER) {
       // A sheet of that name that does not hold keytask's record is the user's.
       throw new Error(`keytask will not use sheet '${MARKS_SHEET}': it is not one keytask made`);
     }
     const records = recordUsed.isNullObject ? [] : parseRecord(recordUsed.values, recordUsed.address);
     // A record whose sheet was deleted has nothing left to undo.
     const live = records.flatMap((r) => {
-      const ws = byId.get(r.sheetId) ?? byName.get(r.sheet.toLowerCase());
+      const ws = byKey.get(r.sheetKey) ?? byId.get(r.sheetKey) ?? byName.get(r.sheet.toLowerCase());
       return ws ? [{ ...r, sheetId: ws.id, sheet: ws.name }] : [];
     });
     const keyOf = (sheetId: string, cell: string): string => `${sheetId}!${cell}`;
@@ -271,7 +283,8 @@ async function applyMarks(api: ExcelApi, findings: Finding[], lang: Lang): Promi
       const occupied = !freed && (s.note !== null || s.comment !== null);
       const annotation: Annotation = occupied || mode === 'fill' ? '' : mode;
       const text = annotation ? annotationText(t.findings, lang) : '';
-      newRecords.push({ sheetId: t.sheetId, sheet: t.sheet, cell: t.cell, previousFill, markFill, annotation, text });
+      const sheetKey = keyOfSheet.get(t.sheetId) ?? '';
+      newRecords.push({ sheetKey, sheetId: t.sheetId, sheet: t.sheet, cell: t.cell, previousFill, markFill, annotation, text });
       marking.push({
         bytes: 2 * OPERATION_OVERHEAD + text.length * 3,
         run: () => {
@@ -285,7 +298,7 @@ async function applyMarks(api: ExcelApi, findings: Finding[], lang: Lang): Promi
     // The record goes in before the marks: should a later request fail, a recorded mark that
     // never arrived is skipped on clearing (its fill is not the mark's), while a mark without a
     // record could never be taken off.
-    const rows = [RECORD_HEADER, ...newRecords.map((r) => [r.sheetId, r.sheet, r.cell, r.previousFill, r.markFill, r.annotation, r.text])];
+    const rows = [RECORD_HEADER, ...newRecords.map((r) => [r.sheetKey, r.sheet, r.cell, r.previousFill, r.markFill, r.annotation, r.text])];
     if (newRecords.length > 0) {
       const address = `A1:G${rows.length}`;
       steps.push({
@@ -297,7 +310,8 @@ async function applyMarks(api: ExcelApi, findings: Finding[], lang: Lang): Promi
             ws.visibility = 'VeryHidden';
           } else {
             ws = recordSheet;
-            ws.getRange().clear('All');
+            // The old record's cells only: Excel on the web refuses an operation over 33,554,000 cells.
+            ws.getUsedRange(false).clear('All');
           }
           const range = ws.getRange(address);
           // Text format first, so a sheet name or colour is never read as a number or formula.
@@ -306,7 +320,7 @@ async function applyMarks(api: ExcelApi, findings: Finding[], lang: Lang): Promi
         },
       });
     } else if (!recordSheet.isNullObject) {
-      steps.push({ bytes: OPERATION_OVERHEAD, run: () => recordSheet.delete() });
+      steps.push({ bytes: 2 * OPERATION_OVERHEAD, run: () => deleteHiddenSheet(recordSheet) });
     }
     steps.push(...marking);
     if (steps.length > 0) syncs += await send(context, packSteps(steps, PAYLOAD_BUDGET));

@@ -16,15 +16,16 @@ import {
   type WorkbookSpec,
   columnLetter,
   isFormula,
-  needsTextGuard,
   parseRange,
   rangeAddress,
+  sheetNameOfReference,
 } from '../../core/sheet/spec';
+import { capCellText, clampRowHeight, excelWouldConvert } from '../../core/sheet/excelLimits';
 
 /** Excel on the web's request limit is 5 MB; estimates are rough, so stay well below it. */
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
 /** What one queued operation costs beyond its data (object path, action, ids). */
-const OPERATION_OVERHEAD = 160;
+export const OPERATION_OVERHEAD = 300;
 /** A sheet's values larger than this are written in row chunks, so one step never fills a request. */
 const VALUES_CHUNK = 1024 * 1024;
 /** Areas per RangeAreas, kept well inside what Excel parses in one address. */
@@ -81,7 +82,16 @@ interface Template {
 /** Name of the scratch sheet a layout is written to when every sheet of that layout is being updated. */
 export const TEMPLATE_SHEET = 'keytask_template';
 
-interface Step {
+/**
+ * Deletes a sheet that may be very hidden: Excel refuses to delete a very hidden sheet
+ * (Worksheet.delete throws InvalidOperation), so it is made merely hidden first.
+ */
+export function deleteHiddenSheet(sheet: Excel.Worksheet): void {
+  sheet.visibility = 'Hidden';
+  sheet.delete();
+}
+
+export interface Step {
   bytes: number;
   run: () => void;
 }
@@ -99,14 +109,32 @@ export function columnWidthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
 }
 
-/** What to write for a cell so Excel stores exactly the spec's value. */
-export function cellInput(v: CellValue): string | number | boolean {
+/**
+ * What to write for a cell so Excel stores exactly the spec's value. `text`: the cell is
+ * formatted as text (`@`), where Excel stores any string as given — an apostrophe would stay
+ * visible there. Elsewhere a string Excel would turn into a formula, number, date or boolean
+ * gets Excel's own text mark, a leading apostrophe, which is not stored (a string that starts
+ * with one gets a second, so the first survives). Texts longer than a cell holds are cut, visibly.
+ */
+export function cellInput(v: CellValue, text = false): string | number | boolean {
   if (v === null) return '';
   if (isFormula(v)) return v.formula;
-  // A leading apostrophe is Excel's own "this is text" mark; it is not stored. A string that
-  // starts with one gets a second, so the first survives.
-  if (typeof v === 'string') return needsTextGuard(v) || v.startsWith("'") ? `'${v}` : v;
-  return v;
+  if (typeof v !== 'string') return v;
+  const s = capCellText(v);
+  if (text) return s;
+  return excelWouldConvert(s) || s.startsWith("'") ? `'${s}` : s;
+}
+
+/** Which cells of a sheet are text-formatted once its number formats are written. */
+function textCells(spec: SheetSpec): (r: number, c: number) => boolean {
+  const { grid } = numberFormatGrid(spec, false);
+  return (r, c) => grid[r]?.[c] === '@';
+}
+
+/** The spec's values as written: each cell's input for its format. */
+function inputs(spec: SheetSpec): Array<Array<string | number | boolean>> {
+  const text = textCells(spec);
+  return spec.values.map((row, r) => row.map((v, c) => cellInput(v, text(r, c))));
 }
 
 function fill2D<T>(rows: number, cols: number, value: T): T[][] {
@@ -226,33 +254,41 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
   const { steps, add, ws, open } = sheetStepList(spec.name);
   // One proxy per address: formats, checks and highlights of a column share it, and each
   // proxy made is an object path in the request.
-  const ranges = new Map<string, Excel.Range>();
+  const ranges = new Map<string, { r: Excel.Range; refused: number }>();
   const range = (address: string): Excel.Range => {
-    let r = ranges.get(address);
-    if (!r) {
-      r = ws().getRange(address);
-      ranges.set(address, r);
+    let cached = ranges.get(address);
+    // A proxy made in a request Excel refused was never made: it is made again.
+    if (!cached || cached.refused !== refusals(context)) {
+      cached = { r: ws().getRange(address), refused: refusals(context) };
+      ranges.set(address, cached);
     }
-    return r;
+    return cached.r;
   };
 
   // Updated in place, never deleted and re-added: formulas and names elsewhere point at it.
   const lowerName = spec.name.toLowerCase();
   const oldCharts = update ? (Object.entries(opts.existingCharts ?? {}).find(([n]) => n.toLowerCase() === lowerName)?.[1] ?? []) : [];
   const oldFilter = update && opts.autoFilter === true && (opts.existingAutoFilters ?? []).some((n) => n.toLowerCase() === lowerName);
-  add(8 + 2 * oldCharts.length + (oldFilter ? 2 : 0), jsonBytes(oldCharts), () => {
+  const extent = extentOf(spec);
+  add(11 + 2 * oldCharts.length + (oldFilter ? 2 : 0), jsonBytes([oldCharts, extent]), () => {
     if (update) {
       const handle = open(context.workbook.worksheets.getItem(spec.name));
       // Charts float above the cells and a filter outlives `clear`: both go, as the cells do.
       for (const name of oldCharts) handle.charts.getItem(name).delete();
       if (oldFilter) handle.autoFilter.remove();
-      const all = handle.getRange();
-      all.unmerge();
-      all.clear('All');
-      all.dataValidation.clear();
-      all.conditionalFormats.clearAll();
-      all.format.useStandardHeight = true;
-      all.format.useStandardWidth = true;
+      // Only the cells in use and those about to be written: Excel on the web refuses an
+      // operation on more than 33,554,000 cells (OperationCellsExceedLimit), and a whole sheet
+      // is 17 billion.
+      const area = handle.getUsedRange(false).getBoundingRect(extent);
+      area.unmerge();
+      // Contents and formats, not 'All', which takes notes and comments along: the user's, and
+      // keytask's marks, whose record then still finds them to take off.
+      area.clear('Contents');
+      area.clear('Formats');
+      area.dataValidation.clear();
+      area.conditionalFormats.clearAll();
+      area.format.useStandardHeight = true;
+      area.format.useStandardWidth = true;
       handle.freezePanes.unfreeze();
     } else {
       open(context.workbook.worksheets.add(spec.name));
@@ -264,7 +300,6 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
   });
   if (paste) {
     // Contents, formats, merges, checks and conditional formats, as a copy and paste in Excel.
-    const extent = extentOf(spec);
     add(3, jsonBytes([paste.name, extent]) * 2, () => {
       const source = context.workbook.worksheets.getItem(paste.name).getRange(extent);
       range(extent).copyFrom(source, 'All');
@@ -289,15 +324,16 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
   });
   // A run of rows of one height is one area; with RangeAreas every run of the same height goes
   // in one operation, so 10,000 wrapped tasks (a handful of heights) cost a few dozen, not thousands.
+  // Excel refuses a row taller than 409 points (a long kept 进展情况 asks for more).
   const heights = Object.entries(spec.rowHeights ?? {})
-    .map(([row, h]) => [Number(row), h] as const)
+    .map(([row, h]) => [Number(row), clampRowHeight(h)] as const)
     .sort((a, b) => a[0] - b[0]);
   const heightRuns: Array<{ range: string; h: number }> = [];
   heights.forEach(([row, h], i) => {
     const next = heights[i + 1];
     if (next && next[0] === row + 1 && next[1] === h) return;
     let first = row;
-    while (first > 0 && spec.rowHeights?.[first - 1] === h) first--;
+    while (first > 0 && spec.rowHeights?.[first - 1] !== undefined && clampRowHeight(spec.rowHeights[first - 1]) === h) first--;
     heightRuns.push({ range: `A${first + 1}:A${row + 1}`, h });
   });
   heightRuns.sort((a, b) => a.h - b.h);
@@ -309,7 +345,7 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
 
   // Number formats go before values: a text format (`@`) is what keeps ids and notes as text.
   if (paste) {
-    const runs = differingRuns(paste.spec.values, spec.values);
+    const runs = differingRuns(paste.spec.values, spec.values, textCells(spec));
     valueSteps(spec, runs, (address, chunk) => (range(address).formulas = chunk), add);
   } else {
     // A new sheet's cells are General already; null leaves a cell as it is and costs less to send.
@@ -317,14 +353,13 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
     chunkedWrites(numFmt.grid, numFmt.width, (address, chunk) => (range(address).numberFormat = chunk), add);
     // Values and formulas in one write (`formulas` takes plain values as well).
     const width = spec.values[0]?.length ?? 0;
-    chunkedWrites(
-      spec.values.map((row) => row.map(cellInput)),
-      width,
-      (address, chunk) => (range(address).formulas = chunk),
-      add,
-    );
+    chunkedWrites(inputs(spec), width, (address, chunk) => (range(address).formulas = chunk), add);
   }
 
+  // Merged before they are formatted: Excel drops a fill set before the merge (office-js #6405).
+  for (const m of paste ? [] : spec.merges) {
+    add(2, 8, () => range(m).merge(false));
+  }
   const styled = paste
     ? []
     : spec.formats.map((f) => ({ range: f.range, style: withoutNumFmt(f.style) })).filter((f) => Object.keys(f.style).length > 0);
@@ -332,9 +367,6 @@ function sheetSteps(spec: SheetSpec, update: boolean, context: Excel.RequestCont
     const style = group[0].style;
     const props = Object.keys(style).filter((k) => k !== 'border').length + (style.border ? 18 : 0);
     add(props + 1, jsonBytes(style) + addressBytes(group, props), () => applyStyle(target(group), style));
-  }
-  for (const m of paste ? [] : spec.merges) {
-    add(2, 8, () => range(m).merge(false));
   }
   for (const group of groupConsecutive(paste ? [] : spec.validations, (v) => JSON.stringify({ ...v, range: '' }), areas)) {
     const v = group[0];
@@ -428,16 +460,16 @@ interface CellRun {
 const RUN_GAP = 3;
 
 /** Where `values` differs from `template` (same size), as row runs of what to write. */
-export function differingRuns(template: CellValue[][], values: CellValue[][]): CellRun[] {
+export function differingRuns(template: CellValue[][], values: CellValue[][], text: (r: number, c: number) => boolean): CellRun[] {
   const runs: CellRun[] = [];
   values.forEach((row, r) => {
     let run: CellRun | null = null;
     let lastDiff = -1;
     row.forEach((v, c) => {
-      const input = cellInput(v);
-      if (input === cellInput(template[r]?.[c] ?? null)) return;
+      const input = cellInput(v, text(r, c));
+      if (input === cellInput(template[r]?.[c] ?? null, text(r, c))) return;
       if (run && c - lastDiff <= RUN_GAP + 1) {
-        for (let k = lastDiff + 1; k < c; k++) run.inputs.push(cellInput(row[k]));
+        for (let k = lastDiff + 1; k < c; k++) run.inputs.push(cellInput(row[k], text(r, k)));
         run.inputs.push(input);
       } else {
         run = { row: r, col: c, inputs: [input] };
@@ -461,7 +493,12 @@ function copySteps(spec: SheetSpec, template: SheetSpec, context: Excel.RequestC
     if (spec.visibility !== template.visibility) handle.visibility = VISIBILITY[spec.visibility];
     if ((spec.tabColor ?? '') !== (template.tabColor ?? '')) handle.tabColor = spec.tabColor ? color(spec.tabColor) : '';
   });
-  valueSteps(spec, differingRuns(template.values, spec.values), (address, chunk) => (ws().getRange(address).formulas = chunk), add);
+  valueSteps(
+    spec,
+    differingRuns(template.values, spec.values, textCells(spec)),
+    (address, chunk) => (ws().getRange(address).formulas = chunk),
+    add,
+  );
   return steps;
 }
 
@@ -478,12 +515,7 @@ function valueSteps(
   const width = spec.values[0]?.length ?? 0;
   const written = runs.reduce((n, r) => n + r.inputs.length, 0);
   if (written * 2 > spec.values.length * width) {
-    chunkedWrites(
-      spec.values.map((row) => row.map(cellInput)),
-      width,
-      write,
-      add,
-    );
+    chunkedWrites(inputs(spec), width, write, add);
     return;
   }
   for (const run of runs) {
@@ -552,11 +584,32 @@ export function packSteps<T extends { bytes: number }>(steps: T[], budget: numbe
 }
 
 /** Sends the requests one after the other; each must be synced before the next is queued. */
-async function send(context: Excel.RequestContext, requests: Step[][], index = 0): Promise<number> {
-  if (index >= requests.length) return index;
-  for (const step of requests[index]) step.run();
-  await context.sync();
-  return send(context, requests, index + 1);
+/** Requests Excel refused for their size, per context (proxies made in them do not exist). */
+const refusedRequests = new WeakMap<object, number>();
+function refusals(context: Excel.RequestContext): number {
+  return refusedRequests.get(context) ?? 0;
+}
+
+/**
+ * Sends the requests one after the other; each must be synced before the next is queued. A
+ * request Excel refuses for its size (RequestPayloadSizeLimitExceeded: nothing of it was done)
+ * is split in two and each half sent again: the estimates are estimates.
+ */
+export async function send(context: Excel.RequestContext, requests: Step[][]): Promise<number> {
+  const [request, ...rest] = requests;
+  if (!request) return 0;
+  for (const step of request) step.run();
+  const refused = await context.sync().then(
+    () => false,
+    (e: unknown) => {
+      if ((e as { code?: unknown } | null)?.code !== 'RequestPayloadSizeLimitExceeded' || request.length < 2) throw e;
+      return true;
+    },
+  );
+  if (!refused) return 1 + (await send(context, rest));
+  refusedRequests.set(context, refusals(context) + 1);
+  const half = Math.ceil(request.length / 2);
+  return 1 + (await send(context, [request.slice(0, half), request.slice(half), ...rest]));
 }
 
 export interface RenderResult {
@@ -578,20 +631,55 @@ export async function renderSpec(context: Excel.RequestContext, spec: WorkbookSp
   }
 
   // Sheets first, names after: a workbook-level name that points into a sheet being copied
-  // would be duplicated by Excel as a sheet-level name in every copy.
+  // would be duplicated by Excel as a sheet-level name in every copy. Except the names a
+  // validation list takes its words from (`=KT_UNITS`): Excel resolves a list's source when the
+  // rule is set, so those are defined first, right after the sheet they point into.
   const steps: Step[] = [];
   for (const stale of opts.staleTemplates ?? []) {
-    steps.push({ bytes: 3 * OPERATION_OVERHEAD, run: () => context.workbook.worksheets.getItem(stale).delete() });
+    steps.push({ bytes: 4 * OPERATION_OVERHEAD, run: () => deleteHiddenSheet(context.workbook.worksheets.getItem(stale)) });
     existing.delete(lower(stale));
   }
+  const existingAtStart = existing.size;
+  const names = new Set(opts.existingNames.map(lower));
+  const nameStep = (n: WorkbookSpec['names'][number]): Step => ({
+    bytes: jsonBytes(n) + 3 * OPERATION_OVERHEAD,
+    run: () => {
+      if (names.has(lower(n.name))) context.workbook.names.getItem(n.name).delete();
+      context.workbook.names.add(n.name, `=${n.ref}`);
+    },
+  });
   // Each sheet's layout key once: it is the JSON of the sheet's whole layout.
   const keys = spec.sheets.map((s) => (opts.copySheets === false ? null : layoutKey(s)));
   const perKey = new Map<string, number>();
   for (const k of keys) if (k !== null) perKey.set(k, (perKey.get(k) ?? 0) + 1);
+  const listSources = new Set(
+    spec.sheets.flatMap((s) => s.validations.flatMap((v) => (v.rule.type === 'listRef' ? [lower(v.rule.ref)] : []))),
+  );
+  const early = spec.names.filter((n) => {
+    if (!listSources.has(lower(n.name))) return false;
+    const i = spec.sheets.findIndex((s) => lower(s.name) === lower(sheetNameOfReference(n.ref) ?? ''));
+    // a sheet other sheets are copied from keeps its names for the end
+    return i < 0 || keys[i] === null || (perKey.get(keys[i]!) ?? 0) <= 1;
+  });
+  const firstSheets = new Set(early.flatMap((n) => (sheetNameOfReference(n.ref) ? [lower(sheetNameOfReference(n.ref)!)] : [])));
+  const order = [...spec.sheets.keys()].sort(
+    (a, b) => Number(!firstSheets.has(lower(spec.sheets[a].name))) - Number(!firstSheets.has(lower(spec.sheets[b].name))),
+  );
+  const earlyAfter = order.filter((i) => firstSheets.has(lower(spec.sheets[i].name))).length;
+  // A new sheet written first is put back in its place among the new sheets once all are there.
+  const newSheets = spec.sheets.filter((s) => !existing.has(lower(s.name)));
+  const moved = newSheets.flatMap((s, k) => (firstSheets.has(lower(s.name)) ? [{ name: s.name, position: existingAtStart + k }] : []));
   const templates = new Map<string, Template>();
   const scratch: string[] = [];
   const taken = new Set([...existing, ...spec.sheets.map((s) => lower(s.name))]);
-  for (const [i, s] of spec.sheets.entries()) {
+  for (const [n, i] of order.entries()) {
+    if (n === earlyAfter) steps.push(...early.map(nameStep));
+    steps.push(...stepsOfSheet(i));
+  }
+  if (earlyAfter === order.length) steps.push(...early.map(nameStep));
+
+  function stepsOfSheet(i: number): Step[] {
+    const s = spec.sheets[i];
     const update = existing.has(lower(s.name));
     const key = keys[i];
     let template = key === null ? undefined : templates.get(key);
@@ -599,40 +687,37 @@ export async function renderSpec(context: Excel.RequestContext, spec: WorkbookSp
       if (!update) {
         // The first new sheet of a layout is written in full; the others copy it.
         templates.set(key, { name: s.name, spec: s, scratch: false });
-        steps.push(...sheetSteps(s, false, context, opts));
-        continue;
+        return sheetSteps(s, false, context, opts);
       }
       if (opts.pasteRanges) {
         // Every sheet of this layout so far is being updated: the layout goes to a scratch sheet,
         // untouched by clerks, and is pasted from there.
         let name = TEMPLATE_SHEET;
-        for (let i = 2; taken.has(lower(name)); i++) name = `${TEMPLATE_SHEET}${i}`;
+        for (let k = 2; taken.has(lower(name)); k++) name = `${TEMPLATE_SHEET}${k}`;
         taken.add(lower(name));
         scratch.push(name);
         template = { name, spec: s, scratch: true };
         templates.set(key, template);
-        steps.push(...sheetSteps({ ...s, key: `template:${s.key}`, name, visibility: 'veryHidden' }, false, context, opts));
+        return [
+          ...sheetSteps({ ...s, key: `template:${s.key}`, name, visibility: 'veryHidden' }, false, context, opts),
+          ...sheetSteps(s, true, context, opts, template),
+        ];
       }
     }
-    if (!template) steps.push(...sheetSteps(s, update, context, opts));
-    else if (update) steps.push(...(opts.pasteRanges ? sheetSteps(s, true, context, opts, template) : sheetSteps(s, true, context, opts)));
+    if (!template) return sheetSteps(s, update, context, opts);
+    if (update) return opts.pasteRanges ? sheetSteps(s, true, context, opts, template) : sheetSteps(s, true, context, opts);
     // A scratch sheet is very hidden: a new sheet is written in full rather than copied from it.
-    else if (template.scratch) steps.push(...sheetSteps(s, false, context, opts));
-    else steps.push(...copySteps(s, template.spec, context));
+    if (template.scratch) return sheetSteps(s, false, context, opts);
+    return copySteps(s, template.spec, context);
   }
   for (const name of scratch) {
-    steps.push({ bytes: 3 * OPERATION_OVERHEAD, run: () => context.workbook.worksheets.getItem(name).delete() });
+    steps.push({ bytes: 4 * OPERATION_OVERHEAD, run: () => deleteHiddenSheet(context.workbook.worksheets.getItem(name)) });
   }
-  const names = new Set(opts.existingNames.map(lower));
-  for (const n of spec.names) {
-    steps.push({
-      bytes: jsonBytes(n) + 3 * OPERATION_OVERHEAD,
-      run: () => {
-        if (names.has(lower(n.name))) context.workbook.names.getItem(n.name).delete();
-        context.workbook.names.add(n.name, `=${n.ref}`);
-      },
-    });
+  for (const m of moved) {
+    steps.push({ bytes: 3 * OPERATION_OVERHEAD, run: () => (context.workbook.worksheets.getItem(m.name).position = m.position) });
   }
+  const earlySet = new Set(early);
+  for (const n of spec.names) if (!earlySet.has(n)) steps.push(nameStep(n));
   const target = opts.activate;
   if (target) {
     steps.push({

@@ -62,11 +62,17 @@ export function mergedAddresses(address: string): string[] {
   );
 }
 
-/** Excel on the web's answer to a request or response over 5 MB. */
+/**
+ * Excel's answer to a request or response over 5 MB (Excel on the web), or to a read of a range
+ * over five million cells (RangeExceedsLimit, every platform): asking for less succeeds.
+ */
 export function isPayloadLimit(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;
-  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded';
+  return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded' || code === 'RangeExceedsLimit';
 }
+
+/** "A range is limited to five million cells for get operations", on every platform. */
+export const MAX_READ_CELLS = 5_000_000;
 
 function split<T>(items: T[], parts: number): T[][] {
   const size = Math.ceil(items.length / parts);
@@ -148,7 +154,9 @@ export async function readUsedRanges(
       const size = Math.ceil((last - first + 1) / fanOut);
       for (let r = first; r <= last; r += size) await readRows(r, Math.min(last, r + size - 1));
     };
-    await readRows(b.row1, b.row2);
+    // Blocks of at most five million cells first; smaller ones if an answer is still too large.
+    const blockRows = Math.max(1, Math.floor(MAX_READ_CELLS / (b.col2 - b.col1 + 1)));
+    for (let r = b.row1; r <= b.row2; r += blockRows) await readRows(r, Math.min(b.row2, r + blockRows - 1));
     return { grid: gridFromA1(rows, used.address), merges };
   };
 

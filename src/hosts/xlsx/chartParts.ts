@@ -9,7 +9,7 @@
 import JSZip from 'jszip';
 import { cellText } from '../../core/sheet/grid';
 import { type ChartSpec, type SheetSpec, columnLetter, parseRange, quoteSheetName } from '../../core/sheet/spec';
-import { xmlSafe } from '../../core/sheet/sheetNameRules';
+import { xmlSafe } from '../../core/sheet/excelLimits';
 
 const NS = {
   c: 'http://schemas.openxmlformats.org/drawingml/2006/chart',

@@ -23,8 +23,8 @@ import {
   needsTextGuard,
   parseRange,
 } from '../../core/sheet/spec';
+import { capCellText, clampRowHeight, sheetNameProblem, xmlSafe } from '../../core/sheet/excelLimits';
 import { addCharts } from './chartParts';
-import { cellTextForExcel, sheetNameProblem, xmlSafe } from '../../core/sheet/sheetNameRules';
 
 const PAPER_A4 = 9;
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
@@ -77,9 +77,9 @@ function excelValue(v: CellValue): ExcelJS.CellValue {
   if (v === null) return null;
   if (isFormula(v)) return { formula: xmlSafe(v.formula.replace(/^=/, '')) } as ExcelJS.CellFormulaValue;
   // Text from a county's file may hold control characters (ExcelJS writes them raw, which no
-  // reader accepts) or, joined, more than a cell holds.
-  if (typeof v === 'string') return cellTextForExcel(v);
-  return v;
+  // reader accepts) or, joined, more than a cell holds: Excel would cut it on opening; the cut is
+  // made visible here instead.
+  return typeof v === 'string' ? capCellText(v) : v;
 }
 
 function renderCells(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
@@ -215,7 +215,7 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): void {
   sheet.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  for (const [r, h] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
+  for (const [r, h] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = clampRowHeight(h);
   renderCells(ws, sheet);
   for (const m of sheet.merges) ws.mergeCells(m);
   renderValidations(ws, sheet);

@@ -2,14 +2,15 @@ import { MessageBar, MessageBarBody, Tab, TabList, makeStyles, tokens } from '@f
 import { useState } from 'react';
 import type { ExcelApi } from '../../hosts/excel/runtime';
 import { useStrings } from '../i18n';
+import { DiagnosticsTab } from './diagnostics/DiagnosticsTab';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GenerateTab } from './GenerateTab';
 import { Header } from './Header';
 import { ReviewTab } from './review/ReviewTab';
 import { RollupTab } from './rollup/RollupTab';
 
-type TabId = 'generate' | 'review' | 'rollup';
-const TABS: readonly TabId[] = ['generate', 'review', 'rollup'];
+type TabId = 'generate' | 'review' | 'rollup' | 'diagnostics';
+const TABS: readonly TabId[] = ['generate', 'review', 'rollup', 'diagnostics'];
 
 /** The oldest Excel API set the host code relies on; the manifest asks for the same. */
 export const REQUIRED_API = { set: 'ExcelApi', version: '1.8' } as const;
@@ -34,6 +35,8 @@ export function App({ api }: { api: ExcelApi }) {
         return <ReviewTab api={api} />;
       case 'rollup':
         return <RollupTab api={api} active={tab === 'rollup'} />;
+      case 'diagnostics':
+        return <DiagnosticsTab api={api} />;
     }
   };
 

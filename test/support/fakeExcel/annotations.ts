@@ -3,7 +3,7 @@
  * state rather than in it, so the sheet and workbook records stay as they were: a sheet's notes
  * go with the sheet, a comment whose sheet is deleted is gone, as in Excel.
  */
-import { formatLocal, parseLocal, referenceSheetName, splitSheet } from './address';
+import { type Bounds, contains, formatLocal, parseLocal, referenceSheetName, splitSheet } from './address';
 import { FakeClientObject, Lazy, type LoadArg, loadedNames } from './clientObject';
 import { FakeOfficeError, invalidArgument, itemNotFound, propertyNotLoaded } from './errors';
 import type { ApiVersion, FakeQueue } from './queue';
@@ -52,6 +52,31 @@ export function commentsOf(state: FakeWorkbookState): FakeComment[] {
     list.push(...live);
   }
   return list;
+}
+
+/**
+ * Range.clear('All') "clears everything in the range" (Excel.ClearApplyTo.all,
+ * https://learn.microsoft.com/javascript/api/excel/excel.clearapplyto): notes and comments go
+ * with it, as with Clear All in Excel. 'Contents' and 'Formats' leave them.
+ */
+export function clearAnnotations(state: FakeWorkbookState, sheet: FakeSheet, b: Bounds): void {
+  const notes = notesOf(sheet);
+  for (const cell of [...notes.keys()]) {
+    const at = parseLocal(cell);
+    if (at && contains(b, at.row1, at.col1)) notes.delete(cell);
+  }
+  const list = commentsOf(state);
+  const kept = list.filter((c) => {
+    const at = parseLocal(c.cell);
+    return c.sheetId !== sheet.id || !at || !contains(b, at.row1, at.col1);
+  });
+  list.length = 0;
+  list.push(...kept);
+}
+
+/** Comments follow their sheets to the ids a reopened workbook gives them. */
+export function moveComments(state: FakeWorkbookState, moved: Map<string, string>): void {
+  for (const c of COMMENTS.get(state) ?? []) c.sheetId = moved.get(c.sheetId) ?? c.sheetId;
 }
 
 function versionAtLeast(v: string, min: string): boolean {

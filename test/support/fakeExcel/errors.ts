@@ -11,7 +11,9 @@ export type FakeErrorCode =
   | 'ApiNotFound'
   | 'RequestPayloadSizeLimitExceeded'
   | 'ResponsePayloadSizeLimitExceeded'
-  | 'InvalidReference';
+  | 'InvalidReference'
+  | 'OperationCellsExceedLimit'
+  | 'RangeExceedsLimit';
 
 export class FakeOfficeError extends Error {
   override readonly name = 'RichApi.Error';
@@ -41,4 +43,22 @@ export function invalidArgument(message: string, path: string): FakeOfficeError 
 
 export function itemNotFound(what: string, path: string): FakeOfficeError {
   return new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist. (${what})`, path);
+}
+
+/**
+ * "OperationCellsExceedLimit: The attempted operation affects more than the limit of 33554000
+ * cells." (Error handling with the application-specific JavaScript APIs,
+ * https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ * Excel on the web refuses such an operation; the fake refuses it everywhere (the stricter).
+ */
+export const MAX_OPERATION_CELLS = 33_554_000;
+
+export function checkOperationCells(cells: number, path: string): void {
+  if (cells > MAX_OPERATION_CELLS) {
+    throw new FakeOfficeError(
+      'OperationCellsExceedLimit',
+      `The attempted operation affects more than the limit of ${MAX_OPERATION_CELLS} cells (${cells}).`,
+      path,
+    );
+  }
 }

@@ -8,6 +8,7 @@
 import type { ExcelApi } from '../../../src/hosts/excel/runtime';
 import { type ApiVersion, FakeQueue, type SyncStats } from './queue';
 import { FakeWorkbookState } from './state';
+import { moveComments } from './annotations';
 import { FakeRequestContext } from './workbook';
 
 export { FakeOfficeError } from './errors';
@@ -23,6 +24,8 @@ export const DEFAULT_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 export interface FakeExcelOptions {
   apiVersion?: ApiVersion;
   payloadLimit?: number;
+  /** the most cells one range may read: 5,000,000 as in Excel, smaller in tests */
+  rangeCellLimit?: number;
   /** sheets of a new workbook; Excel always has at least one */
   sheets?: string[];
 }
@@ -36,6 +39,8 @@ export interface FakeExcel {
   readonly selection: { sheet: string; address: string } | null;
   /** forget counted syncs, e.g. after setting up a workbook through the API */
   resetCounts(): void;
+  /** the workbook closed and opened again: every Worksheet.id changes (state.ts, reassignIds) */
+  reopen(): void;
 }
 
 function versionAtLeast(v: string, min: string): boolean {
@@ -53,7 +58,7 @@ export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
 
   const api: ExcelApi = {
     async run<T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
-      const q = new FakeQueue(state, apiVersion, payloadLimit, stats);
+      const q = new FakeQueue(state, apiVersion, payloadLimit, stats, opts.rangeCellLimit);
       const ctx = new FakeRequestContext(q);
       const result = await batch(ctx as unknown as Excel.RequestContext);
       // Excel.run sends what the batch left queued.
@@ -80,6 +85,9 @@ export function createFakeExcel(opts: FakeExcelOptions = {}): FakeExcel {
     resetCounts() {
       stats.syncCount = 0;
       stats.requests.length = 0;
+    },
+    reopen() {
+      moveComments(state, state.reassignIds());
     },
   };
 }

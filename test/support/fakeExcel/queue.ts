@@ -35,6 +35,17 @@ export function jsonBytes(v: unknown): number {
   return encoder.encode(JSON.stringify(v)).length;
 }
 
+/**
+ * What each operation costs on the wire beyond the fake's own short description of it (object
+ * paths, ids, action and property names in Office.js's request format). Microsoft's guidance:
+ * 10,000 single-cell writes (a Range made and its values set: two operations) "would likely
+ * exceed the 5MB payload size limit" (Performance optimization using the Excel JavaScript API,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices),
+ * i.e. about 260 bytes an operation. The exact format is undocumented; the fake charges this
+ * much on top of its JSON, which for a single-cell write is some 60 bytes more.
+ */
+export const WIRE_BYTES_PER_OPERATION = 200;
+
 export class FakeQueue {
   private pending: Operation[] = [];
 
@@ -43,6 +54,8 @@ export class FakeQueue {
     readonly apiVersion: ApiVersion,
     private readonly payloadLimit: number,
     private readonly stats: SyncStats,
+    /** the most cells one range may read (range.ts) */
+    readonly rangeCellLimit = 5_000_000,
   ) {}
 
   enqueue(path: string, op: string, args: unknown, apply: () => void | Staged): void {
@@ -57,7 +70,7 @@ export class FakeQueue {
     const ops = this.pending;
     this.pending = [];
     this.stats.syncCount++;
-    const bytes = jsonBytes(ops.map((o) => o.payload));
+    const bytes = jsonBytes(ops.map((o) => o.payload)) + ops.length * WIRE_BYTES_PER_OPERATION;
     const request = { bytes, operations: ops.length, responseBytes: 0 };
     this.stats.requests.push(request);
     // A round trip: results are never there synchronously.

@@ -1,8 +1,8 @@
 /** Range and what hangs off it: format (font, fill, borders), data validation, conditional formats. */
-import { type Bounds, cellCount, formatLocal, intersects, referenceSheetName } from './address';
-import { FakeMergedAreas, requireApi } from './annotations';
+import { type Bounds, cellCount, formatLocal, intersects, parseLocal, referenceSheetName } from './address';
+import { FakeMergedAreas, clearAnnotations, requireApi } from './annotations';
 import { FakeClientObject, Lazy } from './clientObject';
-import { FakeOfficeError, invalidArgument } from './errors';
+import { FakeOfficeError, checkOperationCells, invalidArgument } from './errors';
 import type { FakeQueue } from './queue';
 import type { FakeConditionalFormat as CfRecord, FakeSheet, FakeWorkbookState } from './state';
 
@@ -59,8 +59,20 @@ function eachInput(input: unknown, b: Bounds, path: string, prop: string, fn: (r
   input.forEach((row: unknown[], r) => row.forEach((v, c) => fn(b.row1 + r, b.col1 + c, v)));
 }
 
-function grid<V>(b: Bounds, path: string, read: (r: number, c: number) => V): V[][] {
-  if (cellCount(b) > 2_000_000) throw new FakeOfficeError('InvalidOperation', 'The response payload size has exceeded the limit.', path);
+/**
+ * A range's values, formulas or formats, read. "On all platforms, a range is limited to five
+ * million cells for get operations" (Performance optimization using the Excel JavaScript API,
+ * https://learn.microsoft.com/office/dev/add-ins/excel/performance#payload-size-limit-best-practices);
+ * the error is RangeExceedsLimit ("The cell count in the range has exceeded the maximum supported
+ * number", https://learn.microsoft.com/office/dev/add-ins/testing/application-specific-api-error-handling).
+ */
+function grid<V>(b: Bounds, path: string, limit: number, read: (r: number, c: number) => V): V[][] {
+  if (cellCount(b) > limit)
+    throw new FakeOfficeError(
+      'RangeExceedsLimit',
+      `The cell count in the range has exceeded the maximum supported number (${cellCount(b)} > ${limit}).`,
+      path,
+    );
   const out: V[][] = [];
   for (let r = b.row1; r <= b.row2; r++) {
     const row: V[] = [];
@@ -78,6 +90,14 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
     private readonly state: FakeWorkbookState,
   ) {
     super(q, path, ref);
+  }
+
+  /** Every change to the range's cells is refused over Excel's operation cell limit. */
+  protected override change(op: string, args: unknown, apply: (target: RangeTarget) => void): void {
+    super.change(op, args, (t) => {
+      checkOperationCells(cellCount(t.bounds), this.path);
+      apply(t);
+    });
   }
 
   /** The range's target, resolved at sync (for objects that take a Range as argument). */
@@ -103,11 +123,11 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
       case 'columnIndex':
         return b.col1;
       case 'values':
-        return grid(b, this.path, (r, c) => t.sheet.value(r, c));
+        return grid(b, this.path, this.q.rangeCellLimit, (r, c) => t.sheet.value(r, c));
       case 'formulas':
-        return grid(b, this.path, (r, c) => t.sheet.formula(r, c));
+        return grid(b, this.path, this.q.rangeCellLimit, (r, c) => t.sheet.formula(r, c));
       case 'numberFormat':
-        return grid(b, this.path, (r, c) => t.sheet.numberFormat(r, c));
+        return grid(b, this.path, this.q.rangeCellLimit, (r, c) => t.sheet.numberFormat(r, c));
       default:
         throw new Error(`fake Excel: Range.${name} is not implemented`);
     }
@@ -183,9 +203,34 @@ export class FakeRange extends FakeClientObject<RangeTarget> {
   }
 
   clear(applyTo: 'All' | 'Contents' | 'Formats' = 'All'): void {
-    this.change('clear', { applyTo }, (t) =>
-      t.sheet.clear(t.bounds, checkOneOf(applyTo, ['All', 'Contents', 'Formats'], this.path) as 'All'),
-    );
+    this.change('clear', { applyTo }, (t) => {
+      t.sheet.clear(t.bounds, checkOneOf(applyTo, ['All', 'Contents', 'Formats'], this.path) as 'All');
+      if (applyTo === 'All') clearAnnotations(this.state, t.sheet, t.bounds);
+    });
+  }
+
+  /** Range.getBoundingRect (ExcelApi 1.1): the smallest range holding this range and `other`. */
+  getBoundingRect(other: FakeRange | string): FakeRange {
+    const path = `${this.path}.getBoundingRect(${typeof other === 'string' ? other : other.path})`;
+    const ref = new Lazy<RangeTarget | null>(() => {
+      const t = this.ref.get();
+      if (!t) return null;
+      const o = typeof other === 'string' ? { sheet: t.sheet, bounds: parseLocal(other) } : other.resolveTarget();
+      if (!o?.bounds || o.sheet !== t.sheet) throw invalidArgument('ranges of different sheets', path);
+      const b = o.bounds;
+      return {
+        sheet: t.sheet,
+        bounds: {
+          row1: Math.min(t.bounds.row1, b.row1),
+          col1: Math.min(t.bounds.col1, b.col1),
+          row2: Math.max(t.bounds.row2, b.row2),
+          col2: Math.max(t.bounds.col2, b.col2),
+        },
+      };
+    });
+    const r = new FakeRange(this.q, path, ref, this.state);
+    r.announce('getBoundingRect', undefined);
+    return r;
   }
 
   merge(across = false): void {
@@ -260,9 +305,15 @@ abstract class WriteOnly extends FakeClientObject<RangeTarget[]> {
   protected readProperty(_t: RangeTarget[], name: string): unknown {
     throw new Error(`fake Excel: reading ${this.path}.${name} is not implemented; inspect the state instead`);
   }
-  /** Queues a change applied to each area. */
+  /** Queues a change applied to each area; refused over Excel's operation cell limit. */
   protected each(op: string, args: unknown, apply: (t: RangeTarget) => void): void {
-    this.change(op, args, (targets) => targets.forEach(apply));
+    this.change(op, args, (targets) => {
+      checkOperationCells(
+        targets.reduce((n, t) => n + cellCount(t.bounds), 0),
+        this.path,
+      );
+      targets.forEach(apply);
+    });
   }
   protected setStyle(key: string, value: unknown): void {
     this.each('set', { [key]: value }, (t) => t.sheet.eachPosition(t.bounds, (cell) => (cell.style[key] = value)));
@@ -292,6 +343,9 @@ export class FakeRangeFormat extends WriteOnly {
   }
   set rowHeight(points: number) {
     this.each('set', { rowHeight: points }, (t) => {
+      // "Row height: 409 points" (Excel specifications and limits,
+      // https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3);
+      // RangeFormat.rowHeight refuses more with InvalidArgument.
       if (!(points >= 0 && points <= 409)) throw invalidArgument(`row height ${points}`, this.path);
       for (let r = t.bounds.row1; r <= t.bounds.row2; r++) t.sheet.rowHeights.set(r, points);
     });
@@ -460,10 +514,24 @@ function checkRule(rule: Excel.DataValidationRule, path: string): void {
   }
 }
 
+/**
+ * A list whose source is a defined name (`=KT_UNITS`) needs the name to exist when the rule is
+ * set. Not documented for the API; Excel's own dialog refuses a source that does not evaluate
+ * ("The source currently evaluates to an error"), and the fake refuses it (the stricter).
+ */
+function checkListName(rule: Excel.DataValidationRule, state: FakeWorkbookState, path: string): void {
+  const source = rule.list?.source;
+  if (typeof source !== 'string' || !source.startsWith('=')) return;
+  const ref = source.slice(1).trim();
+  if (/[!:$]/.test(ref) || /^[A-Za-z]{1,3}\d+$/.test(ref)) return;
+  if (!state.name(ref)) throw invalidArgument(`list source ${source}: no such name`, path);
+}
+
 export class FakeDataValidation extends WriteOnly {
   set rule(rule: Excel.DataValidationRule) {
     this.each('set', { rule }, (t) => {
       checkRule(rule, this.path);
+      checkListName(rule, this.q.state, this.path);
       t.sheet.setValidation(t.bounds, rule);
     });
   }

@@ -4,6 +4,8 @@
  * their queued operations, as Excel does.
  */
 import { FakeOfficeError, invalidArgument } from './errors';
+import { calculate } from './calc';
+import { parseInput } from './input';
 import {
   type Bounds,
   MAX_COLUMNS,
@@ -23,7 +25,7 @@ export type SheetVisibility = 'Visible' | 'Hidden' | 'VeryHidden';
 export type SheetCopyPosition = 'None' | 'Before' | 'After' | 'Beginning' | 'End';
 
 export interface FakeCell {
-  /** what `values` reports; formula cells are not calculated by the fake and report ''. */
+  /** what `values` reports for a plain value ('' for a formula cell: its result is calculated when read) */
   value: Scalar;
   formula?: string;
   numberFormat?: string;
@@ -60,8 +62,6 @@ export const DEFAULT_ROW_HEIGHT = 15;
 /** A cell-by-cell operation over more cells than this is a host bug (e.g. formatting a whole sheet). */
 const MAX_CELLS_PER_OPERATION = 2_000_000;
 
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
 export class FakeSheet {
   visibility: SheetVisibility = 'Visible';
   tabColor = '';
@@ -78,10 +78,13 @@ export class FakeSheet {
     printArea: null,
   };
   readonly columnWidths = new Map<number, number>();
+  /** the workbook, for formulas that refer to other sheets */
+  book: { sheet(name: string): FakeSheet | undefined } | null = null;
   readonly rowHeights = new Map<number, number>();
 
   constructor(
-    readonly id: string,
+    /** changes when the workbook is closed and reopened (FakeExcel.reopen) */
+    public id: string,
     public name: string,
   ) {}
 
@@ -121,10 +124,10 @@ export class FakeSheet {
   }
 
   /**
-   * Writes one element of a `values` / `formulas` array the way Excel parses input: null leaves
-   * the cell alone, '' empties it, a leading `'` keeps the rest as literal text, a text number
-   * format keeps any string as text, `=` (and a non-numeric `+`, `-` or `@`) starts a formula
-   * and numeric text becomes a number.
+   * Writes one element of a `values` / `formulas` array the way Excel parses input (input.ts):
+   * null leaves the cell alone, '' empties it, a text format (`@`) keeps any string as given,
+   * else a leading `'` keeps the rest as text, `=` (and a non-numeric `+`, `-` or `@`) starts a
+   * formula, and numbers, dates, percentages and booleans in text are converted.
    */
   writeInput(r: number, c: number, input: unknown): void {
     if (input === null || input === undefined) return;
@@ -139,27 +142,25 @@ export class FakeSheet {
         `unsupported cell value ${JSON.stringify(input)}`,
         `cell ${formatLocal({ row1: r, col1: c, row2: r, col2: c })}`,
       );
-    if (input === '') {
-      cell.value = '';
-    } else if (input.startsWith("'")) {
-      cell.value = input.slice(1);
-    } else if (cell.numberFormat === '@') {
-      cell.value = input;
-    } else if (input.startsWith('=') && input.length > 1) {
-      cell.formula = input;
-      cell.value = '';
-    } else if (NUMBER.test(input.trim())) {
-      cell.value = Number(input.trim());
-    } else if (/^[+\-@]/.test(input)) {
-      cell.formula = `=${input}`;
-      cell.value = '';
-    } else {
-      cell.value = input;
-    }
+    // "Total number of characters that a cell can contain: 32,767 characters" (Excel
+    // specifications and limits, https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3).
+    // What the API does with a longer string is not documented: the fake refuses it (stricter than cutting).
+    const parsed = parseInput(input, cell.numberFormat);
+    if (typeof parsed.value === 'string' && parsed.value.length > 32767)
+      throw invalidArgument(
+        `a cell holds at most 32,767 characters (${parsed.value.length})`,
+        `cell ${formatLocal({ row1: r, col1: c, row2: r, col2: c })}`,
+      );
+    cell.value = parsed.value;
+    if (parsed.formula !== undefined) cell.formula = parsed.formula;
+    if (parsed.numberFormat !== undefined && cell.numberFormat === undefined) cell.numberFormat = parsed.numberFormat;
   }
 
+  /** What `values` reports: a formula's result (calc.ts), as Excel does. */
   value(r: number, c: number): Scalar {
-    return this.cell(r, c)?.value ?? '';
+    const cell = this.cell(r, c);
+    if (cell?.formula !== undefined) return calculate(cell.formula, this, this.book);
+    return cell?.value ?? '';
   }
 
   formula(r: number, c: number): Scalar {
@@ -207,6 +208,10 @@ export class FakeSheet {
     if (this.merges.some((m) => intersects(m, b))) {
       this.merges = this.merges.filter((m) => !intersects(m, b));
     }
+    // A fill set before merging is lost (office-js issue 6405, "Incorrect range.merge behavior",
+    // https://github.com/OfficeDev/office-js/issues/6405, case 2; the workaround given there is
+    // to merge first). The issue sees it with an empty top-left cell; the fake always drops it.
+    this.eachExisting(b, (cell) => delete cell.style['fill.color']);
     // Excel keeps only the upper-left value of a merged area.
     this.eachExisting(b, (cell, r, c) => {
       if (r === b.row1 && c === b.col1) return;
@@ -360,8 +365,21 @@ export class FakeWorkbookState {
     return this.sheets.map((s) => s.name);
   }
 
+  /**
+   * "Rename a worksheet" (https://support.microsoft.com/office/rename-a-worksheet-3f1f7148-ee83-404d-8ef0-9ff99fbad1f9):
+   * a name can't be blank, contain more than 31 characters (Excel counts UTF-16 units, so a
+   * character outside the BMP counts twice: undocumented, the stricter reading), contain
+   * / \ ? * : [ ], begin or end with an apostrophe, or be "History", a reserved word.
+   */
   checkSheetName(name: string, self?: FakeSheet): void {
-    if (!name || [...name].length > 31 || FORBIDDEN_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    if (
+      !name ||
+      name.length > 31 ||
+      FORBIDDEN_SHEET_CHARS.test(name) ||
+      name.startsWith("'") ||
+      name.endsWith("'") ||
+      name.toLowerCase() === 'history'
+    ) {
       throw invalidArgument(`illegal sheet name '${name}'`, 'Worksheet.name');
     }
     const other = this.sheet(name);
@@ -378,6 +396,7 @@ export class FakeWorkbookState {
     }
     this.checkSheetName(n);
     const sheet = new FakeSheet(`{sheet-${this.nextId++}}`, n);
+    sheet.book = this;
     this.sheets.push(sheet);
     this.activeSheetId ??= sheet.id;
     return sheet;
@@ -395,6 +414,7 @@ export class FakeWorkbookState {
     };
     while (this.sheet(nameFor(n))) n++;
     const copy = new FakeSheet(`{sheet-${this.nextId++}}`, nameFor(n));
+    copy.book = this;
     src.copyInto(copy);
     let at: number;
     if (position === 'Before' || position === 'After') {
@@ -409,7 +429,33 @@ export class FakeWorkbookState {
     return copy;
   }
 
+  /**
+   * Closing and reopening the workbook gives every sheet a new Worksheet.id: "The ID remains
+   * constant within a single session but will change between sessions (eg. closing and
+   * reopening)" (https://github.com/OfficeDev/office-js-docs/issues/297; also
+   * https://github.com/OfficeDev/office-js/issues/1390). Returns old id → new id.
+   */
+  reassignIds(): Map<string, string> {
+    const moved = new Map<string, string>();
+    for (const s of this.sheets) {
+      const id = `{sheet-${this.nextId++}}`;
+      moved.set(s.id, id);
+      s.id = id;
+    }
+    for (const n of this.names) if (n.sheetId) n.sheetId = moved.get(n.sheetId) ?? n.sheetId;
+    if (this.activeSheetId) this.activeSheetId = moved.get(this.activeSheetId) ?? null;
+    return moved;
+  }
+
   deleteSheet(sheet: FakeSheet): void {
+    // Excel refuses to delete a very hidden sheet: "if the worksheet's visibility is set to
+    // VeryHidden, the delete operation will fail with an InvalidOperation exception. You should
+    // first change its visibility to hidden or visible before deleting it." (Worksheet.delete,
+    // https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-delete-member(1),
+    // also in @types/office-js).
+    if (sheet.visibility === 'VeryHidden') {
+      throw new FakeOfficeError('InvalidOperation', `Cannot delete very hidden sheet '${sheet.name}'.`, 'Worksheet.delete');
+    }
     if (this.sheets.filter((s) => s.visibility === 'Visible' && s !== sheet).length === 0) {
       throw new FakeOfficeError('InvalidOperation', 'A workbook must contain at least one visible worksheet.', 'Worksheet.delete');
     }

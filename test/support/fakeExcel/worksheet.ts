@@ -71,6 +71,14 @@ export class FakeWorksheet extends FakeClientObject<FakeSheet> {
   get position(): number {
     return this.loaded('position');
   }
+  /** Worksheet.position (ExcelApi 1.1): "the zero-based position of the worksheet within the workbook". */
+  set position(v: number) {
+    this.change('set', { position: v }, (s) => {
+      if (!Number.isInteger(v) || v < 0 || v >= this.state.sheets.length) throw invalidArgument(`position ${v}`, this.path);
+      this.state.sheets = this.state.sheets.filter((x) => x !== s);
+      this.state.sheets.splice(v, 0, s);
+    });
+  }
   get name(): string {
     return this.loaded('name');
   }

@@ -1,11 +1,4 @@
-import {
-  CUT_MARK,
-  MAX_CELL_CHARS,
-  cellTextForExcel,
-  legalSheetName,
-  sheetNameProblem,
-  xmlSafe,
-} from '../../../src/core/sheet/sheetNameRules';
+import { TRUNCATED_MARK, MAX_CELL_TEXT, capCellText, legalSheetName, sheetNameProblem, xmlSafe } from '../../../src/core/sheet/excelLimits';
 
 describe("Excel's rules for names and text", () => {
   it('names what is wrong with a sheet name', () => {
@@ -30,9 +23,9 @@ describe("Excel's rules for names and text", () => {
 
   it('keeps text XML can carry and cuts a cell at 32,767 characters, visibly', () => {
     expect(xmlSafe('a\x00b\x1bc\td\ne\uffff')).toBe('abc\td\ne');
-    const long = cellTextForExcel('字'.repeat(40000));
-    expect(long.length).toBe(MAX_CELL_CHARS);
-    expect(long.endsWith(CUT_MARK)).toBe(true);
-    expect(cellTextForExcel('短')).toBe('短');
+    const long = capCellText('字'.repeat(40000));
+    expect(long.length).toBe(MAX_CELL_TEXT);
+    expect(long.endsWith(TRUNCATED_MARK)).toBe(true);
+    expect(capCellText('短')).toBe('短');
   });
 });

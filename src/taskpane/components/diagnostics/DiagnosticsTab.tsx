@@ -1,0 +1,96 @@
+import {
+  Button,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
+import { type DiagnosticResult, runDiagnostics } from '../../../hosts/excel/diagnostics';
+import type { ExcelApi } from '../../../hosts/excel/runtime';
+import { useStrings } from '../../i18n';
+import { errorMessage } from '../../input';
+import { type Note, StatusBar } from '../StatusBar';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  failed: { color: tokens.colorPaletteRedForeground1 },
+  passed: { color: tokens.colorPaletteGreenForeground1 },
+});
+
+/** 诊断: tries every Excel capability keytask uses in this Excel and shows which work. */
+export function DiagnosticsTab({ api }: { api: ExcelApi }) {
+  const s = useStrings();
+  const d = s.diagnostics;
+  const styles = useStyles();
+  const [busy, setBusy] = useState(false);
+  const [results, setResults] = useState<DiagnosticResult[] | null>(null);
+  const [note, setNote] = useState<Note | null>(null);
+
+  const run = async (): Promise<void> => {
+    setBusy(true);
+    setNote(null);
+    try {
+      const r = await runDiagnostics(api);
+      setResults(r);
+      const count = (status: DiagnosticResult['status']): number => r.filter((x) => x.status === status).length;
+      const failed = count('failed');
+      setNote({
+        intent: failed > 0 ? 'warning' : 'success',
+        title: d.doneTitle,
+        lines: [d.summary(count('passed'), failed, count('skipped')), ...(failed > 0 ? [d.failedHint] : [])],
+      });
+    } catch (err) {
+      setNote({ intent: 'error', title: d.errorTitle, lines: [errorMessage(err, s)] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const outcome = (r: DiagnosticResult): string =>
+    r.status === 'passed' ? d.passed : r.status === 'skipped' ? d.skipped : d.failed(r.code ?? 'Error');
+
+  return (
+    <div className={styles.root}>
+      <Text>{d.intro}</Text>
+      <div>
+        <Button appearance="primary" onClick={() => void run()} disabled={busy}>
+          {d.run}
+        </Button>
+      </div>
+      {busy && <Spinner size="tiny" label={d.running} />}
+      <StatusBar note={note} />
+      {results && (
+        <Table size="small" aria-label={s.tabs.diagnostics}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{d.capability}</TableHeaderCell>
+              <TableHeaderCell>{d.apiSet}</TableHeaderCell>
+              <TableHeaderCell>{d.result}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {results.map((r) => (
+              <TableRow key={`${r.id}-${r.api}`}>
+                <TableCell>{r.id === 'api' ? d.apiName(r.api) : d.names[r.id]}</TableCell>
+                <TableCell>{r.api}</TableCell>
+                <TableCell
+                  className={r.status === 'failed' ? styles.failed : r.status === 'passed' ? styles.passed : undefined}
+                  title={r.message}
+                >
+                  {outcome(r)}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}
