@@ -137,6 +137,9 @@ export interface Strings {
     written: (sheets: string[]) => string;
     counties: (counties: string[]) => string;
     missing: (counties: string[]) => string;
+    excluded: (n: number) => string;
+    emptyTitle: string;
+    empty: string;
     rankingTitle: string;
     rankLine: (rank: number | null, county: string, score: number | null) => string;
     findingsTitle: string;
@@ -316,6 +319,9 @@ export const ZH: Strings = {
     written: (sheets) => `已写入：${sheets.join('、')}`,
     counties: (counties) => `已汇总 ${counties.length} 个县（市、区）：${counties.join('、')}`,
     missing: (counties) => `未报送：${counties.join('、')}`,
+    excluded: (n) => `${n} 项县区数值有错误，未计入合计和排名（见汇总表“未计入合计”列和下方问题）`,
+    emptyTitle: '没有可汇总的报送',
+    empty: '没有一个县（市、区）的报送能与市级清单对应，汇总为空。请检查所选工作表或文件是否为本清单的县区表。',
     rankingTitle: '排名前列',
     rankLine: (rank, county, score) => `${rank ?? '—'}. ${county}：${score === null ? '无法评分' : `${score} 分`}`,
     findingsTitle: '汇总中发现的问题',
@@ -517,6 +523,11 @@ export const EN: Strings = {
     written: (sheets) => `Written: ${sheets.join(', ')}`,
     counties: (counties) => `${counties.length} count${counties.length === 1 ? 'y' : 'ies'} rolled up: ${counties.join(', ')}`,
     missing: (counties) => `Not submitted: ${counties.join(', ')}`,
+    excluded: (n) =>
+      `${n} county figures have errors and are left out of totals and ranking (see the summary's "Not in the totals" column and the problems below)`,
+    emptyTitle: 'Nothing to roll up',
+    empty:
+      'No county submission matches the city list, so the roll-up is empty. Check that the sheets or files picked are county copies of this list.',
     rankingTitle: 'Top of the ranking',
     rankLine: (rank, county, score) => `${rank ?? '—'}. ${county}: ${score === null ? 'no score' : score}`,
     findingsTitle: 'Problems found while rolling up',

@@ -132,8 +132,9 @@ describeWith(CHROMIUM, 'Chromium', 'Review tab against a fake Excel', () => {
     const items = panel.getByRole('listitem').filter({ has: page.getByRole('button') });
     await expect(items.count()).resolves.toBe(500);
     // Each click adds a page until everything is shown.
+    const moreAny = panel.getByRole('button', { name: /^显示更多（已显示 \d+ \/ \d+ 项）$/ });
     for (let shown = 500; shown < total; shown = Math.min(total, shown + 500)) {
-      await more.click();
+      await moreAny.click();
       const next = Math.min(total, shown + 500);
       await expect(
         until(
@@ -142,7 +143,7 @@ describeWith(CHROMIUM, 'Chromium', 'Review tab against a fake Excel', () => {
         ),
       ).resolves.toBe(next);
     }
-    await expect(more.count()).resolves.toBe(0);
+    await expect(moreAny.count()).resolves.toBe(0);
     await pane.close(page);
   });
 });

@@ -26,13 +26,17 @@ export function outcomeNote(r: ExcelRollup, s: Strings): Note {
     case 'done': {
       const result = r.result!;
       const missing = result.status.filter((c) => !c.submitted).map((c) => c.county);
+      // Nothing matched the city list, or figures were left out: said first, not as a success.
+      if (result.counties.length === 0)
+        return { intent: 'warning', title: s.rollup.emptyTitle, lines: [s.rollup.empty, s.rollup.written(r.actions.map((a) => a.sheet))] };
       return {
-        intent: 'success',
+        intent: result.excluded.length > 0 ? 'warning' : 'success',
         title: s.rollup.doneTitle,
         lines: [
           s.rollup.written(r.actions.map((a) => a.sheet)),
           s.rollup.counties(result.counties),
           ...(missing.length > 0 ? [s.rollup.missing(missing)] : []),
+          ...(result.excluded.length > 0 ? [s.rollup.excluded(result.excluded.length)] : []),
         ],
       };
     }
