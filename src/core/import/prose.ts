@@ -15,7 +15,10 @@ import { CHAPTER, NUMBERED, SECTION, type SourceLine, firstSentence, fold } from
 const TASK_CHAPTER = /任务|工程|行动|清单|重点工作|主要工作|工作举措/;
 const NOT_TASK_CHAPTER = /保障|组织|要求|目标|思路|原则|背景|意见|措施|时间|联系|说明/;
 const PREAMBLE_CHAPTER = /思路|原则|背景|要求|意见建议|联系|时间/;
-const RESP_LINE = /^(责任单位|牵头单位|责任部门)\s*[:：]/;
+const RESP_LINE =
+  /^(责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|参与单位|牵头责任单位|协同责任单位|牵头领导|牵头负责领导|分管领导|分管省领导|分管市领导|部门分工)\s*[:：]/;
+/** An unlabelled responsibility at the end of a paragraph: `(A牵头,B配合)`, `(国务院各部门分别负责,年内持续推进)`. */
+const BARE_RESP = /牵头|负责|配合/;
 
 interface Item {
   kind: 'section' | 'task';
@@ -37,25 +40,59 @@ export function inlineGroups(body: string): { groups: string[]; rest: string } {
   const groups: string[] = [];
   let rest = '';
   let last = 0;
-  const re = /[(（]\s*(责任单位|牵头单位|责任部门)\s*[:：]/g;
+  const re = /[(（[]\s*(责任单位|牵头单位|责任部门|牵头领导|牵头部门)\s*[:：]/g;
+  const closeOf = (at: number): number => {
+    let depth = 0;
+    for (let i = at; i < f.length; i++) {
+      if ('(（〔【['.includes(f[i])) depth++;
+      else if (')）〕】]'.includes(f[i]) && --depth === 0) return i;
+    }
+    return f.length;
+  };
   for (const m of f.matchAll(re)) {
     const at = m.index ?? 0;
     if (at < last) continue;
-    let depth = 0;
-    let end = f.length;
-    for (let i = at; i < f.length; i++) {
-      if ('(（〔【'.includes(f[i])) depth++;
-      else if (')）〕】'.includes(f[i]) && --depth === 0) {
-        end = i;
-        break;
-      }
-    }
+    const end = closeOf(at);
     groups.push(body.slice(at + 1, end).trim());
     rest += body.slice(last, at);
     last = end + 1;
   }
   rest += body.slice(last);
+  if (!groups.length) {
+    // Unlabelled: the last top-level parenthesis of each sentence, when it names who leads or does the work.
+    const out: string[] = [];
+    let kept = '';
+    let from = 0;
+    const ff = fold(rest);
+    for (let i = 0; i < ff.length; i++) {
+      if (!'(（['.includes(ff[i])) continue;
+      const end = closeOf2(ff, i);
+      const inner = ff.slice(i + 1, end);
+      const after = ff.slice(end + 1, end + 2);
+      if (
+        end < ff.length &&
+        BARE_RESP.test(inner) &&
+        /^($|[。;\s])/.test(after) &&
+        /(牵头|负责|配合)/.test(inner.replace(/[(][^()]*[)]/g, ''))
+      ) {
+        out.push(rest.slice(i + 1, end).trim());
+        kept += rest.slice(from, i);
+        from = end + 1;
+      }
+      i = end;
+    }
+    if (out.length) return { groups: out, rest: kept + rest.slice(from) };
+  }
   return { groups, rest };
+}
+
+function closeOf2(f: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < f.length; i++) {
+    if ('(（〔【['.includes(f[i])) depth++;
+    else if (')）〕】]'.includes(f[i]) && --depth === 0) return i;
+  }
+  return f.length;
 }
 
 export function readProse(lines: SourceLine[]): RawReading {
