@@ -192,7 +192,14 @@ function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: 
     id: raw.id,
     section: raw.section,
     text: raw.text,
-    target: target ? { value: target.value, unit: target.unit } : null,
+    target: target
+      ? {
+          value: target.value,
+          unit: target.unit,
+          ...(target.bound ? { bound: target.bound } : {}),
+          ...(target.direction ? { direction: target.direction } : {}),
+        }
+      : null,
     kind,
     deadline,
     milestones,
