@@ -107,9 +107,15 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
     (PLAN_WORDS.test(fold(text)) && (name !== '' || lines.some((l) => /^[一二三四五六七八九十]{1,3}、/.test(l.text))));
   if (!looksLikePlan) throw new ImportError('notAPlan');
 
+  const cut = cutTask(reading.tasks, lines);
   const conv = newConventions();
   const tasks: ImportedTask[] = [];
-  for (const raw of reading.tasks) tasks.push(interpret(raw, conv, lang, sheet));
+  for (const raw of reading.tasks) {
+    const t = interpret(raw === cut ? withoutCutEnd(raw, lines) : raw, conv, lang, sheet);
+    if (raw === cut)
+      t.findings.unshift(finding('import-truncated', lang, at(sheet, t.id), { text: tail(raw.body || raw.text), line: raw.line }));
+    tasks.push(t);
+  }
 
   // The unit directory: every unit named, in order of first mention, less suspected slips.
   const counts = new Map<string, number>();
@@ -144,6 +150,52 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
     units,
   };
   return { plan, tasks, units, findings: tasks.flatMap((t) => t.findings) };
+}
+
+const ENDS_WHOLE = /[。.!?！？;；)）\]】」”》|]$/;
+const UNIT_END = /(局|委|办|厅|府|中心|公司|院|会|部|行|所|站|处|队|单位|科|室|组|街道|镇|乡|集团|分队|支队|牵头|配合|负责)$/;
+const SCHEDULE_END = /(持续推进|长期坚持|全年|年底前|年内|\d{4}年|完成|前)$/;
+
+/** A last line that ends a sentence, a unit name of three characters or more, or a schedule. */
+function endsWhole(line: string): boolean {
+  if (ENDS_WHOLE.test(line) || SCHEDULE_END.test(line)) return true;
+  const name = line.split(/[、,，;；:：。\t ]/).pop() ?? '';
+  return name.length >= 3 && UNIT_END.test(name);
+}
+
+/**
+ * The task the document stops in the middle of: the last task, when it runs to the last line and
+ * that line stops short (no closing punctuation), or when it names no unit while earlier tasks do
+ * (`3.增強海洋科技創新策源能力。` and nothing after it).
+ */
+function cutTask(tasks: RawTask[], lines: SourceLine[]): RawTask | null {
+  const last = tasks[tasks.length - 1];
+  const end = lines[lines.length - 1];
+  if (!last || !end || (last.endLine ?? last.line) < end.line) return null;
+  const stopsShort = !endsWhole(fold(end.text).trim());
+  const unitsElsewhere = tasks.slice(0, -1).some((t) => t.groups.length) && !last.groups.length;
+  return stopsShort || unitsElsewhere ? last : null;
+}
+
+/**
+ * A cut task without what the cut leaves unfinished: the last unit name when the cut falls in the
+ * responsibility text (`…、区统计局、区` → `区` is no unit), the last figure when it falls in the
+ * body (`…增长3` is no target).
+ */
+function withoutCutEnd(raw: RawTask, lines: SourceLine[]): RawTask {
+  const end = fold(lines[lines.length - 1].text).trim();
+  const groups = [...raw.groups];
+  const g = groups[groups.length - 1];
+  if (g !== undefined && g.trim() && end.endsWith(fold(g).trim())) {
+    groups[groups.length - 1] = g.trim().replace(/[^、,，;；:：]*$/, '');
+    return { ...raw, groups };
+  }
+  return { ...raw, body: raw.body.replace(/[\d.]+$/, '') };
+}
+
+function tail(s: string): string {
+  const t = s.trim();
+  return t.length > 20 ? `…${t.slice(-20)}` : t;
 }
 
 function at(sheet: string, taskId: string | null): { sheet: string; cell: null; taskId: string | null } {

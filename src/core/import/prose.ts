@@ -26,6 +26,7 @@ interface Item {
   lines: string[];
   groups: string[];
   line: number;
+  end: number;
   chapter: number;
   children: Item[];
 }
@@ -106,6 +107,7 @@ export function readProse(lines: SourceLine[]): RawReading {
     lines: text ? [text] : [],
     groups: [],
     line,
+    end: line,
     chapter: chapters.length - 1,
     children: [],
   });
@@ -135,6 +137,7 @@ export function readProse(lines: SourceLine[]): RawReading {
     }
     const owner = task ?? section;
     if (!owner) continue;
+    owner.end = l.line;
     if (RESP_LINE.test(f)) owner.groups.push(l.text);
     else owner.lines.push(l.text);
   }
@@ -157,6 +160,7 @@ export function readProse(lines: SourceLine[]): RawReading {
       body: rest,
       groups: [...groups, ...item.groups],
       line: item.line,
+      endLine: Math.max(item.end, ...item.children.map((c) => c.end)),
     };
   };
   for (const item of top) {

@@ -12,6 +12,8 @@ export interface RawTask {
   /** the responsibility texts, one per group, as written */
   groups: string[];
   line: number;
+  /** 1-based line the task's text ends on */
+  endLine?: number;
 }
 
 export interface RawSection {
