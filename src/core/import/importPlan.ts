@@ -10,9 +10,10 @@ import { parseSchedule } from '../text/milestones';
 import { readProse } from './prose';
 import type { RawReading, RawTask } from './rawTask';
 import { newConventions, readTask } from './responsibility';
+import { readColumns } from './columns';
 import { hasTable, readTable } from './table';
 import { type Candidate, candidatesIn, chooseTarget, dateIn, kindOf } from './targets';
-import { type SourceLine, fold, sourceLines } from './text';
+import { type SourceLine, endsWhole, fold, sourceLines } from './text';
 
 export interface ImportOptions {
   /** language of the findings' messages */
@@ -100,7 +101,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const lines = sourceLines(text);
   if (!lines.length) throw new ImportError('empty');
 
-  const reading: RawReading = hasTable(lines) ? readTable(lines) : readProse(lines);
+  const reading: RawReading = readColumns(lines) ?? (hasTable(lines) ? readTable(lines) : readProse(lines));
   const name = planTitle(lines);
   const looksLikePlan =
     reading.tasks.length > 0 ||
@@ -150,17 +151,6 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
     units,
   };
   return { plan, tasks, units, findings: tasks.flatMap((t) => t.findings) };
-}
-
-const ENDS_WHOLE = /[。.!?！？;；)）\]】」”》|]$/;
-const UNIT_END = /(局|委|办|厅|府|中心|公司|院|会|部|行|所|站|处|队|单位|科|室|组|街道|镇|乡|集团|分队|支队|牵头|配合|负责)$/;
-const SCHEDULE_END = /(持续推进|长期坚持|全年|年底前|年内|\d{4}年|完成|前)$/;
-
-/** A last line that ends a sentence, a unit name of three characters or more, or a schedule. */
-function endsWhole(line: string): boolean {
-  if (ENDS_WHOLE.test(line) || SCHEDULE_END.test(line)) return true;
-  const name = line.split(/[、,，;；:：。\t ]/).pop() ?? '';
-  return name.length >= 3 && UNIT_END.test(name);
 }
 
 /**
@@ -238,6 +228,7 @@ function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: 
     deadline = valued.length ? `${Math.max(...valued.map((m) => m.year))}年` : raw.scheduleText || null;
   } else {
     ({ milestones, deadline } = proseSchedule(raw.body, target, kind));
+    if (raw.deadlineText) deadline = raw.deadlineText;
   }
 
   return {

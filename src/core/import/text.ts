@@ -110,3 +110,14 @@ export function firstSentence(s: string): string {
   const end = masked.search(/[。;；]/);
   return (end < 0 ? s : s.slice(0, end)).trim();
 }
+
+const ENDS_WHOLE = /[。.!?！？;；)）\]】」”》|]$/;
+const UNIT_END = /(局|委|办|厅|府|中心|公司|院|会|部|行|所|站|处|队|单位|科|室|组|街道|镇|乡|集团|分队|支队|牵头|配合|负责)$/;
+const SCHEDULE_END = /(持续推进|长期坚持|全年|年底前|年内|\d{4}年|完成|前)$/;
+
+/** A (folded) last line that ends a sentence, a unit name of three characters or more, or a schedule. */
+export function endsWhole(line: string): boolean {
+  if (ENDS_WHOLE.test(line) || SCHEDULE_END.test(line)) return true;
+  const name = line.split(/[、,，;；:：。\t ]/).pop() ?? '';
+  return name.length >= 3 && UNIT_END.test(name);
+}
