@@ -40,7 +40,19 @@ function roleOf(cell: string): Role | null {
 
 function itemsOf(lines: SourceLine[]): Item[] {
   const out: Item[] = [];
+  let spaced = false;
   for (const l of lines) {
+    // Columns separated by single spaces (`序号 工 作 任 务 牵头负责部门`, `1 居民消费价格涨幅3%左右 发展改革委`).
+    if (/^序号\s/.test(l.text) && !l.text.includes('|')) {
+      spaced = true;
+      out.push({ cells: l.text.replace(/(?<=^|\s)(\S)\s(?=\S(\s|$))/g, '$1').split(/\s+/), line: l.line, row: true });
+      continue;
+    }
+    const sp = spaced ? /^(\d{1,3})\s+(\S.*\S)\s+(\S+)$/.exec(l.text) : null;
+    if (sp) {
+      out.push({ cells: [sp[1], sp[2], sp[3]], line: l.line, row: true });
+      continue;
+    }
     if (l.text.includes('|')) {
       const pieces = l.text.split('|').map((p) => p.trim());
       if (/\|\s*$/.test(l.text)) pieces.pop();

@@ -29,7 +29,11 @@ interface Item {
   end: number;
   chapter: number;
   children: Item[];
+  /** a `一、` item of a 实事 list, read as a task whatever the chapters */
+  listed?: boolean;
 }
+
+const COUNTED = /\d+(\.\d+)?\s*(万|亿)?\s*(个|台|所|张|座|公里|户|家|名|人|项|条|套|对|例|亩|千米|平方米|辆)/;
 
 interface Chapter {
   title: string;
@@ -115,6 +119,14 @@ export function readProse(lines: SourceLine[]): RawReading {
   for (const l of lines) {
     const f = fold(l.text);
     const ch = CHAPTER.exec(f);
+    // `一、完成1167台…;推进…。` (实事 lists): a numbered item of several sentences, not a chapter.
+    const listedBefore = top.length > 0 && top[top.length - 1].listed === true;
+    if (ch && !section && (listedBefore || (ch[2].length > 40 && /[。;]/.test(ch[2]) && COUNTED.test(ch[2])))) {
+      task = newItem('task', ch[1], l.text.slice(l.text.length - ch[2].length), l.line);
+      task.listed = true;
+      top.push(task);
+      continue;
+    }
     if (ch && fold(firstSentence(ch[2])).length <= 30) {
       chapters.push({ title: firstSentence(l.text.slice(l.text.length - ch[2].length)) });
       section = task = null;
@@ -163,8 +175,11 @@ export function readProse(lines: SourceLine[]): RawReading {
       endLine: Math.max(item.end, ...item.children.map((c) => c.end)),
     };
   };
+  // Goal chapters (`一、主要预期目标`): items with their own responsibility are tasks too.
+  const ownUnits = (item: Item) => item.groups.length > 0 || inlineGroups(item.lines.join('')).groups.length > 0;
   for (const item of top) {
-    if (anyChapter && !taskChapters.has(item.chapter)) continue;
+    const goal = item.chapter >= 0 && /目标/.test(fold(chapters[item.chapter].title)) && ownUnits(item);
+    if (anyChapter && !taskChapters.has(item.chapter) && !goal && !item.listed) continue;
     if (item.kind === 'task') {
       out.tasks.push(toTask(item, null));
     } else if (item.children.length) {

@@ -33,7 +33,7 @@ export const CHAPTER = new RegExp(`^(${CN_NUM})、\\s*(.*)$`);
 /** `(一)加快…` or `（一）…`, with the title on the same line or none */
 export const SECTION = new RegExp(`^([(（]${CN_NUM}[)）])\\s*(.*)$`);
 /** `1.深入开展…`, `1. 抓清單編制`, `1、…`; not `2.5萬臺` nor `2020年` */
-export const NUMBERED = /^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$/;
+export const NUMBERED = /^(\d{1,3})\s*[.．、﹒](?!\d)\s*(.*)$/;
 
 const GLUED_CHAPTER = new RegExp(`^(.*[。;；])\\s+(${CN_NUM}、[^。,，;；]{2,16})$`);
 
