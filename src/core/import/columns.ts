@@ -139,11 +139,12 @@ export function readColumns(lines: SourceLine[]): RawReading | null {
   for (const row of rows) {
     const last = row === rows[rows.length - 1];
     const cells = [...row.cells];
+    while (cells.length > 1 && !cells[cells.length - 1].text) cells.pop();
     const tail = cells[cells.length - 1];
     // The document stops in this cell: its unfinished last name is no unit.
-    if (last && tail && tail.line === end.line && !endsWhole(fold(tail.text).trim()))
-      cells[cells.length - 1] = { ...tail, text: tail.text.replace(/[、,，][^、,，]*$/, '') };
-    const task = rowTask(cells, row.roles, row.pipe, last);
+    const cut = last && !!tail && tail.line === end.line && !endsWhole(fold(tail.text).trim());
+    if (cut) cells[cells.length - 1] = { ...tail, text: tail.text.replace(/[、,，][^、,，]*$/, '') };
+    const task = rowTask(cells, row.roles, row.pipe, cut);
     if (task) out.tasks.push(task);
   }
   return out.tasks.length ? out : null;
