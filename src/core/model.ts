@@ -18,7 +18,14 @@ export const MILESTONE_KINDS: readonly MilestoneKind[] = ['cumulative', 'annual'
 export interface Quantity {
   value: number;
   unit: string | null;
+  /** how the document bounds the figure: `以上`/`不低于` atLeast, `以内`/`控制在`/`不超过` atMost, `左右` about; absent when exact. */
+  bound?: TargetBound;
+  /** `down` for a figure where lower is better (能耗, 失业率, PM2.5, `下降`); absent (up) otherwise. */
+  direction?: TargetDirection;
 }
+
+export type TargetBound = 'atLeast' | 'atMost' | 'about';
+export type TargetDirection = 'up' | 'down';
 
 export interface Milestone {
   year: number;

@@ -144,6 +144,10 @@ export const CATALOGUE = {
     zh: `无法识别“${p.text}”中的年份目标`,
     en: `Could not read a yearly milestone from "${p.text}"`,
   })),
+  'import-truncated': def('warning', { zh: '任务文本不完整', en: 'Task text cut off' }, (p) => ({
+    zh: `文档在此任务中途截断(“${p.text}”),缺失的内容(如责任单位、目标值)未作推断,请补全`,
+    en: `The document stops partway through this task ("${p.text}"); what is missing (units, target) was not guessed, please complete it`,
+  })),
   // ---- structure and completeness ----
   'required-missing': def('error', { zh: '必填项为空', en: 'Required field empty' }, (p) => ({
     zh: `必填项“${p.field}”为空`,

@@ -10,9 +10,10 @@ import { parseSchedule } from '../text/milestones';
 import { readProse } from './prose';
 import type { RawReading, RawTask } from './rawTask';
 import { newConventions, readTask } from './responsibility';
+import { readColumns } from './columns';
 import { hasTable, readTable } from './table';
 import { type Candidate, candidatesIn, chooseTarget, dateIn, kindOf } from './targets';
-import { type SourceLine, fold, sourceLines } from './text';
+import { type SourceLine, endsWhole, fold, sourceLines } from './text';
 
 export interface ImportOptions {
   /** language of the findings' messages */
@@ -100,16 +101,22 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const lines = sourceLines(text);
   if (!lines.length) throw new ImportError('empty');
 
-  const reading: RawReading = hasTable(lines) ? readTable(lines) : readProse(lines);
+  const reading: RawReading = readColumns(lines) ?? (hasTable(lines) ? readTable(lines) : readProse(lines));
   const name = planTitle(lines);
   const looksLikePlan =
     reading.tasks.length > 0 ||
     (PLAN_WORDS.test(fold(text)) && (name !== '' || lines.some((l) => /^[一二三四五六七八九十]{1,3}、/.test(l.text))));
   if (!looksLikePlan) throw new ImportError('notAPlan');
 
+  const cut = cutTask(reading.tasks, lines);
   const conv = newConventions();
   const tasks: ImportedTask[] = [];
-  for (const raw of reading.tasks) tasks.push(interpret(raw, conv, lang, sheet));
+  for (const raw of reading.tasks) {
+    const t = interpret(raw === cut ? withoutCutEnd(raw, lines) : raw, conv, lang, sheet);
+    if (raw === cut)
+      t.findings.unshift(finding('import-truncated', lang, at(sheet, t.id), { text: tail(raw.body || raw.text), line: raw.line }));
+    tasks.push(t);
+  }
 
   // The unit directory: every unit named, in order of first mention, less suspected slips.
   const counts = new Map<string, number>();
@@ -144,6 +151,41 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
     units,
   };
   return { plan, tasks, units, findings: tasks.flatMap((t) => t.findings) };
+}
+
+/**
+ * The task the document stops in the middle of: the last task, when it runs to the last line and
+ * that line stops short (no closing punctuation), or when it names no unit while earlier tasks do
+ * (`3.增強海洋科技創新策源能力。` and nothing after it).
+ */
+function cutTask(tasks: RawTask[], lines: SourceLine[]): RawTask | null {
+  const last = tasks[tasks.length - 1];
+  const end = lines[lines.length - 1];
+  if (!last || !end || (last.endLine ?? last.line) < end.line) return null;
+  const stopsShort = !endsWhole(fold(end.text).trim());
+  const unitsElsewhere = tasks.slice(0, -1).some((t) => t.groups.length) && !last.groups.length;
+  return stopsShort || unitsElsewhere ? last : null;
+}
+
+/**
+ * A cut task without what the cut leaves unfinished: the last unit name when the cut falls in the
+ * responsibility text (`…、区统计局、区` → `区` is no unit), the last figure when it falls in the
+ * body (`…增长3` is no target).
+ */
+function withoutCutEnd(raw: RawTask, lines: SourceLine[]): RawTask {
+  const end = fold(lines[lines.length - 1].text).trim();
+  const groups = [...raw.groups];
+  const g = groups[groups.length - 1];
+  if (g !== undefined && g.trim() && end.endsWith(fold(g).trim())) {
+    groups[groups.length - 1] = g.trim().replace(/[^、,，;；:：]*$/, '');
+    return { ...raw, groups };
+  }
+  return { ...raw, body: raw.body.replace(/[\d.]+$/, '') };
+}
+
+function tail(s: string): string {
+  const t = s.trim();
+  return t.length > 20 ? `…${t.slice(-20)}` : t;
 }
 
 function at(sheet: string, taskId: string | null): { sheet: string; cell: null; taskId: string | null } {
@@ -186,13 +228,21 @@ function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: 
     deadline = valued.length ? `${Math.max(...valued.map((m) => m.year))}年` : raw.scheduleText || null;
   } else {
     ({ milestones, deadline } = proseSchedule(raw.body, target, kind));
+    if (raw.deadlineText) deadline = raw.deadlineText;
   }
 
   return {
     id: raw.id,
     section: raw.section,
     text: raw.text,
-    target: target ? { value: target.value, unit: target.unit } : null,
+    target: target
+      ? {
+          value: target.value,
+          unit: target.unit,
+          ...(target.bound ? { bound: target.bound } : {}),
+          ...(target.direction ? { direction: target.direction } : {}),
+        }
+      : null,
     kind,
     deadline,
     milestones,

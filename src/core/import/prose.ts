@@ -15,7 +15,10 @@ import { CHAPTER, NUMBERED, SECTION, type SourceLine, firstSentence, fold } from
 const TASK_CHAPTER = /任务|工程|行动|清单|重点工作|主要工作|工作举措/;
 const NOT_TASK_CHAPTER = /保障|组织|要求|目标|思路|原则|背景|意见|措施|时间|联系|说明/;
 const PREAMBLE_CHAPTER = /思路|原则|背景|要求|意见建议|联系|时间/;
-const RESP_LINE = /^(责任单位|牵头单位|责任部门)\s*[:：]/;
+const RESP_LINE =
+  /^(责任单位|牵头单位|责任部门|牵头部门|配合单位|配合部门|参与单位|牵头责任单位|协同责任单位|牵头领导|牵头负责领导|分管领导|分管省领导|分管市领导|部门分工)\s*[:：]/;
+/** An unlabelled responsibility at the end of a paragraph: `(A牵头,B配合)`, `(国务院各部门分别负责,年内持续推进)`. */
+const BARE_RESP = /牵头|负责|配合/;
 
 interface Item {
   kind: 'section' | 'task';
@@ -23,9 +26,14 @@ interface Item {
   lines: string[];
   groups: string[];
   line: number;
+  end: number;
   chapter: number;
   children: Item[];
+  /** a `一、` item of a 实事 list, read as a task whatever the chapters */
+  listed?: boolean;
 }
+
+const COUNTED = /\d+(\.\d+)?\s*(万|亿)?\s*(个|台|所|张|座|公里|户|家|名|人|项|条|套|对|例|亩|千米|平方米|辆)/;
 
 interface Chapter {
   title: string;
@@ -37,25 +45,59 @@ export function inlineGroups(body: string): { groups: string[]; rest: string } {
   const groups: string[] = [];
   let rest = '';
   let last = 0;
-  const re = /[(（]\s*(责任单位|牵头单位|责任部门)\s*[:：]/g;
+  const re = /[(（[]\s*(责任单位|牵头单位|责任部门|牵头领导|牵头部门)\s*[:：]/g;
+  const closeOf = (at: number): number => {
+    let depth = 0;
+    for (let i = at; i < f.length; i++) {
+      if ('(（〔【['.includes(f[i])) depth++;
+      else if (')）〕】]'.includes(f[i]) && --depth === 0) return i;
+    }
+    return f.length;
+  };
   for (const m of f.matchAll(re)) {
     const at = m.index ?? 0;
     if (at < last) continue;
-    let depth = 0;
-    let end = f.length;
-    for (let i = at; i < f.length; i++) {
-      if ('(（〔【'.includes(f[i])) depth++;
-      else if (')）〕】'.includes(f[i]) && --depth === 0) {
-        end = i;
-        break;
-      }
-    }
+    const end = closeOf(at);
     groups.push(body.slice(at + 1, end).trim());
     rest += body.slice(last, at);
     last = end + 1;
   }
   rest += body.slice(last);
+  if (!groups.length) {
+    // Unlabelled: the last top-level parenthesis of each sentence, when it names who leads or does the work.
+    const out: string[] = [];
+    let kept = '';
+    let from = 0;
+    const ff = fold(rest);
+    for (let i = 0; i < ff.length; i++) {
+      if (!'(（['.includes(ff[i])) continue;
+      const end = closeOf2(ff, i);
+      const inner = ff.slice(i + 1, end);
+      const after = ff.slice(end + 1, end + 2);
+      if (
+        end < ff.length &&
+        BARE_RESP.test(inner) &&
+        /^($|[。;\s])/.test(after) &&
+        /(牵头|负责|配合)/.test(inner.replace(/[(][^()]*[)]/g, ''))
+      ) {
+        out.push(rest.slice(i + 1, end).trim());
+        kept += rest.slice(from, i);
+        from = end + 1;
+      }
+      i = end;
+    }
+    if (out.length) return { groups: out, rest: kept + rest.slice(from) };
+  }
   return { groups, rest };
+}
+
+function closeOf2(f: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < f.length; i++) {
+    if ('(（〔【['.includes(f[i])) depth++;
+    else if (')）〕】]'.includes(f[i]) && --depth === 0) return i;
+  }
+  return f.length;
 }
 
 export function readProse(lines: SourceLine[]): RawReading {
@@ -69,6 +111,7 @@ export function readProse(lines: SourceLine[]): RawReading {
     lines: text ? [text] : [],
     groups: [],
     line,
+    end: line,
     chapter: chapters.length - 1,
     children: [],
   });
@@ -76,6 +119,14 @@ export function readProse(lines: SourceLine[]): RawReading {
   for (const l of lines) {
     const f = fold(l.text);
     const ch = CHAPTER.exec(f);
+    // `一、完成1167台…;推进…。` (实事 lists): a numbered item of several sentences, not a chapter.
+    const listedBefore = top.length > 0 && top[top.length - 1].listed === true;
+    if (ch && !section && (listedBefore || (ch[2].length > 40 && /[。;]/.test(ch[2]) && COUNTED.test(ch[2])))) {
+      task = newItem('task', ch[1], l.text.slice(l.text.length - ch[2].length), l.line);
+      task.listed = true;
+      top.push(task);
+      continue;
+    }
     if (ch && fold(firstSentence(ch[2])).length <= 30) {
       chapters.push({ title: firstSentence(l.text.slice(l.text.length - ch[2].length)) });
       section = task = null;
@@ -98,6 +149,7 @@ export function readProse(lines: SourceLine[]): RawReading {
     }
     const owner = task ?? section;
     if (!owner) continue;
+    owner.end = l.line;
     if (RESP_LINE.test(f)) owner.groups.push(l.text);
     else owner.lines.push(l.text);
   }
@@ -120,10 +172,14 @@ export function readProse(lines: SourceLine[]): RawReading {
       body: rest,
       groups: [...groups, ...item.groups],
       line: item.line,
+      endLine: Math.max(item.end, ...item.children.map((c) => c.end)),
     };
   };
+  // Goal chapters (`一、主要预期目标`): items with their own responsibility are tasks too.
+  const ownUnits = (item: Item) => item.groups.length > 0 || inlineGroups(item.lines.join('')).groups.length > 0;
   for (const item of top) {
-    if (anyChapter && !taskChapters.has(item.chapter)) continue;
+    const goal = item.chapter >= 0 && /目标/.test(fold(chapters[item.chapter].title)) && ownUnits(item);
+    if (anyChapter && !taskChapters.has(item.chapter) && !goal && !item.listed) continue;
     if (item.kind === 'task') {
       out.tasks.push(toTask(item, null));
     } else if (item.children.length) {

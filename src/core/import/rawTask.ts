@@ -12,6 +12,10 @@ export interface RawTask {
   /** the responsibility texts, one per group, as written */
   groups: string[];
   line: number;
+  /** a 完成时限 cell without yearly steps (`全年`, `年底前`, `持续推进`) */
+  deadlineText?: string;
+  /** 1-based line the task's text ends on */
+  endLine?: number;
 }
 
 export interface RawSection {

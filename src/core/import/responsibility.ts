@@ -27,7 +27,7 @@ export interface GroupReading extends Responsibility {
 }
 
 const LABEL = /^\s*[(（]?\s*(责任单位|牵头单位|责任部门)\s*[:：]\s*/;
-const FIRST_LISTED = /第一位的?(为|是)牵头/;
+const FIRST_LISTED = /第一位(的|者)?(为|是)(工作)?牵头/;
 const SUBJECTS = /^(.+?)(为|是|作为)责任主体$/;
 // Collective nouns that carry the 各 of the unit before them: `各乡镇政府、街道办事处`.
 const SHARES_GE = /^(街道办事处|街道|办事处|乡镇|社区|园区|开发区|管委会|有关部门|相关部门|部门|单位)/;
@@ -45,7 +45,14 @@ function bracketsAsParens(s: string): string {
  * original at the same place and stays exactly as written.
  */
 export function readGroup(raw: string, conv: Conventions): GroupReading {
-  const original = raw.trim().replace(/[。;；]+$/, '');
+  let original = raw.trim().replace(/[。;；]+$/, '');
+  // A convention in a parenthesis glued to the last unit (`…市税务局(列第一位者为工作牵头单位,下同)`).
+  original = original.replace(/[(（][^()（）]*第一位[^()（）]*[)）]/g, (m) => {
+    if (FIRST_LISTED.test(fold(m))) conv.firstListedStated = true;
+    return ' '.repeat(m.length);
+  });
+  const fielded = labelledFields(original);
+  if (fielded !== null) original = fielded;
   let text = original;
   const label = LABEL.exec(fold(text));
   if (label) text = text.slice(label[0].length);
@@ -73,13 +80,96 @@ export function readGroup(raw: string, conv: Conventions): GroupReading {
   // `下同` after a subjects clause: they take part in every task that follows.
   if (keepSubjects && subjects.length) conv.subjects = subjects;
   const body = kept.join(',');
-  const copy = bracketsAsParens(body).replace(/分别(?=牵头|牽頭)/g, '  ');
+  const copy = bracketsAsParens(body)
+    .replace(/分别(?=牵头|牽頭)/g, '  ')
+    .replace(/(牵头|牽頭)(落实|落實|负责|負責)(?=$|[,，;；])/g, '$1  ');
   const r = parseResponsibility(copy);
-  const back = (names: string[]) => mergeCollectives(names.map((n) => restore(n, copy, body)));
+  const back = (names: string[]) => mergeCollectives(names.map((n) => withoutEtc(restore(n, copy, body))).filter(Boolean));
   const lead = back(r.lead);
   const cooperating = back(r.cooperating);
   const unclear = [...lead, ...cooperating].filter((n) => UNCLEAR.test(fold(n)) || n.length > 30);
   return { lead, cooperating, form: r.form, subjects, unclear };
+}
+
+/** `…区水务局等部门` → `区水务局`: `等` closes a list, it is not part of a unit. */
+function withoutEtc(name: string): string {
+  return name
+    .replace(/\s+$/, '')
+    .replace(/等(部门|单位|部門|單位)?$/, '')
+    .trim();
+}
+
+// Labelled fields inside one responsibility text (`牵头单位:A;责任单位:B、C`, `牽頭單位:A,參與單位:B`),
+// read on the folded copy. People (牵头领导, 分管省领导) are not units.
+const LEAD_LABEL = /^(牵头单位|牵头部门|牵头责任单位|牵头科室)$/;
+const COOP_LABEL = /^(配合单位|配合部门|参与单位|参与部门|协同责任单位|协同单位|协办单位|数据提供单位)$/;
+const RESP_LABEL = /^(责任单位|责任部门|责任科室|主办单位)$/;
+const PERSON_LABEL = /^(牵头领导|牵头负责领导|责任领导|分管领导|分管省领导|分管市领导|分管区领导|区政府分管领导)$/;
+const PLAIN_LABEL = /^(部门分工|分工)$/;
+const NAMED_FIELD =
+  /^\s*[(（[]?\s*(牵头单位|牵头部门|牵头责任单位|配合单位|配合部门|参与单位|协同责任单位|协同单位|数据提供单位|牵头领导|牵头负责领导|分管领导|分管省领导|部门分工)\s*[:：]/;
+const FIELD = /^\s*([\u4e00-\u9fff]{2,8})\s*[:：]\s*/;
+// A deadline written in the same parenthesis (`国务院各部门分别负责,年内持续推进`).
+const TIMING = /^(年内|全年|年底前|持续推进|长期坚持|长期|常态化|\d{4}年|\d{1,2}月)/;
+
+/**
+ * Rewrites a text of labelled fields as the core reader's `A牵头,B配合`, or returns null when it
+ * holds none. A 责任单位 beside a 牵头单位 cooperates; alone it is a plain list.
+ */
+function labelledFields(text: string): string | null {
+  const lead: string[] = [];
+  const coop: string[] = [];
+  const resp: string[] = [];
+  const plain: string[] = [];
+  const extras: string[] = [];
+  let current: string[] | null = null;
+  let any = false;
+  let labels = 0;
+  for (const piece of splitTopLevel(text, /[,，;；]/)) {
+    const raw = piece.text.trim();
+    if (!raw) continue;
+    const f = fold(raw);
+    const m = FIELD.exec(f);
+    const label = m?.[1] ?? '';
+    const body = m ? raw.slice(m[0].length).trim() : raw;
+    if (
+      m &&
+      (LEAD_LABEL.test(label) || COOP_LABEL.test(label) || RESP_LABEL.test(label) || PERSON_LABEL.test(label) || PLAIN_LABEL.test(label))
+    ) {
+      any = true;
+      labels += RESP_LABEL.test(label) ? 1 : 2;
+      current = LEAD_LABEL.test(label)
+        ? lead
+        : COOP_LABEL.test(label)
+          ? coop
+          : RESP_LABEL.test(label)
+            ? resp
+            : PLAIN_LABEL.test(label)
+              ? plain
+              : null;
+      if (current && body) current.push(body);
+      continue;
+    }
+    if (TIMING.test(f)) continue;
+    if (FIRST_LISTED.test(f) || /^下同$/.test(f) || SUBJECTS.test(f)) extras.push(raw);
+    else if (current) current.push(raw);
+    else plain.push(raw);
+  }
+  if (!any) {
+    const kept = splitTopLevel(text, /[,，;；]/).filter((p) => !TIMING.test(fold(p.text.trim())));
+    return kept.length < splitTopLevel(text, /[,，;；]/).length ? kept.map((p) => p.text.trim()).join(',') : null;
+  }
+  // A lone 责任单位 label is the plain form the rest of readGroup reads.
+  if (labels < 2) return null;
+  const list = (xs: string[]) => xs.join('、').replace(/[。.]+/g, '');
+  const tail = extras.length ? `,${extras.join(',')}` : '';
+  if (lead.length) {
+    const others = [...resp, ...coop];
+    return `${list(lead)}牵头${others.length ? `,${list(others)}配合` : ''}${tail}`;
+  }
+  if (plain.length) return plain.join(',') + tail;
+  if (resp.length) return list(resp) + (coop.length ? `,${list(coop)}` : '') + tail;
+  return coop.length ? `,${list(coop)}配合${tail}` : tail;
 }
 
 function restore(name: string, copy: string, original: string): string {
@@ -126,6 +216,10 @@ export interface TaskResponsibility {
  * reported, since the task then has more than one natural owner.
  */
 export function readTask(groups: string[], conv: Conventions): TaskResponsibility {
+  // Labelled lines of one task (`牵头责任单位:A。` `协同责任单位:B、C等。`) are fields of one group.
+  const fieldLines = groups.filter((g) => NAMED_FIELD.test(fold(g)));
+  if (fieldLines.length > 1 || (fieldLines.length === 1 && groups.length > 1 && groups.every((g) => FIELD.test(fold(g)))))
+    groups = [groups.map((g) => g.trim().replace(/[。;；]+$/, '')).join(';')];
   const readings = groups.map((g) => readGroup(g, conv));
   const named = readings.filter((r) => r.lead.length);
   const first = named[0];

@@ -133,6 +133,7 @@ export function readTable(lines: SourceLine[]): RawReading {
       scheduleText: schedule.map((s) => s.text).join(' ') || undefined,
       groups,
       line: c.line,
+      endLine: Math.max(c.line, ...rest.map((r) => r.line)),
     };
     if (task.scheduleText === undefined) delete task.scheduleText;
     out.tasks.push(task);

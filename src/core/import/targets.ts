@@ -4,7 +4,7 @@
  * wording shows it qualifies something else (`投资超10亿元的项目`, `30万吨以下煤矿`, `年产10000吨`)
  * or it stands in a name or a reference (`“30条举措”`, `〔2020〕2号`).
  */
-import type { MilestoneKind } from '../model';
+import type { MilestoneKind, TargetBound, TargetDirection } from '../model';
 import { quantitiesIn } from '../text/quantity';
 import { fold, maskBracketed } from './text';
 
@@ -20,13 +20,27 @@ export interface Candidate {
   at: number;
   /** the sentence says it is a goal (力争, 达到, 新增, a year, 以上 …) */
   strong: boolean;
+  /** `以上` atLeast, `以内`/`控制在` atMost, `左右` about */
+  bound?: TargetBound;
+  /** down for a lower-is-better figure (失业率, 能耗, PM2.5, 涨幅, `下降`) */
+  direction?: TargetDirection;
 }
+
+/** How the words around a figure bound it. */
+export function boundOf(before: string, after: string): TargetBound | undefined {
+  if (/^(及以上|以上|及其以上)/.test(after) || /(不低于|不少于|至少|超过|高于)$/.test(before)) return 'atLeast';
+  if (/^(以内|以下|及以下)/.test(after) || /(控制在|不超过|不高于|低于|不大于)$/.test(before)) return 'atMost';
+  if (/^左右/.test(after) || /(约|大约)$/.test(before)) return 'about';
+  return undefined;
+}
+
+const LOWER_IS_BETTER = /失业率|能耗|PM2\.?5|涨幅|下降|降低|减少|降幅|压减|死亡率|发生率|事故/;
 
 // Units quantitiesIn does not know, longest first; checked where it found a shorter one.
 const MORE_UNITS = ['万吨标准煤', '亿美元', '万美元', '个百分点', '百分点', '万人次', '万平方米', '万亩', '美元', '千伏安'];
 
 const GOAL_WORDS =
-  /力争|达到|达|突破|新增|培育|建成|完成|实现|引进|超过|不低于|不少于|提高到|降低到|提升到|下降|增长|累计|每年|全年|年均|\d{4}年/;
+  /力争|达到|达|突破|新增|新建|新设|培育|建成|完成|实现|引进|超过|不低于|不少于|提高到|降低到|提升到|下降|增长|累计|每年|全年|年均|控制在|不超过|改造|盘活|安排|开工|提供|扶持|\d{4}年/;
 
 /** Sentences of a text with their offsets; brackets do not end a sentence. */
 function sentences(text: string): Array<{ text: string; masked: string }> {
@@ -65,14 +79,19 @@ export function candidatesIn(text: string): Candidate[] {
       if (/[A-Za-z]$/.test(before)) continue; // `IPv6`
       if (qualifies(unit, before, after, s.masked.slice(end), found.length > k + 1)) continue;
       const clauseEnd = s.masked.slice(end).search(/[,，;；。]/);
-      const clause = s.masked.slice(Math.max(0, s.masked.lastIndexOf(',', at) + 1), clauseEnd < 0 ? undefined : end + clauseEnd);
+      const clauseStart = Math.max(0, s.masked.lastIndexOf(',', at) + 1);
+      const clause = s.masked.slice(clauseStart, clauseEnd < 0 ? undefined : end + clauseEnd);
+      const bound = boundOf(s.masked.slice(clauseStart, at), after);
+      const down = LOWER_IS_BETTER.test(s.masked.slice(clauseStart, at));
       out.push({
         value: q.value,
         unit: unit ? s.text.slice(at + numLen, end) : null,
         text: s.text.slice(at, end),
         sentence: s.text,
         at,
-        strong: GOAL_WORDS.test(s.masked) || /^(以上|左右)/.test(after) || GOAL_WORDS.test(clause),
+        strong: GOAL_WORDS.test(s.masked) || /^(以上|左右|以内)/.test(after) || GOAL_WORDS.test(clause),
+        ...(bound ? { bound } : {}),
+        ...(down ? { direction: 'down' as const } : {}),
       });
     }
   }

@@ -33,7 +33,7 @@ export const CHAPTER = new RegExp(`^(${CN_NUM})、\\s*(.*)$`);
 /** `(一)加快…` or `（一）…`, with the title on the same line or none */
 export const SECTION = new RegExp(`^([(（]${CN_NUM}[)）])\\s*(.*)$`);
 /** `1.深入开展…`, `1. 抓清單編制`, `1、…`; not `2.5萬臺` nor `2020年` */
-export const NUMBERED = /^(\d{1,3})\s*[.．、](?!\d)\s*(.*)$/;
+export const NUMBERED = /^(\d{1,3})\s*[.．、﹒](?!\d)\s*(.*)$/;
 
 const GLUED_CHAPTER = new RegExp(`^(.*[。;；])\\s+(${CN_NUM}、[^。,，;；]{2,16})$`);
 
@@ -109,4 +109,15 @@ export function firstSentence(s: string): string {
   const masked = maskBracketed(s);
   const end = masked.search(/[。;；]/);
   return (end < 0 ? s : s.slice(0, end)).trim();
+}
+
+const ENDS_WHOLE = /[。.!?！？;；)）\]】」”》|]$/;
+const UNIT_END = /(局|委|办|厅|府|中心|公司|院|会|部|行|所|站|处|队|单位|科|室|组|街道|镇|乡|集团|分队|支队|牵头|配合|负责)$/;
+const SCHEDULE_END = /(持续推进|长期坚持|全年|年底前|年内|\d{4}年|完成|前)$/;
+
+/** A (folded) last line that ends a sentence, a unit name of three characters or more, or a schedule. */
+export function endsWhole(line: string): boolean {
+  if (ENDS_WHOLE.test(line) || SCHEDULE_END.test(line)) return true;
+  const name = line.split(/[、,，;；:：。\t ]/).pop() ?? '';
+  return name.length >= 3 && UNIT_END.test(name);
 }

@@ -12,7 +12,8 @@ function fields(t: Pick<Task, 'id' | 'section' | 'text' | 'target' | 'kind' | 'd
     id: t.id,
     section: t.section,
     text: t.text,
-    target: t.target as Quantity | null,
+    // value and unit only: bound and direction are scored in plans.test.ts
+    target: t.target ? ({ value: t.target.value, unit: t.target.unit } as Quantity) : null,
     kind: t.kind,
     deadline: t.deadline,
     milestones: t.milestones.map((m: Milestone) => ({ year: m.year, value: m.value, unit: m.unit, kind: m.kind })),
@@ -198,7 +199,7 @@ describe('seed 004: traditional characters, stated conventions, several groups p
     const t18 = r.tasks.find((t) => t.id === '18')!;
     expect(t18.findings.find((f) => f.code === 'import-target-unclear')?.params.candidates).toBe('500項、3000臺、2.5萬臺');
     expect([t18.kind, t18.deadline]).toEqual(['annual', '每年']);
-    expect(r.tasks.find((t) => t.id === '11')!.target).toEqual({ value: 2.5, unit: '億美元' });
+    expect(r.tasks.find((t) => t.id === '11')!.target).toEqual({ value: 2.5, unit: '億美元', bound: 'atLeast' });
     expect(r.tasks.find((t) => t.id === '2')!.milestones).toEqual([{ year: 2023, value: 5000, unit: '家', kind: 'cumulative' }]);
   });
 });
@@ -279,8 +280,12 @@ describe('targets and deadlines in prose', () => {
     ['推广机器人。每年新增工业机器人3000台。', { value: 3000, unit: '台' }, '每年', 'annual'],
     ['清理账款。2022年10月底前,完成清欠任务100%。', { value: 100, unit: '%' }, '2022年10月底前', 'share'],
     ['推进上云。力争全市上云企业达到1.2万家。', { value: 1.2, unit: '万家' }, null, 'cumulative'],
-    ['扩大投资。工业投资增长１２％以上。', { value: 12, unit: '％' }, null, 'annual'],
-    ['引进项目。全年力争引进2个以上投资超10亿元的项目落地。', { value: 2, unit: '个' }, null, 'annual'],
+    ['扩大投资。工业投资增长１２％以上。', { value: 12, unit: '％', bound: 'atLeast' }, null, 'annual'],
+    ['稳定就业。城镇登记失业率控制在4%以内。', { value: 4, unit: '%', bound: 'atMost', direction: 'down' }, null, 'share'],
+    ['节能降耗。单位生产总值能耗下降3%左右。', { value: 3, unit: '%', bound: 'about', direction: 'down' }, null, 'annual'],
+    ['新建基站。新建5G基站50个。', { value: 50, unit: '个' }, null, 'cumulative'],
+    ['建设农田。新增高标准农田2万亩。', { value: 2, unit: '万亩' }, null, 'cumulative'],
+    ['引进项目。全年力争引进2个以上投资超10亿元的项目落地。', { value: 2, unit: '个', bound: 'atLeast' }, null, 'annual'],
     ['处置煤矿。对30万吨以下煤矿进行分类处置。', null, null, 'qualitative'],
     ['落实举措。落实“应对疫情30条举措”(新密政〔2020〕2号)。', null, null, 'qualitative'],
   ])('%s', (body, target, deadline, kind) => {
