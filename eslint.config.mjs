@@ -29,6 +29,110 @@ export default [
       'react/prop-types': 'off',
     },
   },
+  // ---- the architecture's boundaries: a planted import across one fails `npm run lint` ----
+  {
+    // The core is plain TypeScript over plain data: no host, no CLI, no pane, no file format
+    // library, no Node built-in, so every host (Excel, .xlsx, WPS) runs the same operations.
+    files: ['src/core/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/hosts/**', '**/cli/**', '**/taskpane/**'], message: 'src/core imports no host, CLI or pane.' },
+            {
+              group: ['exceljs', 'mammoth', 'jszip', 'react', 'react-dom', '@fluentui/*', 'commander'],
+              message: 'src/core uses no I/O or UI library.',
+            },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'fs/*',
+                'path',
+                'os',
+                'zlib',
+                'crypto',
+                'child_process',
+                'stream',
+                'util',
+                'worker_threads',
+                'url',
+                'buffer',
+              ],
+              message: 'src/core uses no Node built-in: it runs in the pane and in WPS too.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'Excel', message: 'Office.js belongs in src/hosts/excel.' },
+        { name: 'Office', message: 'Office.js belongs in src/hosts/excel.' },
+      ],
+    },
+  },
+  {
+    files: ['src/hosts/xlsx/**/*.{ts,tsx}', 'src/hosts/docx/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['**/hosts/excel/**', '**/cli/**', '**/taskpane/**'], message: 'A file host reads and writes files only.' }],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'Excel', message: 'Office.js belongs in src/hosts/excel.' }],
+    },
+  },
+  {
+    files: ['src/hosts/excel/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/cli/**',
+                '**/taskpane/**',
+                '**/hosts/xlsx/**',
+                '../xlsx/**',
+                '../docx/**',
+                'exceljs',
+                'mammoth',
+                'fs',
+                'path',
+                'node:*',
+              ],
+              message: 'The Excel host talks to Office.js only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The CLI runs where no Excel is: it reaches files through src/hosts/xlsx and src/hosts/docx.
+    files: ['src/cli/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/hosts/excel/**', '**/taskpane/**'], message: 'The CLI uses no Excel host and no pane.' }] },
+      ],
+      'no-restricted-globals': ['error', { name: 'Excel', message: 'The CLI runs without Excel.' }],
+    },
+  },
+  {
+    // The pane reaches Excel only through src/hosts/excel (Office.onReady in index.tsx starts it).
+    files: ['src/taskpane/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/cli/**', 'fs', 'path', 'node:*'], message: 'The pane runs in a browser, without the CLI.' }] },
+      ],
+      'no-restricted-globals': ['error', { name: 'Excel', message: 'The pane reaches Excel through src/hosts/excel.' }],
+    },
+  },
   {
     // The fake Excel implements load/sync itself and tests poke at it on purpose.
     files: ['test/**/*.{ts,tsx}'],

@@ -22,7 +22,7 @@ export class NotDocxError extends Error {
 export async function planFileText(file: File): Promise<string> {
   const bytes = await fileBytes(file);
   if (!/\.docx$/i.test(file.name)) return decodeText(bytes);
-  const { docxText, isDocx } = await import(/* webpackChunkName: "docx-reader" */ '../core/import/docx');
+  const { docxText, isDocx } = await import(/* webpackChunkName: "docx-reader" */ '../hosts/docx/docxText');
   if (!isDocx(bytes)) throw new NotDocxError(file.name);
   try {
     return await docxText(bytes);

@@ -1,3 +1,2 @@
 export { ImportError, type ImportErrorReason, type ImportOptions, type ImportResult, type ImportedTask, importPlan } from './importPlan';
 export { decodeText } from './decode';
-export { docxText, isDocx } from './docx';

@@ -1,4 +1,5 @@
-import { ImportError, type ImportedTask, decodeText, docxText, importPlan } from '../../../src/core/import';
+import { ImportError, type ImportedTask, decodeText, importPlan } from '../../../src/core/import';
+import { docxText } from '../../../src/hosts/docx/docxText';
 import type { Milestone, Quantity, Task } from '../../../src/core/model';
 import seed000Json from '../../fixtures/seed000.tasks.json';
 import seed004Json from '../../fixtures/seed004.tasks.json';

@@ -1,5 +1,6 @@
 /**
- * The text of a .docx: mammoth's raw text gives every paragraph, including each paragraph of
+ * The .docx host: the text of a plan document for the importer (src/core/import), which reads
+ * plain text only. The text of a .docx: mammoth's raw text gives every paragraph, including each paragraph of
  * each table cell, its own line, which is the flattened form the importer reads (a 重点任务清单
  * table comes out one cell per line, like seed 001).
  */
