@@ -11,7 +11,7 @@ import type { GenerateArgs, Output } from './generate';
 import type { ImportArgs } from './import';
 import type { RollupArgs } from './rollup';
 import type { ValidateArgs } from './validate';
-import { type Messages, messages } from './messages';
+import { type Messages, argvLang, commanderText, messages } from './messages';
 
 // Commands load ExcelJS only when they run, so `--help` and `--version` answer at once.
 const commands = () => import('./generate');
@@ -70,8 +70,8 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
     .helpCommand('help [command]', m.t('helpCommand'))
     .showHelpAfterError(m.t('seeHelp'))
     .configureOutput({
-      writeOut: (s) => io.out(s.replace(/\n$/, '')),
-      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+      writeOut: (s) => io.out(commanderText(s, m.lang).replace(/\n$/, '')),
+      writeErr: (s) => io.err(commanderText(s, m.lang).replace(/\n$/, '')),
     })
     .exitOverride();
 
@@ -128,7 +128,10 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
 }
 
 /** Runs the CLI on `argv` (as in process.argv) and resolves to the exit code; never exits itself. */
-export async function main(argv: string[] = process.argv, io: CliIo = STD_IO, m: Messages = messages()): Promise<number> {
+export async function main(argv: string[] = process.argv, io: CliIo = STD_IO, given?: Messages): Promise<number> {
+  // `--lang` speaks to the operator too; without it, the locale decides.
+  const asked = argvLang(argv.slice(2));
+  const m = asked && asked !== given?.lang ? messages(asked) : (given ?? messages());
   if (io === STD_IO) {
     quietOnClosedPipe(process.stdout);
     quietOnClosedPipe(process.stderr);
@@ -156,7 +159,8 @@ function report(e: unknown, m: Messages, io: CliIo): number {
     return EXIT.badInput;
   }
   if (e instanceof XlsxReadError) {
-    io.err(`${m.t('errorPrefix')}${describeReadError(e, m.lang)}`);
+    // The reader says a missing file in English; the operator reads it in their language.
+    io.err(`${m.t('errorPrefix')}${describeReadError(e, m.lang).replace(/no such file$/, m.t('noSuchFile'))}`);
     if (process.env.KEYTASK_DEBUG && e.debug) io.err(e.debug);
     return EXIT.badInput;
   }

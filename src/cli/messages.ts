@@ -1,7 +1,8 @@
 /**
  * Everything the CLI says, in both languages, in one table so a translation is one edit.
- * The language follows the user's locale (LC_ALL, then LC_MESSAGES, then LANG), not `--lang`:
- * `--lang` picks the language of the workbook, which is often not the operator's.
+ * The language is `--lang` when given (the workbook's language, and then the operator's too),
+ * else the user's locale (LC_ALL, then LC_MESSAGES, then LANG): Chinese for a `zh` locale,
+ * English otherwise.
  */
 export type MsgLang = 'zh' | 'en';
 
@@ -97,6 +98,7 @@ const T = {
   rollupNotSummed: { zh: '不合计', en: 'not summed' },
 
   errorPrefix: { zh: '错误:', en: 'Error: ' },
+  noSuchFile: { zh: '文件不存在', en: 'no such file' },
   needOutput: { zh: '请用 -o 指定输出文件,例如 -o 清单.xlsx', en: 'Name the file to write with -o, e.g. -o tasks.xlsx' },
   planAndSample: { zh: '--plan 与 --sample 只能选一个', en: 'Use either --plan or --sample, not both' },
   unexpected: {
@@ -312,6 +314,40 @@ export interface Messages {
   f: { [K in keyof typeof F]: (typeof F)[K]['en'] };
   want(w: Want): string;
   lang: MsgLang;
+}
+
+/** The language `--lang zh|en` (or `--lang=…`) asks for in `argv`, if any. */
+export function argvLang(argv: readonly string[]): MsgLang | null {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
+    if (v === 'zh' || v === 'en') return v;
+  }
+  return null;
+}
+
+/** Commander's own words (help headings and its error lines) in Chinese. */
+const COMMANDER_ZH: Array<[RegExp, string]> = [
+  [/^Usage:/gm, '用法:'],
+  [/^Options:$/gm, '选项:'],
+  [/^Commands:$/gm, '命令:'],
+  [/^Arguments:$/gm, '参数:'],
+  [/\(default: ([^)]*)\)/g, '(默认:$1)'],
+  [/\[options\]/g, '[选项]'],
+  [/\[command\]/g, '[命令]'],
+  [/^error: unknown option '([^']*)'(?:\s*\(Did you mean ([^)]*)\?\))?/gm, "错误:未知选项 '$1'"],
+  [/^error: unknown command '([^']*)'(?:\s*\(Did you mean ([^)]*)\?\))?/gm, "错误:未知命令 '$1'"],
+  [/^error: missing required argument '([^']*)'/gm, "错误:缺少参数 '$1'"],
+  [/^error: option '([^']*)' argument missing/gm, "错误:选项 '$1' 缺少取值"],
+  [/^error: option '([^']*)' argument '([^']*)' is invalid\./gm, "错误:选项 '$1' 的取值 '$2' 无效"],
+  [/^error: required option '([^']*)' not specified/gm, "错误:缺少必需的选项 '$1'"],
+  [/^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./gm, '错误:参数过多,应为 $2 个,实为 $3 个'],
+  [/^error: (.*) cannot be used with (.*)$/gm, '错误:$1 不能与 $2 同时使用'],
+];
+
+/** Text commander printed, in the messages' language. */
+export function commanderText(s: string, lang: MsgLang): string {
+  return lang === 'zh' ? COMMANDER_ZH.reduce((t, [re, zh]) => t.replace(re, zh), s) : s;
 }
 
 export function messages(lang: MsgLang = messageLang()): Messages {

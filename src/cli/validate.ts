@@ -5,9 +5,8 @@
 import { basename, extname } from 'path';
 import { type Finding, SEVERITY_LABELS, summarize } from '../core/findings/catalogue';
 import type { Lang } from '../core/i18n';
-import { linkFormula } from '../core/report/links';
-import { buildFindingsSheet } from '../core/report/findingsSheet';
-import { isFormula } from '../core/sheet/spec';
+import { buildFindingsSheet, entryMessage } from '../core/report/findingsSheet';
+import { cellList, entryTitle, triage } from '../core/findings/triage';
 import { SheetNotFoundError, validateWorkbook, workbookPlan } from '../core/validate/workbook';
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
 import { EXIT_FINDINGS, InputError } from './errors';
@@ -52,26 +51,33 @@ function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-/** One aligned line per finding; a blank line between sheets so each county's block stands apart. */
+/**
+ * The findings as a reviewer works through them: errors, then warnings, then notes, a blank line
+ * between; identical findings as one line (`缺少目标值 × 36`) with their cells below it. Each line:
+ * severity, where, task ids, the kind's name and the message. No finding code: those are for JSON.
+ */
 export function findingsTable(findings: Finding[], lang: Lang): string[] {
-  const rows = findings.map((f) => [
-    SEVERITY_LABELS[f.severity][lang],
-    f.code,
-    f.cell ? `${f.sheet}!${f.cell}` : f.sheet,
-    f.taskId ?? '-',
-    f.message,
+  const entries = triage(findings, lang);
+  const rows = entries.map((e) => [
+    SEVERITY_LABELS[e.severity][lang],
+    e.cells.length ? `${e.sheet}!${e.cells[0]}` : e.sheet,
+    e.taskIds ? (lang === 'zh' ? `序号 ${e.taskIds}` : `task ${e.taskIds}`) : '-',
+    lang === 'zh' ? `${entryTitle(e)}:` : `${entryTitle(e)}: `,
+    entryMessage(e, lang),
   ]);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(0, ...rows.map((r) => displayWidth(r[i]))));
+  const widths = [0, 1, 2].map((i) => Math.max(0, ...rows.map((r) => displayWidth(r[i]))));
   const lines: string[] = [];
   rows.forEach((r, i) => {
-    if (i > 0 && findings[i - 1].sheet !== findings[i].sheet) lines.push('');
+    const e = entries[i];
+    if (i > 0 && entries[i - 1].severity !== e.severity) lines.push('');
     lines.push(
       r
-        .slice(0, 4)
+        .slice(0, 3)
         .map((c, k) => pad(c, widths[k]))
-        .concat(r[4])
+        .concat(`${r[3]}${r[4]}`)
         .join('  '),
     );
+    if (e.cells.length > 1) lines.push(`${' '.repeat(widths[0] + 2)}${lang === 'zh' ? '单元格' : 'cells'}: ${cellList(e.cells, 20)}`);
   });
   return lines;
 }
@@ -95,16 +101,7 @@ function today(): string {
  */
 async function writeFindingsFile(findings: Finding[], lang: Lang, source: string, out: string, m: Messages): Promise<void> {
   const subject = basename(source, extname(source));
-  const sheet = buildFindingsSheet(findings, { lang, subject, date: today() });
-  const linked = basename(source);
-  // The last rows follow `findings` one for one, below however many heading rows there are.
-  const first = sheet.values.length - findings.length;
-  sheet.values = sheet.values.map((row, r) => {
-    const f = findings[r - first];
-    if (r < first || !f?.cell) return row;
-    const cell = f.cell;
-    return row.map((v) => (isFormula(v) ? { formula: linkFormula(f.sheet, cell, cell, linked) } : v));
-  });
+  const sheet = buildFindingsSheet(findings, { lang, subject, date: today(), linkFile: basename(source) });
   // ExcelJS is loaded only when a file is written: reading does not need it.
   const { toBuffer } = await import('../hosts/xlsx/writeWorkbook');
   const buf = await toBuffer({ sheets: [sheet], names: [] });

@@ -88,6 +88,11 @@ export interface Strings {
     showMore: (shown: number, total: number) => string;
     selectHint: string;
     selectFailedTitle: string;
+    /** the toggle that lists an entry's cells */
+    cells: (n: number, open: boolean) => string;
+    taskIds: (ids: string) => string;
+    alsoIn: (sheets: string[]) => string;
+    inheritedFrom: (sheet: string) => string;
   };
   review: {
     intro: string;
@@ -265,6 +270,10 @@ export const ZH: Strings = {
     showMore: (shown, total) => `显示更多（已显示 ${shown} / ${total} 项）`,
     selectHint: '点击一项即可在表格中定位到该单元格。',
     selectFailedTitle: '无法定位到该单元格',
+    cells: (n, open) => (open ? `收起 ${n} 个单元格` : `展开 ${n} 个单元格`),
+    taskIds: (ids) => `序号 ${ids}`,
+    alsoIn: (sheets) => `各县区表沿用：${sheets.join('、')}`,
+    inheritedFrom: (sheet) => `沿用市级清单“${sheet}”`,
   },
   review: {
     intro: '检查清单：缺少牵头单位、里程碑倒退、末年未达目标、单位不在名录中、必填项为空等。',
@@ -467,6 +476,10 @@ export const EN: Strings = {
     showMore: (shown, total) => `Show more (${shown} of ${total} shown)`,
     selectHint: 'Click an item to go to its cell.',
     selectFailedTitle: 'Could not go to the cell',
+    cells: (n, open) => (open ? `Hide the ${n} cells` : `Show the ${n} cells`),
+    taskIds: (ids) => `Task ${ids}`,
+    alsoIn: (sheets) => `Also in the county copies: ${sheets.join(', ')}`,
+    inheritedFrom: (sheet) => `As in the city list "${sheet}"`,
   },
   review: {
     intro:

@@ -173,7 +173,8 @@ describe('keytask rollup', () => {
     expect(r.out).toMatch(/^Rolled up 4 counties \(新密市、登封市、荥阳市、中牟县\), period: 2024年第2季度/);
     expect(r.out).toMatch(/\n4 +万?\S* +240 +155 +64\.6%/);
     expect(r.out).toMatch(/Ranking:\n {2}1 +新密市 +92\.5/);
-    expect(r.out).toMatch(/submission-unreadable/);
+    expect(r.out).toMatch(/报送文件无法读取/);
+    expect(r.out).not.toMatch(/submission-unreadable/);
   });
 });
 

@@ -151,15 +151,16 @@ describe('keytask validate', () => {
     });
   });
 
-  it('prints a readable table: one aligned line per finding, then the counts', async () => {
+  it('prints a readable table: errors first, then warnings, each with its name (never its code), then the counts', async () => {
     const r = await keytask(['validate', broken]);
     expect(r.code).toBe(1);
     const lines = r.out.split('\n');
     expect(lines).toEqual([
-      '警告  unit-unknown          新密市!L8   2   “市发展改革委员”不在单位名录中,是否应为“市发展改革委”?',
-      '错误  milestone-decreasing  新密市!J10  4   累计目标2024年为150,低于2023年的200',
-      '错误  number-invalid        新密市!G33  22  目标值应为数字,实为“#REF!”',
-      '错误  lead-missing          新密市!L43  30  任务没有牵头单位',
+      '错误  新密市!J10  序号 4   累计目标下降:累计目标2024年为150,低于2023年的200',
+      '错误  新密市!G33  序号 22  数值无效:目标值应为数字,实为“#REF!”',
+      '错误  新密市!L43  序号 30  缺少牵头单位:任务没有牵头单位',
+      '',
+      '警告  新密市!L8   序号 2   单位不在名录中:“市发展改革委员”不在单位名录中,是否应为“市发展改革委”?',
       '',
       'Checked: 重点任务清单, 新密市',
       '4 findings (errors: 3, warnings: 1, notes: 0)',
@@ -204,17 +205,20 @@ describe('keytask validate', () => {
     const grid = read.sheets[0].grid;
     expect(grid[0][0]).toMatch(/^审核意见:新密市\(\d{4}-\d{2}-\d{2}\)$/);
     expect(grid[1][0]).toBe('共4条:错误3条,警告1条,提示0条');
-    expect(grid.slice(3).map((row) => [row[2], row[3], row[5]])).toEqual([
-      ['unit-unknown', '新密市', '2'],
-      ['milestone-decreasing', '新密市', '4'],
-      ['number-invalid', '新密市', '22'],
-      ['lead-missing', '新密市', '30'],
+    // errors first, each with its kind's name and the task's text; a filter on the header row
+    expect(grid.slice(3).map((row) => [row[1], row[2], row[3], row[5]])).toEqual([
+      ['错误', '累计目标下降', '新密市', '4'],
+      ['错误', '数值无效', '新密市', '22'],
+      ['错误', '缺少牵头单位', '新密市', '30'],
+      ['警告', '单位不在名录中', '新密市', '2'],
     ]);
+    expect(grid.slice(3).every((row) => typeof row[6] === 'string' && row[6].length > 4)).toBe(true);
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
     const links = [4, 5, 6, 7].map((r) => (wb.worksheets[0].getCell(`E${r}`).value as { formula: string }).formula);
-    expect(links).toEqual(['L8', 'J10', 'G33', 'L43'].map((cell) => `HYPERLINK("新密市.xlsx#'新密市'!${cell}","${cell}")`));
+    expect(wb.worksheets[0].autoFilter).toBeTruthy();
+    expect(links).toEqual(['J10', 'G33', 'L43', 'L8'].map((cell) => `HYPERLINK("新密市.xlsx#'新密市'!${cell}","${cell}")`));
     // never over the file being checked
     const same = await keytask(['validate', broken, '--findings-sheet', broken]);
     expect(same.code).toBe(2);

@@ -1,3 +1,4 @@
+import { finding } from '../../src/core/findings/catalogue';
 import { buildFindingsSheet } from '../../src/core/report/findingsSheet';
 import { linkFormula } from '../../src/core/report/links';
 import { buildRankingSheet, buildStatusSheet, buildSummarySheet } from '../../src/core/report/rollupSheets';
@@ -13,15 +14,36 @@ describe('report sheets', () => {
     expect(linkFormula('a"b', 'A1', 'x"),1+1,("', 'f.xlsx')).toBe('=HYPERLINK("f.xlsx#\'a""b\'!A1","x""),1+1,(""")');
   });
 
-  it('the findings sheet lists every finding with a link to its cell', () => {
+  it('the findings sheet lists every finding with a link to its cell, identical ones as one row', () => {
     const findings = validateGrid(seed001Grid(), { sheet: '清单', lang: 'zh', units: samplePlan().units });
     const sheet = buildFindingsSheet(findings, { lang: 'zh', subject: '清单', date: '2026-11-30' });
     expect(sheet.values[1][0]).toBe('共11条:错误0条,警告11条,提示0条');
-    expect(sheet.values).toHaveLength(3 + findings.length);
-    const first = sheet.values[3];
-    expect(first.slice(0, 4)).toEqual([1, '警告', findings[0].code, '清单']);
-    expect(isFormula(first[4]) && first[4].formula).toBe(`=HYPERLINK("#'清单'!${findings[0].cell}","${findings[0].cell}")`);
-    expect(sheet.autoFilter).toBe(`A3:G${3 + findings.length}`);
+    const rows = sheet.values.slice(3);
+    // one row per distinct finding; their counts add up to every finding
+    const counted = rows.reduce((n, r) => n + Number(/× (\d+)$/.exec(String(r[2]))?.[1] ?? 1), 0);
+    expect(counted).toBe(findings.length);
+    expect(rows.length).toBeLessThan(findings.length);
+    const first = rows[0];
+    expect(first.slice(0, 2)).toEqual([1, '警告']);
+    expect(first[2]).not.toMatch(/^[a-z-]+$/);
+    expect(isFormula(first[4]) && first[4].formula).toMatch(/^=HYPERLINK\("#'清单'!/);
+    expect(sheet.autoFilter).toBe(`A3:H${3 + rows.length}`);
+  });
+
+  it('the findings sheet puts errors before warnings before notes', () => {
+    const mk = (code: 'lead-missing' | 'progress-behind' | 'number-converted', cell: string) =>
+      finding(
+        code,
+        'zh',
+        { sheet: '甲县', cell, taskId: '1' },
+        { field: '目标值', text: '1万', unit: '个', value: 1, period: '6月', actual: 1, expected: 2 },
+      );
+    const sheet = buildFindingsSheet([mk('number-converted', 'G6'), mk('progress-behind', 'N6'), mk('lead-missing', 'L6')], {
+      lang: 'zh',
+      subject: '甲县',
+      date: '2026-11-30',
+    });
+    expect(sheet.values.slice(3).map((r) => r[1])).toEqual(['错误', '警告', '提示']);
   });
 
   const result: RollupResult = {

@@ -1,5 +1,6 @@
 /** Review through the Excel host, against the fake Excel: syncs, marks, the findings sheet. */
 import { type Finding, finding } from '../../src/core/findings/catalogue';
+import { entryTitle, triage } from '../../src/core/findings/triage';
 import { CITY_SHEET_NAME, generateWorkbook } from '../../src/core/generate/generate';
 import type { Plan } from '../../src/core/model';
 import { REGISTRY_SHEET } from '../../src/core/sheet/registry';
@@ -297,7 +298,8 @@ describe('the findings sheet in Excel', () => {
     expect(fake.workbook.valuesOf('审核意见')).toEqual([['my own review notes']]);
     const written = fake.workbook.valuesOf('审核意见 (2)');
     expect(written[0][0]).toBe(`审核意见:${CITY}(2025-07-01)`);
-    expect(written.slice(3).map((r) => r[2])).toEqual(findings.map((f) => f.code));
+    // one row per entry, worst first, each with its kind's name (identical findings as one)
+    expect(written.slice(3).map((r) => r[2])).toEqual(triage(findings, 'zh').map(entryTitle));
     expect(fake.selection).toEqual({ sheet: '审核意见 (2)', address: 'A1' });
 
     const again = await writeFindingsSheet(fake.api, findings.slice(0, 1), 'zh');

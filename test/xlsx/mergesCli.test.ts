@@ -81,7 +81,7 @@ describe('keytask validate reports merged cells', () => {
 
   it('says so in the table', () => {
     const r = keytask(['validate', merged]);
-    const line = r.stdout.split('\n').find((l) => l.includes('merged-cells'));
+    const line = r.stdout.split('\n').find((l) => l.includes('合并单元格跨任务行'));
     expect(line).toContain(`新密市!${LEAD}${first}`);
     // In the workbook's language (a Chinese template).
     expect(line).toContain(`合并单元格${LEAD}${first}:${LEAD}${last}跨越多个任务行`);

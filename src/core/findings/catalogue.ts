@@ -149,6 +149,10 @@ export const CATALOGUE = {
     en: `The document stops partway through this task ("${p.text}"); what is missing (units, target) was not guessed, please complete it`,
   })),
   // ---- structure and completeness ----
+  'county-unfilled': def('warning', { zh: '未填报', en: 'Not filled in' }, (p) => ({
+    zh: `本表尚未填报:目标、年度目标和进展均为空(${p.blanks}处必填空白,不逐一列出)`,
+    en: `This copy has not been filled in: no targets, milestones or progress (${p.blanks} blank required cells, not listed one by one)`,
+  })),
   'required-missing': def('error', { zh: '必填项为空', en: 'Required field empty' }, (p) => ({
     zh: `必填项“${p.field}”为空`,
     en: `Required field "${p.field}" is empty`,
@@ -237,6 +241,13 @@ export interface Finding {
   taskId: string | null;
   message: string;
   params: Params;
+  /** the text of the task the finding is about, where the sheet has it */
+  taskText?: string;
+  /**
+   * On a county copy: the city sheet whose task list holds the same mistake in the same cell
+   * (the county inherited it). Shown once, on the city sheet.
+   */
+  inheritedFrom?: string;
 }
 
 export function finding(

@@ -14,6 +14,47 @@ function distance(a: string, b: string): number {
   return prev[n];
 }
 
+/**
+ * The usual short forms of office names, each with the long forms it stands for. A name and a
+ * directory entry that come to the same short form are the same office written two ways
+ * (`市发改委` and `市发展改革委`, `县人社局` and `县人力资源和社会保障局`).
+ */
+const ABBREVIATIONS: Array<[string, string[]]> = [
+  ['发改委', ['发展和改革委员会', '发展改革委员会', '发展和改革委', '发展改革委']],
+  ['工信局', ['工业和信息化局', '工业信息化局']],
+  ['经信局', ['经济和信息化局', '经济和信息化委员会', '经信委']],
+  ['人社局', ['人力资源和社会保障局', '人力资源社会保障局', '人力社保局']],
+  ['住建局', ['住房和城乡建设局', '住房城乡建设局']],
+  ['自然资源局', ['自然资源和规划局', '自然资源规划局']],
+  ['市场监管局', ['市场监督管理局']],
+  ['卫健委', ['卫生健康委员会', '卫生和健康委员会', '卫生健康委']],
+  ['文旅局', ['文化广电和旅游局', '文化和旅游局', '文化广电旅游局']],
+  ['交通局', ['交通运输局']],
+  ['农业农村局', ['农业和农村局', '农业农村委员会', '农委']],
+  ['应急局', ['应急管理局']],
+  ['科技局', ['科学技术局']],
+  ['生态环境局', ['生态环境保护局', '环保局']],
+  ['国资委', ['国有资产监督管理委员会', '国资局']],
+  ['金融局', ['地方金融监督管理局', '金融工作局', '金融服务中心', '金融办']],
+  ['城管局', ['城市管理局', '城市管理综合执法局']],
+  ['大数据局', ['大数据管理局']],
+  ['商务局', ['商务和投资促进局']],
+  ['教育局', ['教育体育局', '教体局']],
+  ['税务局', ['税务总局']],
+  ['政数局', ['政务服务和数据管理局', '政务服务数据管理局']],
+];
+
+const LONG_FORMS: Array<[string, string]> = ABBREVIATIONS.flatMap(([short, longs]) =>
+  longs.map((l) => [matchKey(l), matchKey(short)] as [string, string]),
+).sort((a, b) => b[0].length - a[0].length);
+
+/** A name with its long office words in their short form: `市发展改革委` → `市发改委`. */
+export function shortForm(name: string): string {
+  let k = matchKey(name);
+  for (const [long, short] of LONG_FORMS) if (k.includes(long)) k = k.split(long).join(short);
+  return k;
+}
+
 /** The key of a run of list items: each item's match key, in order. */
 const runKey = (parts: string[]) => parts.map(matchKey).join('\n');
 
@@ -57,6 +98,9 @@ export class UnitDirectory {
   /** The closest entry, when one is close enough to be a slip (`市发展改革委员` → `市发展改革委`). */
   suggest(unit: string): string | null {
     const key = matchKey(unit);
+    // The same office under its short or long name is the suggestion, however far apart they are.
+    const short = shortForm(unit);
+    for (const [k, name] of this.keys) if (k !== key && shortForm(name) === short) return name;
     let best: string | null = null;
     let bestD = Infinity;
     for (const [k, name] of this.keys) {

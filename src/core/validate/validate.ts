@@ -74,5 +74,11 @@ export function validateRead(grid: Grid, sheet: ReadSheet, records: TaskRecord[]
     report,
   };
   for (const rule of RULES) rule(ctx);
+  // The task's text travels with each finding: a reviewer reads the task, not its id.
+  const texts = new Map(records.map((r) => [r.id, r.text]));
+  for (const f of findings) {
+    const text = f.taskId ? texts.get(f.taskId) : undefined;
+    if (text) f.taskText = text;
+  }
   return findings;
 }

@@ -6,13 +6,15 @@
  * A keytask workbook names its task sheets in the registry; a clerk's own workbook (a plan's
  * table pasted in) has none, so there every visible sheet with a task-list header is checked.
  */
-import type { Finding } from '../findings/catalogue';
+import { type Finding, finding } from '../findings/catalogue';
+import { FIXED_COLUMNS, type ColumnKey, isYearKey } from '../layout/columns';
+import { type ReadSheet, readTaskSheet } from '../layout/reader';
 import type { Lang } from '../i18n';
 import { locateColumns } from '../layout/reader';
 import { UNITS_HEADERS, UNITS_SHEET_NAME } from '../layout/unitDirectory';
-import { type Grid, cellText } from '../sheet/grid';
+import { type Grid, cellText, isEmpty } from '../sheet/grid';
 import { type KeytaskSheet, REGISTRY_SHEET, liveKeytaskSheets } from '../sheet/registry';
-import { type Visibility, parseRange } from '../sheet/spec';
+import { type CellValue, type Visibility, parseRange } from '../sheet/spec';
 import { matchKey } from '../text/normalize';
 import { validateGrid } from './validate';
 
@@ -38,6 +40,8 @@ export interface CheckTarget {
    * for by name): saying "no header here" is then the useful answer
    */
   always: boolean;
+  /** what the registry says the sheet is (a county copy, the city list), when it says */
+  kind?: 'city' | 'county';
 }
 
 export interface ValidationPlan {
@@ -46,6 +50,12 @@ export interface ValidationPlan {
   directory: string | null;
   /** the language the workbook was generated in, when the registry says */
   lang: Lang | null;
+  /** the city list's sheet, when the registry names one (county copies inherit its mistakes) */
+  city?: string;
+}
+
+function citySheet(keytask: KeytaskSheet[]): string | null {
+  return keytask.find((k) => k.kind === 'city' && k.sheet)?.sheet ?? null;
 }
 
 export class SheetNotFoundError extends Error {
@@ -75,6 +85,10 @@ export function planValidation(sheets: SheetInfo[], keytask: KeytaskSheet[], onl
     const e = entryOf.get(name.toLowerCase());
     return e?.startYear && e.endYear ? { start: e.startYear, end: e.endYear } : null;
   };
+  const kindOf = (name: string): Pick<CheckTarget, 'kind'> => {
+    const k = entryOf.get(name.toLowerCase())?.kind;
+    return k === 'city' || k === 'county' ? { kind: k } : {};
+  };
   const units = keytask.find((k) => k.kind === 'units' && k.sheet);
   const directory = units?.sheet ?? sheets.find((s) => DIRECTORY_NAMES.has(s.name.toLowerCase()))?.name ?? null;
   const taskEntries = keytask.filter((k) => TASK_KINDS.has(k.kind) && k.sheet);
@@ -84,14 +98,20 @@ export function planValidation(sheets: SheetInfo[], keytask: KeytaskSheet[], onl
   if (only !== undefined) {
     const s = byLower.get(only.toLowerCase());
     if (!s) throw new SheetNotFoundError(only);
-    return { targets: [{ sheet: s.name, period: periodOf(s.name), always: true }], directory, lang };
+    const city = citySheet(keytask);
+    return {
+      targets: [{ sheet: s.name, period: periodOf(s.name), always: true, ...kindOf(s.name) }],
+      directory,
+      lang,
+      ...(city ? { city } : {}),
+    };
   }
   if (taskEntries.length > 0) {
     // Sheet order, not registry order: findings then read the way the tabs do.
     const targets = sheets
       .filter((s) => taskEntries.some((k) => k.sheet === s.name))
-      .map((s) => ({ sheet: s.name, period: periodOf(s.name), always: true }));
-    return { targets, directory, lang };
+      .map((s) => ({ sheet: s.name, period: periodOf(s.name), always: true, ...kindOf(s.name) }));
+    return { targets, directory, lang, ...(citySheet(keytask) ? { city: citySheet(keytask)! } : {}) };
   }
   // Summaries, findings and the like are keytask's own output, never a clerk's task list.
   const owned = new Set(keytask.flatMap((k) => (k.sheet ? [k.sheet.toLowerCase()] : [])));
@@ -163,21 +183,85 @@ export function validateWorkbook(
   const units = plan.directory ? directoryUnits(byName.get(plan.directory)?.grid) : [];
   const findings: Finding[] = [];
   const checked: string[] = [];
+  const optsOf = (t: CheckTarget, s: WorkbookSheet) => ({
+    sheet: t.sheet,
+    lang: opts.lang,
+    units,
+    period: t.period,
+    merges: s.merges ?? [],
+    percentCells: s.percentCells,
+  });
+  // The city list, read once: county copies are compared with it.
+  const cityTarget = plan.city
+    ? (plan.targets.find((t) => t.sheet === plan.city) ?? { sheet: plan.city, period: null, always: true })
+    : null;
+  const citySource = cityTarget ? byName.get(cityTarget.sheet) : undefined;
+  let city: { read: ReadSheet; findings: Finding[] } | null = null;
+  const cityRead = citySource?.grid ? readTaskSheet(citySource.grid) : null;
   for (const t of plan.targets) {
     const s = byName.get(t.sheet);
     if (!s?.grid) continue;
     if (!t.always && !locateColumns(s.grid)) continue;
-    findings.push(
-      ...validateGrid(s.grid, {
-        sheet: t.sheet,
-        lang: opts.lang,
-        units,
-        period: t.period,
-        merges: s.merges ?? [],
-        percentCells: s.percentCells,
-      }),
-    );
+    let own = validateGrid(s.grid, optsOf(t, s));
+    if (t.kind === 'county') {
+      const read = readTaskSheet(s.grid, { percentCells: s.percentCells });
+      if (read && cityRead && citySource?.grid && cityTarget) {
+        city ??= { read: cityRead, findings: validateGrid(citySource.grid, optsOf(cityTarget, citySource)) };
+        markInherited(own, read, city, cityTarget.sheet);
+      }
+      if (read && isUnfilled(read)) own = unfilled(own, read, t.sheet, opts.lang);
+    }
+    findings.push(...own);
     checked.push(t.sheet);
   }
   return { findings: sortFindings(findings, checked), checked };
+}
+
+/** Columns a county fills in its copy: its targets and milestones, and each period's progress. */
+const countyFilled = (key: ColumnKey): boolean =>
+  isYearKey(key) || (key in FIXED_COLUMNS && ['target', 'period'].includes(FIXED_COLUMNS[key as keyof typeof FIXED_COLUMNS].filledBy));
+
+/** A county copy not filled yet: tasks listed, but nothing the county fills holds anything. */
+export function isUnfilled(read: ReadSheet): boolean {
+  const tasks = read.rows.filter((r) => r.type === 'task');
+  return (
+    tasks.length > 0 &&
+    tasks.every((r) => (Object.entries(r.values) as Array<[ColumnKey, CellValue]>).every(([k, v]) => !countyFilled(k) || isEmpty(v)))
+  );
+}
+
+/** Findings about blank cells, which an unfilled copy has everywhere. */
+const BLANK_CODES = new Set<Finding['code']>(['required-missing', 'target-missing']);
+
+/** An unfilled county copy: one 未填报 finding in place of one finding per cell the county has to fill. */
+function unfilled(own: Finding[], read: ReadSheet, sheet: string, lang: Lang): Finding[] {
+  const keyOf = new Map((Object.entries(read.columns) as Array<[ColumnKey, number]>).map(([k, c]) => [c, k]));
+  const swallowed = (f: Finding): boolean => {
+    if (!BLANK_CODES.has(f.code) || !f.cell) return false;
+    const key = keyOf.get(parseRange(f.cell).col1);
+    return key !== undefined && countyFilled(key);
+  };
+  const blanks = own.filter(swallowed).length;
+  return [finding('county-unfilled', lang, { sheet, cell: null, taskId: null }, { sheet, blanks }), ...own.filter((f) => !swallowed(f))];
+}
+
+/**
+ * Marks the county findings the city list has too: the same kind and message on the same
+ * task, and the county's cell holds what the city's cell holds (the county did not touch it).
+ */
+function markInherited(own: Finding[], county: ReadSheet, city: { read: ReadSheet; findings: Finding[] }, citySheet: string): void {
+  const cityKeys = new Set(city.findings.map((f) => `${f.code}\u0000${f.taskId ?? ''}\u0000${f.message}`));
+  const cityRows = new Map(city.read.rows.flatMap((r) => (r.type === 'task' ? [[r.id, r] as const] : [])));
+  const countyRows = new Map(county.rows.flatMap((r) => (r.type === 'task' ? [[r.id, r] as const] : [])));
+  const keyAt = (read: ReadSheet, col: number): ColumnKey | undefined =>
+    (Object.entries(read.columns) as Array<[ColumnKey, number]>).find(([, c]) => c === col)?.[0];
+  for (const f of own) {
+    if (!f.taskId || !f.cell || !cityKeys.has(`${f.code}\u0000${f.taskId}\u0000${f.message}`)) continue;
+    const { col1 } = parseRange(f.cell);
+    const key = keyAt(county, col1);
+    const cr = cityRows.get(f.taskId);
+    const kr = countyRows.get(f.taskId);
+    if (!key || !cr || cr.type !== 'task' || !kr || kr.type !== 'task') continue;
+    if (cellText(kr.values[key]) === cellText(cr.values[key])) f.inheritedFrom = citySheet;
+  }
 }

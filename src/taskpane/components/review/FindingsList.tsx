@@ -1,7 +1,8 @@
 import { Badge, Button, Caption1, Radio, RadioGroup, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { memo, useEffect, useMemo, useState } from 'react';
 import { CATALOGUE, type Finding, SEVERITY_LABELS, type Severity, summarize } from '../../../core/findings/catalogue';
-import { type GroupBy, firstOf, groupFindings, locationOf } from '../../findingsView';
+import { type FindingEntry, entryTitle } from '../../../core/findings/triage';
+import { type GroupBy, entryCount, firstOf, groupFindings, locationOf } from '../../findingsView';
 import { useStrings } from '../../i18n';
 
 /** Findings rendered at first, and added per "show more": thousands at once would stall the pane. */
@@ -52,6 +53,9 @@ const useStyles = makeStyles({
   message: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'flex-start', overflowWrap: 'anywhere' },
   badge: { flexShrink: 0 },
   where: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  task: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+  cells: { display: 'flex', flexWrap: 'wrap', gap: '2px', listStyle: 'none', margin: 0, padding: 0 },
+  cell: { minWidth: 'auto', padding: `0 ${tokens.spacingHorizontalXS}` },
 });
 
 interface Props {
@@ -75,7 +79,8 @@ export function FindingsList({ findings, onSelect, canSelect }: Props) {
   const groups = useMemo(() => groupFindings(findings, groupBy, s.lang), [findings, groupBy, s.lang]);
   const byCode = useMemo(() => groupFindings(findings, 'code', s.lang), [findings, s.lang]);
   const shown = useMemo(() => firstOf(groups, limit), [groups, limit]);
-  const shownCount = Math.min(limit, findings.length);
+  const entries = entryCount(groups);
+  const shownCount = Math.min(limit, entries);
 
   return (
     <div className={styles.root}>
@@ -91,8 +96,8 @@ export function FindingsList({ findings, onSelect, canSelect }: Props) {
         {byCode.map((g) => (
           <li key={g.key}>
             <span className={styles.code}>
-              <span>{CATALOGUE[g.items[0].code].title[s.lang]}</span>
-              <span>{g.items.length}</span>
+              <span>{CATALOGUE[g.entries[0].code].title[s.lang]}</span>
+              <span>{g.count}</span>
             </span>
           </li>
         ))}
@@ -104,41 +109,116 @@ export function FindingsList({ findings, onSelect, canSelect }: Props) {
       {onSelect && <Caption1>{s.findings.selectHint}</Caption1>}
       {shown.map((g) => (
         <section key={g.key} aria-label={g.title}>
-          <h4 className={styles.groupTitle}>{s.findings.groupTitle(g.title, g.items.length)}</h4>
+          <h4 className={styles.groupTitle}>{s.findings.groupTitle(g.title, g.count)}</h4>
           <ul className={styles.list}>
-            {g.shown.map((f, i) => (
-              <li key={i}>
-                <FindingItem finding={f} onSelect={onSelect && (canSelect?.(f) ?? true) ? onSelect : undefined} />
+            {g.shown.map((e) => (
+              <li key={e.key}>
+                <EntryItem entry={e} onSelect={onSelect} canSelect={canSelect} />
               </li>
             ))}
           </ul>
         </section>
       ))}
-      {shownCount < findings.length && (
+      {shownCount < entries && (
         <Button appearance="secondary" onClick={() => setLimit((n) => n + PAGE)}>
-          {s.findings.showMore(shownCount, findings.length)}
+          {s.findings.showMore(shownCount, entries)}
         </Button>
       )}
     </div>
   );
 }
 
-const FindingItem = memo(function FindingItem({ finding, onSelect }: { finding: Finding; onSelect?: (f: Finding) => void }) {
+/** Cells listed when an entry is opened: at most this many (the sheet and the CLI list all). */
+const CELLS_SHOWN = 200;
+
+/**
+ * One entry: a single finding as a button that goes to its cell, or identical findings as one
+ * line (`缺少目标值 × 36 · 序号 1–46`) whose cells are listed when opened.
+ */
+function EntryItem({
+  entry,
+  onSelect,
+  canSelect,
+}: {
+  entry: FindingEntry;
+  onSelect?: (f: Finding) => void;
+  canSelect?: (f: Finding) => boolean;
+}) {
+  const s = useStrings();
+  const styles = useStyles();
+  const [open, setOpen] = useState(false);
+  const selectable = (f: Finding) => (onSelect && (canSelect?.(f) ?? true) ? onSelect : undefined);
+  if (entry.items.length === 1) return <FindingItem finding={entry.items[0]} entry={entry} onSelect={selectable(entry.items[0])} />;
+  const cells = entry.items.filter((f) => f.cell);
+  return (
+    <div className={styles.item}>
+      <EntryBody entry={entry} where={[entry.sheet, ...(entry.taskIds ? [s.findings.taskIds(entry.taskIds)] : [])]} />
+      {cells.length > 0 && (
+        <>
+          <Button size="small" appearance="subtle" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+            {s.findings.cells(cells.length, open)}
+          </Button>
+          {open && (
+            <ul className={styles.cells} aria-label={entryTitle(entry)}>
+              {cells.slice(0, CELLS_SHOWN).map((f, i) => {
+                const go = selectable(f);
+                const label = f.taskId ? `${f.cell} (${s.findings.taskId(f.taskId)})` : f.cell!;
+                return (
+                  <li key={i}>
+                    {go ? (
+                      <Button size="small" className={styles.cell} onClick={() => go(f)}>
+                        {label}
+                      </Button>
+                    ) : (
+                      <span>{label}</span>
+                    )}
+                  </li>
+                );
+              })}
+              {cells.length > CELLS_SHOWN && <li>{`… (+${cells.length - CELLS_SHOWN})`}</li>}
+            </ul>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function EntryBody({ entry, where }: { entry: FindingEntry; where: string[] }) {
+  const s = useStrings();
+  const styles = useStyles();
+  const notes = [
+    ...(entry.alsoIn.length ? [s.findings.alsoIn(entry.alsoIn)] : []),
+    ...(entry.inheritedFrom ? [s.findings.inheritedFrom(entry.inheritedFrom)] : []),
+  ];
+  return (
+    <>
+      <span className={styles.message}>
+        <Badge className={styles.badge} size="small" appearance="filled" color={BADGE_COLOR[entry.severity]}>
+          {SEVERITY_LABELS[entry.severity][s.lang]}
+        </Badge>
+        <span>{entry.items.length > 1 ? `${entryTitle(entry)}：${entry.message}` : entry.message}</span>
+      </span>
+      {entry.taskText && <span className={styles.task}>{entry.taskText}</span>}
+      <span className={styles.where}>{[...where, ...notes].join(' · ')}</span>
+    </>
+  );
+}
+
+const FindingItem = memo(function FindingItem({
+  finding,
+  entry,
+  onSelect,
+}: {
+  finding: Finding;
+  entry: FindingEntry;
+  onSelect?: (f: Finding) => void;
+}) {
   const s = useStrings();
   const styles = useStyles();
   const where = [finding.cell ? locationOf(finding) : s.findings.wholeSheet(finding.sheet)];
   if (finding.taskId) where.push(s.findings.taskId(finding.taskId));
-  const body = (
-    <>
-      <span className={styles.message}>
-        <Badge className={styles.badge} size="small" appearance="filled" color={BADGE_COLOR[finding.severity]}>
-          {SEVERITY_LABELS[finding.severity][s.lang]}
-        </Badge>
-        <span>{finding.message}</span>
-      </span>
-      <span className={styles.where}>{where.join(' · ')}</span>
-    </>
-  );
+  const body = <EntryBody entry={entry} where={where} />;
   if (!onSelect) return <div className={styles.item}>{body}</div>;
   return (
     <button type="button" className={mergeClasses(styles.item, styles.clickable)} onClick={() => onSelect(finding)}>
