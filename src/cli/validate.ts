@@ -139,17 +139,21 @@ export async function runValidate(file: string, args: ValidateArgs, m: Messages,
     );
   }
   const lang = langOf(args.lang, workbookLang ?? 'zh', m);
-  const { findings, checked } = validateWorkbook(sheets, read.names, { lang, ...(args.sheet !== undefined ? { sheet: args.sheet } : {}) });
+  const { findings, checked, skipped } = validateWorkbook(sheets, read.names, {
+    lang,
+    ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+  });
+  // Exit 0 would read as a pass to a script: a workbook with no task list is the wrong input.
+  if (checked.length === 0) throw new InputError(m.f.noTaskList(file));
   const s = summarize(findings);
 
   if (format === 'json') {
     io.out(JSON.stringify(findingsJson(findings), null, 2));
-  } else if (checked.length === 0) {
-    io.out(m.t('nothingChecked'));
   } else {
     for (const line of findingsTable(findings, lang)) io.out(line);
     if (findings.length > 0) io.out('');
     io.out(m.f.checkedSheets(checked.join(', ')));
+    if (skipped.length > 0) io.out(m.f.notTaskLists(skipped.join(', ')));
     io.out(
       findings.length > 0 ? m.f.findingsTotal(s.total, s.bySeverity.error, s.bySeverity.warning, s.bySeverity.info) : m.t('noProblems'),
     );

@@ -147,6 +147,8 @@ export interface WorkbookValidation {
   findings: Finding[];
   /** the sheets checked, in workbook order */
   checked: string[];
+  /** the sheets looked at and not checked: nothing in them is a task list's header */
+  skipped: string[];
 }
 
 /**
@@ -163,10 +165,14 @@ export function validateWorkbook(
   const units = plan.directory ? directoryUnits(byName.get(plan.directory)?.grid) : [];
   const findings: Finding[] = [];
   const checked: string[] = [];
+  const skipped: string[] = [];
   for (const t of plan.targets) {
     const s = byName.get(t.sheet);
     if (!s?.grid) continue;
-    if (!t.always && !locateColumns(s.grid)) continue;
+    if (!t.always && !locateColumns(s.grid)) {
+      skipped.push(t.sheet);
+      continue;
+    }
     findings.push(
       ...validateGrid(s.grid, {
         sheet: t.sheet,
@@ -179,5 +185,5 @@ export function validateWorkbook(
     );
     checked.push(t.sheet);
   }
-  return { findings: sortFindings(findings, checked), checked };
+  return { findings: sortFindings(findings, checked), checked, skipped };
 }
