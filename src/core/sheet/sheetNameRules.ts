@@ -40,14 +40,18 @@ export const MAX_CELL_CHARS = 32767;
 /** What a cut cell ends with, so the cut is seen. */
 export const CUT_MARK = '…(截断)';
 
-/** Cell text as Excel can hold it: XML-safe, and cut to MAX_CELL_CHARS with CUT_MARK. */
-export function cellTextForExcel(s: string): string {
-  const safe = xmlSafe(s);
-  if (safe.length <= MAX_CELL_CHARS) return safe;
+/** Text cut to MAX_CELL_CHARS with CUT_MARK, as Excel can hold it (what readers do to a file's cells too). */
+export function cutCellText(s: string): string {
+  if (s.length <= MAX_CELL_CHARS) return s;
   let cut = MAX_CELL_CHARS - CUT_MARK.length;
   // Never between the halves of a surrogate pair.
-  if (/[\ud800-\udbff]/.test(safe.charAt(cut - 1))) cut--;
-  return safe.slice(0, cut) + CUT_MARK;
+  if (/[\ud800-\udbff]/.test(s.charAt(cut - 1))) cut--;
+  return s.slice(0, cut) + CUT_MARK;
+}
+
+/** Cell text as Excel can hold it: XML-safe, and cut to MAX_CELL_CHARS with CUT_MARK. */
+export function cellTextForExcel(s: string): string {
+  return cutCellText(xmlSafe(s));
 }
 
 /** A legal sheet name for `wanted`: forbidden and control characters replaced, not reserved, at most 31 UTF-16 units. */
