@@ -173,16 +173,16 @@ export function validateWorkbook(
       skipped.push(t.sheet);
       continue;
     }
-    findings.push(
-      ...validateGrid(s.grid, {
-        sheet: t.sheet,
-        lang: opts.lang,
-        units,
-        period: t.period,
-        merges: s.merges ?? [],
-        percentCells: s.percentCells,
-      }),
-    );
+    const found = validateGrid(s.grid, {
+      sheet: t.sheet,
+      lang: opts.lang,
+      units,
+      period: t.period,
+      merges: s.merges ?? [],
+      percentCells: s.percentCells,
+    });
+    // not push(...found): a sheet of 200,000 rows has more findings than a call takes arguments
+    for (const f of found) findings.push(f);
     checked.push(t.sheet);
   }
   return { findings: sortFindings(findings, checked), checked, skipped };
