@@ -70,10 +70,6 @@ const T = {
     en: 'also write the findings sheet (审核意见) to this .xlsx, to send back',
   },
   noProblems: { zh: '未发现问题。', en: 'No problems found.' },
-  nothingChecked: {
-    zh: '没有找到可审核的任务清单工作表(需有“序号、重点任务……”表头)。',
-    en: 'No key-task sheet to check was found (a sheet needs a header such as 序号, 重点任务 …).',
-  },
 
   rollupDescription: {
     zh: '汇总各县区报送的工作簿(含市级工作簿),输出汇总、填报情况和排名(有错误时退出码为 1)',
@@ -283,6 +279,16 @@ const F = {
   outputIsInput: {
     zh: (file: string) => `输出文件不能是输入文件本身:${file}`,
     en: (file: string) => `the output cannot be written over an input file: ${file}`,
+  },
+  // issue 11: workbooks and sheets that are not key-task lists
+  noTaskList: {
+    zh: (f: string) => `${f} 中没有重点任务清单:没有一个工作表有“序号、重点任务”以及目标、时限或责任单位等列的表头。请检查是否选错了文件`,
+    en: (f: string) =>
+      `${f} holds no key-task list: no sheet has a header with 序号 (No.), 重点任务 (Key task) and a target, deadline or responsibility column. Check that this is the right file`,
+  },
+  notTaskLists: {
+    zh: (sheets: string) => `不是任务清单(已跳过):${sheets}`,
+    en: (sheets: string) => `Not task lists (skipped): ${sheets}`,
   },
   sameAsInput: {
     zh: (file: string) => `审核意见不能写入被审核的文件本身:${file}`,

@@ -162,7 +162,7 @@ function pad(s: string, width: number): string {
 }
 
 function table(rows: string[][]): string[] {
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = rows[0].map((_, i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i] ?? '')), 0));
   return rows.map((r) =>
     r
       .map((c, i) => (i === r.length - 1 ? c : pad(c, widths[i])))
@@ -190,7 +190,7 @@ export function rollupTable(result: RollupResult, lang: Lang, m: Messages): stri
       t.rate === null ? '-' : `${(t.rate * 100).toFixed(1)}%`,
       String(Object.keys(t.counties).length),
     ]);
-    lines.push(...table([head, ...rows]));
+    for (const l of table([head, ...rows])) lines.push(l);
   }
   if (result.excluded.length) {
     lines.push('', m.f.rollupExcluded(result.excluded.length));
@@ -209,7 +209,7 @@ export function rollupTable(result: RollupResult, lang: Lang, m: Messages): stri
   }
   const s = summarize(result.findings);
   lines.push('', m.f.findingsTotal(s.total, s.bySeverity.error, s.bySeverity.warning, s.bySeverity.info));
-  if (result.findings.length) lines.push(...findingsTable(result.findings, lang));
+  for (const l of findingsTable(result.findings, lang)) lines.push(l);
   return lines;
 }
 

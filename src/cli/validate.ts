@@ -65,7 +65,8 @@ export function findingsTable(findings: Finding[], lang: Lang): string[] {
     lang === 'zh' ? `${entryTitle(e)}:` : `${entryTitle(e)}: `,
     entryMessage(e, lang),
   ]);
-  const widths = [0, 1, 2].map((i) => Math.max(0, ...rows.map((r) => displayWidth(r[i]))));
+  // a reduce, not Math.max(...): 200,000 findings are more arguments than a call takes
+  const widths = [0, 1, 2].map((i) => rows.reduce((w, r) => Math.max(w, displayWidth(r[i])), 0));
   const lines: string[] = [];
   rows.forEach((r, i) => {
     const e = entries[i];
@@ -82,11 +83,37 @@ export function findingsTable(findings: Finding[], lang: Lang): string[] {
   return lines;
 }
 
+const jsonFinding = ({ code, severity, sheet, cell, taskId, message }: Finding): ValidateJson['findings'][number] => ({
+  code,
+  severity,
+  sheet,
+  cell,
+  taskId,
+  message,
+});
+
 export function findingsJson(findings: Finding[]): ValidateJson {
-  return {
-    findings: findings.map(({ code, severity, sheet, cell, taskId, message }) => ({ code, severity, sheet, cell, taskId, message })),
-    summary: summarize(findings),
-  };
+  return { findings: findings.map(jsonFinding), summary: summarize(findings) };
+}
+
+/** How many findings go to the output at a time. */
+const JSON_BATCH = 1000;
+
+/**
+ * The text of `JSON.stringify(findingsJson(findings), null, 2)`, written a thousand findings at
+ * a time: as one string, 200,000 findings were the largest thing a large sheet's check held.
+ */
+export function writeFindingsJson(findings: Finding[], io: Output): void {
+  if (findings.length === 0) return io.out(JSON.stringify(findingsJson(findings), null, 2));
+  const indented = (v: unknown, pad: string): string => JSON.stringify(v, null, 2).replace(/\n/g, `\n${pad}`);
+  io.out('{\n  "findings": [');
+  for (let i = 0; i < findings.length; i += JSON_BATCH) {
+    const last = Math.min(findings.length, i + JSON_BATCH);
+    const lines: string[] = [];
+    for (let k = i; k < last; k++) lines.push(`    ${indented(jsonFinding(findings[k]), '    ')}${k < findings.length - 1 ? ',' : ''}`);
+    io.out(lines.join('\n'));
+  }
+  io.out(`  ],\n  "summary": ${indented(summarize(findings), '  ')}\n}`);
 }
 
 function today(): string {
@@ -136,17 +163,21 @@ export async function runValidate(file: string, args: ValidateArgs, m: Messages,
     );
   }
   const lang = langOf(args.lang, workbookLang ?? 'zh', m);
-  const { findings, checked } = validateWorkbook(sheets, read.names, { lang, ...(args.sheet !== undefined ? { sheet: args.sheet } : {}) });
+  const { findings, checked, skipped } = validateWorkbook(sheets, read.names, {
+    lang,
+    ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+  });
+  // Exit 0 would read as a pass to a script: a workbook with no task list is the wrong input.
+  if (checked.length === 0) throw new InputError(m.f.noTaskList(file));
   const s = summarize(findings);
 
   if (format === 'json') {
-    io.out(JSON.stringify(findingsJson(findings), null, 2));
-  } else if (checked.length === 0) {
-    io.out(m.t('nothingChecked'));
+    writeFindingsJson(findings, io);
   } else {
     for (const line of findingsTable(findings, lang)) io.out(line);
     if (findings.length > 0) io.out('');
     io.out(m.f.checkedSheets(checked.join(', ')));
+    if (skipped.length > 0) io.out(m.f.notTaskLists(skipped.join(', ')));
     io.out(
       findings.length > 0 ? m.f.findingsTotal(s.total, s.bySeverity.error, s.bySeverity.warning, s.bySeverity.info) : m.t('noProblems'),
     );

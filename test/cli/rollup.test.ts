@@ -3,7 +3,7 @@
  * ranking and findings it reports, the workbook it writes, and the input files left alone.
  */
 import { createHash } from 'crypto';
-import { readFileSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { type RollupJson, progress } from '../../src/cli/rollup';
 import { main } from '../../src/cli/main';
@@ -167,6 +167,19 @@ describe('keytask rollup', () => {
     const j = JSON.parse(r.out) as RollupJson;
     expect(j.findings.filter((f) => f.code === 'county-missing').map((f) => f.params.county)).toEqual(['登封市']);
   });
+
+  const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'xlsx-corpus');
+  (existsSync(CORPUS) ? it : it.skip)(
+    'names a submitted data sheet that is no task list as unreadable, and sums nothing of it',
+    async () => {
+      const orders = join(CORPUS, 'calamine__tests_strict_iso_paths.xlsx');
+      const r = await run([fx.city, fx.counties[0], orders, '--format', 'json']);
+      const j = JSON.parse(r.out) as RollupJson;
+      const f = j.findings.find((x) => x.code === 'submission-unreadable' && x.sheet.endsWith('strict_iso_paths.xlsx'));
+      expect(f?.message).toMatch(/no key-task sheet|没有可识别的重点任务清单/);
+      expect(j.findings.filter((x) => x.sheet.includes('strict_iso_paths') && x.code !== 'submission-unreadable')).toEqual([]);
+    },
+  );
 
   it('prints a table by default', async () => {
     const r = await run([fx.city, ...fx.counties]);

@@ -3,7 +3,7 @@
  * a generated one filled in the way a county would, the same broken on purpose, and seed 001's
  * table pasted into a plain workbook.
  */
-import { writeFileSync } from 'fs';
+import { existsSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { main } from '../../src/cli/main';
 import { messages } from '../../src/cli/messages';
@@ -261,10 +261,38 @@ describe('keytask validate', () => {
     expect(table.out).toMatch(/11 findings \(errors: 0, warnings: 11, notes: 0\)$/);
   });
 
-  it('says so when nothing in the workbook looks like a task list', async () => {
+  it('lists the sheets that are not task lists, and skips them', async () => {
+    const file = join(dir, 'seed001.xlsx');
+    const table = await keytask(['validate', file]);
+    expect(table.out).toContain('Not task lists (skipped): 说明');
+    const zh = await keytask(['validate', file], 'zh');
+    expect(zh.out).toContain('不是任务清单(已跳过):说明');
+  });
+
+  it('exits 2 naming the file when nothing in the workbook is a task list: a script must not read it as a pass', async () => {
     const file = await write(dir, 'other.xlsx', { sheets: [plainSheet('Sheet1', [['hello']])], names: [] });
     const r = await keytask(['validate', file]);
-    expect(r.code).toBe(0);
-    expect(r.out).toMatch(/No key-task sheet to check was found/);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('other.xlsx');
+    expect(r.err).toMatch(/holds no key-task list/);
+    const zh = await keytask(['validate', file, '--format', 'json'], 'zh');
+    expect(zh.code).toBe(2);
+    expect(zh.out).toBe('');
+    expect(zh.err).toMatch(/other\.xlsx 中没有重点任务清单/);
+  });
+
+  const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'xlsx-corpus');
+  const corpusIt = existsSync(CORPUS) ? it : it.skip;
+
+  corpusIt('takes no foreign data sheet for a task list: an order list and a model’s output exit 2, not 200 findings', async () => {
+    for (const name of [
+      'calamine__tests_strict_iso_paths.xlsx',
+      'ClosedXML__ClosedXML.Tests_Resource_Other_PivotTableReferenceFiles_TwoPivotTablesWithSingleSource_input.xlsx',
+      'ClosedXML__ClosedXML.Tests_Resource_TryToLoad_PivotTableWithMissingReference.xlsx',
+    ]) {
+      const r = await keytask(['validate', join(CORPUS, name)]);
+      expect([name, r.code, r.out]).toEqual([name, 2, '']);
+      expect(r.err).toContain(name);
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { columnsFor, headerText } from '../../src/core/layout/columns';
 import { LAYOUT_ROWS, buildTaskSheet, planRows, EMPTY_TEMPLATE_ROWS, SPARE_ROWS } from '../../src/core/layout/taskSheet';
-import { readTaskSheet } from '../../src/core/layout/reader';
+import { locateColumns, readTaskSheet } from '../../src/core/layout/reader';
 import { emptyPlan } from '../../src/core/model';
 import { cellText } from '../../src/core/sheet/grid';
 import { isFormula, parseRange } from '../../src/core/sheet/spec';
@@ -157,5 +157,45 @@ describe('standard sheet layout', () => {
     const row = county.values.find((r) => r[0] === '10')!;
     expect(row.slice(6, 11)).toEqual([null, '2025年', null, null, null]);
     expect(row[2]).toBe('累计推动1.6万家左右企业上云、上平台。');
+  });
+});
+
+describe('which grids are task lists', () => {
+  const rows = (header: string[], ...data: Array<Array<string | number | null>>): Array<Array<string | number | null>> => [
+    ['某市重点任务清单'],
+    header,
+    ...data,
+  ];
+
+  it('reads a plan document’s own table (序号 · 重点任务 · 完成时限和目标 · 责任单位)', () => {
+    const read = readTaskSheet(rows(['序号', '重点任务', '完成时限和目标', '责任单位'], ['1', '培育企业', '2025年完成', '市工信局负责']));
+    expect(read?.rows).toHaveLength(1);
+  });
+
+  it('needs an id column, a task column and a figure, deadline or responsibility column', () => {
+    // three known words, but no task text: an order list, a price table
+    expect(locateColumns(rows(['序号', '计量单位', '目标值', '备注'], ['1', '个', 3, null]))).toBeNull();
+    expect(locateColumns(rows(['重点任务', '完成时限', '牵头单位'], ['培育企业', '2025年', '市工信局']))).toBeNull();
+    expect(locateColumns(rows(['序号', '重点任务', '备注', '状态'], ['1', '培育企业', null, null]))).toBeNull();
+    expect(locateColumns(rows(['序号', '任务', '牵头单位'], ['1', '培育企业', '市工信局']))?.columns).toEqual({ id: 0, task: 1, lead: 2 });
+  });
+
+  it('takes English header words only as keytask writes them', () => {
+    // a data sheet in English: ID, Status, Unit, Target, Progress are everyday words
+    expect(locateColumns(rows(['ID', 'Status', 'Unit', 'Target', 'Progress', 'Remarks'], [1, 'open', 'pcs', 4, 'ok', null]))).toBeNull();
+    expect(
+      locateColumns(rows(['*No.', '*Key task', '*Deadline', '*Lead unit'], ['1', 'Grow firms', 'by 2025', 'Bureau']))?.columns,
+    ).toEqual({
+      id: 0,
+      task: 1,
+      deadline: 2,
+      lead: 3,
+    });
+  });
+
+  it('takes year columns only from plausible plan years', () => {
+    // a model's output: column heads that are measurements, not years
+    expect(locateColumns(rows(['序号', '重点任务', '1349', '1777', '4807年'], ['1', 'x', 1, 2, 3]))).toBeNull();
+    expect(locateColumns(rows(['序号', '重点任务', '2023年', '2024年'], ['1', 'x', 1, 2]))?.years).toEqual([2023, 2024]);
   });
 });

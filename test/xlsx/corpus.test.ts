@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
+import { locateColumns } from '../../src/core/layout/reader';
 import { XlsxReadError, describeReadError } from '../../src/hosts/xlsx/errors';
 import { readWithExcelJs } from '../../src/hosts/xlsx/excelJsRead';
 import { fastReadXlsx } from '../../src/hosts/xlsx/fastRead';
@@ -38,6 +39,8 @@ const describeCorpus = files.length > 0 || IN_CI ? describe : describe.skip;
 
 describeCorpus('the spreadsheet corpus', () => {
   const outcomes: Outcome[] = [];
+  /** sheets read as a key-task list (none of the corpus is one) */
+  const taskLists: string[] = [];
 
   beforeAll(async () => {
     for (const file of files) {
@@ -47,6 +50,7 @@ describeCorpus('the spreadsheet corpus', () => {
       try {
         const wb = await readXlsx(join(CORPUS, file));
         result = `read ${wb.sheets.length} sheet(s)`;
+        for (const s of wb.sheets) if (s.grid && locateColumns(s.grid)) taskLists.push(`${file}!${s.name}`);
       } catch (e) {
         if (!(e instanceof XlsxReadError)) throw new Error(`${file}: ${String(e)}`);
         result = `${e.reason}${e.detail ? `:${e.detail}` : ''} | ${describeReadError(e, 'zh')} | ${describeReadError(e, 'en')}`;
@@ -76,6 +80,10 @@ describeCorpus('the spreadsheet corpus', () => {
         `most memory ${Math.round(largest.bytes / 1e6)} MB (${largest.file})\n`,
     );
     expect(counts.read).toBeGreaterThanOrEqual(400);
+  });
+
+  it('takes none of its sheets for a key-task list (an order list, a model’s output, pivot sources)', () => {
+    expect(taskLists).toEqual([]);
   });
 
   it('names what each refused file is', () => {

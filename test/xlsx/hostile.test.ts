@@ -10,6 +10,8 @@ import { LIMITS, LimitExceeded } from '../../src/hosts/xlsx/limits';
 import { readXlsx } from '../../src/hosts/xlsx/readWorkbook';
 import { readXlsxBuffer } from '../../src/hosts/xlsx/readXlsxBuffer';
 import { toBuffer } from '../../src/hosts/xlsx/writeWorkbook';
+import { buildSummarySheet } from '../../src/core/report/rollupSheets';
+import type { RollupResult } from '../../src/core/rollup/rollup';
 import { sampleSpec } from './support';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -163,6 +165,26 @@ describe('hostile files', () => {
     expect(await refusal(readXlsxBuffer(honest, 'bomb.xlsx'))).toMatchObject({ reason: 'tooLarge', limit: 'partBytes' });
   }, 60_000);
 
+  it('the pane’s reader (jszip) stops a bomb that lies about its size where the lie shows, with a plain refusal', async () => {
+    const deflated = await deflatedPadding(300 * 1024 * 1024);
+    const lying = zip([
+      { name: 'xl/workbook.xml', data: Buffer.from(WORKBOOK) },
+      { name: 'xl/_rels/workbook.xml.rels', data: Buffer.from(RELS) },
+      { name: 'xl/worksheets/sheet1.xml', deflated, size: 1000 },
+    ]);
+    const heap = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const t0 = Date.now();
+    const e = await refusal(readXlsxBuffer(new Uint8Array(lying), 'lying.xlsx'));
+    const ms = Date.now() - t0;
+    const grew = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heap;
+    expect(e).toMatchObject({ reason: 'damaged', detail: 'badZip' });
+    expect(describeReadError(e, 'en')).toMatch(/^lying\.xlsx /);
+    expect(describeReadError(e, 'en')).not.toMatch(/Bug|mismatch|undefined/);
+    // cut where the part passes the 1,000 bytes it declared, not at the 256 MB limit
+    expect(ms).toBeLessThan(2000);
+    expect(grew).toBeLessThan(64 * 1024 * 1024);
+  }, 60_000);
+
   it('entity expansion (a DOCTYPE defining entities) is refused, not expanded', async () => {
     const lol = `<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">]><worksheet xmlns="${MAIN_NS}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&g;&g;&g;&g;</t></is></c></row></sheetData></worksheet>`;
     const t0 = Date.now();
@@ -243,5 +265,67 @@ describe('what keytask writes stays well-formed', () => {
     expect(first.startsWith('ab长')).toBe(true);
     expect(first.endsWith('…(截断)')).toBe(true);
     expect(read.sheets.map((s) => s.name)).toContain('新密市');
+  });
+
+  it('cuts a cell read from a file at Excel’s 32,767 characters, with the cut shown', async () => {
+    const long = '长'.repeat(100_000);
+    const xml = sheet(
+      `<row r="1"><c r="A1" t="inlineStr"><is><t>${long}</t></is></c><c r="B1" t="s"><v>0</v></c><c r="C1" t="inlineStr"><is><t>short</t></is></c></row>`,
+    );
+    const sst = `<?xml version="1.0"?><sst xmlns="${MAIN_NS}"><si><t>${'x'.repeat(50_000)}</t></si></sst>`;
+    const file = workbookZip(xml, [{ name: 'xl/sharedStrings.xml', data: Buffer.from(sst) }]);
+    for (const read of [await readXlsx(file), await readXlsxBuffer(new Uint8Array(file), 'long.xlsx')]) {
+      const [a, b, c] = read.sheets[0].grid[0] as string[];
+      expect([a.length, b.length]).toEqual([32767, 32767]);
+      expect(a).toBe('长'.repeat(32767 - '…(截断)'.length) + '…(截断)');
+      expect(b.endsWith('x…(截断)')).toBe(true);
+      expect(c).toBe('short');
+    }
+  });
+
+  it('a summary cell joining long county notes is cut by the writer, the cut shown', async () => {
+    const county = (note: string) => ({
+      target: 1,
+      milestones: {},
+      actual: 1,
+      source: 'x!N6',
+      cells: { target: 'G6', actual: 'N6', milestones: {} },
+      scale: 1,
+      note,
+      excluded: [],
+      blank: [],
+      origin: { sheet: 'x' },
+    });
+    const result = {
+      years: [2024],
+      counties: ['甲县', '乙县'],
+      reporting: { year: 2024, fraction: 0.5, text: '2024年6月' },
+      tasks: [
+        {
+          id: '1',
+          section: null,
+          text: '任务一',
+          unit: '家',
+          kind: 'cumulative',
+          additive: true,
+          city: { target: 2, milestones: {}, actual: null },
+          total: { target: 2, milestones: {}, actual: 2 },
+          range: null,
+          rate: 1,
+          counties: { 甲县: county('甲'.repeat(20_000)), 乙县: county('乙'.repeat(20_000)) },
+        },
+      ],
+      status: [],
+      excluded: [],
+      ranking: [],
+      findings: [],
+    } as unknown as RollupResult;
+    const summary = buildSummarySheet(result, { lang: 'zh', title: '汇总' });
+    const joined = summary.values[3].find((v) => typeof v === 'string' && v.startsWith('甲县:')) as string;
+    expect(joined.length).toBeGreaterThan(40_000);
+    const read = await readXlsx(await toBuffer({ sheets: [summary], names: [] }));
+    const cell = read.sheets[0].grid[3].find((v) => typeof v === 'string' && v.startsWith('甲县:')) as string;
+    expect(cell.length).toBe(32767);
+    expect(cell).toBe(joined.slice(0, 32767 - '…(截断)'.length) + '…(截断)');
   });
 });

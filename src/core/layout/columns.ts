@@ -58,7 +58,11 @@ export type Required = 'always' | 'measured' | false;
 export interface ColumnDef {
   key: ColumnKey;
   header: Label;
-  /** Other ways a header may be written (traditional characters, older templates). */
+  /**
+   * Other ways a header may be written (traditional characters, older templates). Chinese
+   * only: an English word counts as a header only as keytask writes it (`header.en`), since
+   * `ID`, `Status` or `Target` head the columns of any English data sheet.
+   */
   aliases?: string[];
   /** Excel character units */
   width: number;
@@ -72,7 +76,7 @@ export const FIXED_COLUMNS: Record<FixedColumnKey, ColumnDef> = {
   id: {
     key: 'id',
     header: { zh: '序号', en: 'No.' },
-    aliases: ['編號', '编号', 'ID', '任务编号'],
+    aliases: ['編號', '编号', '任务编号'],
     width: 6,
     type: 'text',
     required: 'always',
@@ -217,6 +221,9 @@ export const FIXED_COLUMNS: Record<FixedColumnKey, ColumnDef> = {
 
 const BEFORE_YEARS: FixedColumnKey[] = ['id', 'section', 'task', 'indicator', 'unit', 'kind', 'target', 'deadline'];
 const AFTER_YEARS: FixedColumnKey[] = ['lead', 'cooperating', 'actual', 'rate', 'progress', 'status', 'remarks'];
+
+/** Years a milestone column may be headed with: a `4807年` or `1349` is a measurement, not a plan year. */
+export const PLAUSIBLE_YEARS = { min: 1990, max: 2100 } as const;
 
 export function yearKey(year: number): YearColumnKey {
   return `y${year}`;

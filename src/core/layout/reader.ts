@@ -4,7 +4,7 @@
  * not by position. A user who moved a column, inserted rows above the header or added
  * tasks still gets a sheet keytask can read.
  */
-import { FIXED_COLUMNS, FOREIGN_HEADERS, type ColumnKey, type ForeignColumnKey, yearKey } from './columns';
+import { FIXED_COLUMNS, FOREIGN_HEADERS, PLAUSIBLE_YEARS, type ColumnKey, type ForeignColumnKey, isYearKey, yearKey } from './columns';
 import { HEADER_BLOCK_LABELS, type HeaderBlock, type HeaderBlockField } from './taskSheet';
 import { type CellValue } from '../sheet/spec';
 import { type Grid, cellText, isEmpty } from '../sheet/grid';
@@ -15,8 +15,12 @@ import { taskIdKey } from './taskId';
 
 /** How far down a header row is looked for. */
 const HEADER_SEARCH_ROWS = 40;
-/** A row is the header when it names at least this many known columns. */
-const MIN_HEADER_MATCHES = 3;
+/**
+ * A row is a task list's header when it names an id column, a task column and at least one of
+ * these (or a year column, in it or in the row below): three everyday words (`Unit`, `Target`,
+ * `Status`) would make any data sheet a task list, with hundreds of findings.
+ */
+const KEY_COLUMNS = new Set<ColumnKey>(['indicator', 'target', 'deadline', 'lead', 'cooperating', 'actual', 'schedule', 'responsibility']);
 
 const HEADER_LOOKUP: Map<string, ColumnKey> = (() => {
   const m = new Map<string, ColumnKey>();
@@ -33,7 +37,10 @@ function headerKeyOf(v: CellValue | undefined): ColumnKey | null {
   const t = matchKey(cellText(v)).replace(/^\*+/, '').replace(/\*+$/, '');
   if (!t) return null;
   const year = /^(\d{4})(年|年度|年目标)?$/.exec(t);
-  if (year) return yearKey(Number(year[1]));
+  if (year) {
+    const y = Number(year[1]);
+    return y >= PLAUSIBLE_YEARS.min && y <= PLAUSIBLE_YEARS.max ? yearKey(y) : null;
+  }
   return HEADER_LOOKUP.get(t) ?? null;
 }
 
@@ -62,18 +69,37 @@ export interface ReadSheet extends SheetColumns {
   rows: ReadRow[];
 }
 
+function rowKeys(row: readonly CellValue[] | undefined): ColumnKey[] {
+  const keys: ColumnKey[] = [];
+  for (const v of row ?? []) {
+    const k = headerKeyOf(v);
+    if (k) keys.push(k);
+  }
+  return keys;
+}
+
+/** How many columns a row names when it is a task list's header (see KEY_COLUMNS), else 0. */
+function headerScore(keys: ColumnKey[], below: ColumnKey[]): number {
+  if (!keys.includes('id') || !keys.includes('task')) return 0;
+  const keyed = (k: ColumnKey): boolean => KEY_COLUMNS.has(k) || isYearKey(k);
+  return keys.some(keyed) || below.some(isYearKey) ? keys.length : 0;
+}
+
 export function locateColumns(grid: Grid): SheetColumns | null {
   let best = -1;
   let bestCount = 0;
   const limit = Math.min(grid.length, HEADER_SEARCH_ROWS);
+  let keys = rowKeys(grid[0]);
   for (let r = 0; r < limit; r++) {
-    const count = (grid[r] ?? []).filter((v) => headerKeyOf(v) !== null).length;
+    const below = rowKeys(grid[r + 1]);
+    const count = headerScore(keys, below);
     if (count > bestCount) {
       best = r;
       bestCount = count;
     }
+    keys = below;
   }
-  if (bestCount < MIN_HEADER_MATCHES) return null;
+  if (best < 0) return null;
   const columns: Partial<Record<ColumnKey, number>> = {};
   let firstDataRow = best + 1;
   // The header may span two rows (year columns sit under a merged group heading).

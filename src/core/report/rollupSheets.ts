@@ -49,7 +49,7 @@ function base(
 }
 
 function pad(rows: CellValue[][]): CellValue[][] {
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   return rows.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill(null)]);
 }
 

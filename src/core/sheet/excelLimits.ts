@@ -47,14 +47,18 @@ export function xmlSafe(s: string): string {
   return s.replace(NOT_XML, '');
 }
 
-/** Cell text as Excel can hold it: XML-safe, and at most a cell's length, ending in `…(截断)` when cut. */
-export function capCellText(text: string): string {
-  const safe = xmlSafe(text);
-  if (safe.length <= MAX_CELL_TEXT) return safe;
-  let head = safe.slice(0, MAX_CELL_TEXT - TRUNCATED_MARK.length);
+/** Text cut to a cell's length, ending in `…(截断)` when cut (what readers do to a file's cells too). */
+export function cutCellText(text: string): string {
+  if (text.length <= MAX_CELL_TEXT) return text;
+  let head = text.slice(0, MAX_CELL_TEXT - TRUNCATED_MARK.length);
   // Never cut a surrogate pair in half.
   if (/[\ud800-\udbff]$/.test(head)) head = head.slice(0, -1);
   return head + TRUNCATED_MARK;
+}
+
+/** Cell text as Excel can hold it: XML-safe, and at most a cell's length, ending in `…(截断)` when cut. */
+export function capCellText(text: string): string {
+  return cutCellText(xmlSafe(text));
 }
 
 /** The first `max` UTF-16 units of `s`, without splitting a surrogate pair. */

@@ -102,15 +102,81 @@ function inferKind(text: string, schedule: string, unit: string | null, measured
   return 'cumulative';
 }
 
+const ROW = Symbol('row');
+
+/**
+ * A row's cell addresses by column, each made when a rule asks for it: made up front, 200,000
+ * rows × 20 columns of addresses were most of what validating a large sheet allocated.
+ */
+function cellsOfRow(columns: ReadSheet['columns']): (row: number) => Partial<Record<ColumnKey, string>> {
+  const proto = {};
+  for (const [key, c] of Object.entries(columns) as Array<[ColumnKey, number]>) {
+    Object.defineProperty(proto, key, {
+      get(this: { [ROW]: number }) {
+        return cellAddress(this[ROW], c);
+      },
+      enumerable: true,
+    });
+  }
+  return (row) => Object.assign(Object.create(proto) as Partial<Record<ColumnKey, string>>, { [ROW]: row });
+}
+
+type ReadResponsibility = Omit<TaskRecord['responsibility'], 'cell'>;
+
+function leadAndCooperating(leadText: string, coopText: string): ReadResponsibility {
+  const sentence = /牵头|牽頭|配合|负责|負責/.test(leadText);
+  const lead = sentence
+    ? parseResponsibility(leadText)
+    : { lead: splitUnits(leadText), cooperating: [], form: leadText ? ('explicit' as const) : ('empty' as const) };
+  const cooperating = splitUnits(coopText.replace(/(配合|协助)$/, ''));
+  return {
+    lead: lead.lead,
+    cooperating: [...lead.cooperating, ...cooperating],
+    form: lead.form,
+    text: [leadText, coopText].filter(Boolean).join(' / '),
+    unparsed:
+      leadText && lead.lead.length + lead.cooperating.length === 0 ? leadText : coopText && cooperating.length === 0 ? coopText : null,
+  };
+}
+
+function responsibilityCell(respText: string): ReadResponsibility {
+  const parsed = parseResponsibility(respText);
+  const unparsed = respText && parsed.lead.length + parsed.cooperating.length === 0 ? respText : null;
+  return { ...parsed, text: respText, unparsed };
+}
+
+/**
+ * `make(key)` once per distinct key of a sheet, frozen since every row with that text shares it:
+ * a large sheet repeats its responsibility and deadline cells row after row, and parsing each
+ * again made most of what validating it allocated.
+ */
+function once<T extends object>(memo: Map<string, T>, key: string, make: (key: string) => T): T {
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = deepFreeze(make(key));
+    memo.set(key, v);
+  }
+  return v;
+}
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
 export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
   const { columns } = sheet;
-  const addr = (row: number, key: ColumnKey): string | null => (columns[key] === undefined ? null : cellAddress(row, columns[key]!));
+  const cellsOf = cellsOfRow(columns);
+  const schedules = new Map<string, ReturnType<typeof parseSchedule>>();
+  const responsibilities = new Map<string, ReadResponsibility>();
   const records: TaskRecord[] = [];
   for (const r of sheet.rows) {
     if (r.type !== 'task') continue;
     const v = r.values;
-    const cells: Partial<Record<ColumnKey, string>> = {};
-    for (const key of Object.keys(columns) as ColumnKey[]) cells[key] = addr(r.row, key) ?? undefined;
+    const cells = cellsOf(r.row);
     const text = cellText(v.task);
     const scheduleText = cellText(v.schedule);
     const deadline = cellText(v.deadline) || scheduleText;
@@ -136,7 +202,7 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
     let scheduleKind: MilestoneKind | null = null;
     if (milestones.length === 0) {
       const source = scheduleText ? 'schedule' : 'deadline';
-      const parsed = parseSchedule(scheduleText || deadline);
+      const parsed = once(schedules, scheduleText || deadline, parseSchedule);
       scheduleKind = parsed.kind;
       for (const m of parsed.milestones) {
         milestones.push({
@@ -178,24 +244,12 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
     const respText = cellText(v.responsibility);
     let responsibility: TaskRecord['responsibility'];
     if (columns.lead !== undefined || columns.cooperating !== undefined) {
-      const sentence = /牵头|牽頭|配合|负责|負責/.test(leadText);
-      const lead = sentence
-        ? parseResponsibility(leadText)
-        : { lead: splitUnits(leadText), cooperating: [], form: leadText ? ('explicit' as const) : ('empty' as const) };
-      const cooperating = splitUnits(coopText.replace(/(配合|协助)$/, ''));
       responsibility = {
-        lead: lead.lead,
-        cooperating: [...lead.cooperating, ...cooperating],
-        form: lead.form,
-        text: [leadText, coopText].filter(Boolean).join(' / '),
+        ...once(responsibilities, `${leadText}\u0000${coopText}`, () => leadAndCooperating(leadText, coopText)),
         cell: cells.lead ?? null,
-        unparsed:
-          leadText && lead.lead.length + lead.cooperating.length === 0 ? leadText : coopText && cooperating.length === 0 ? coopText : null,
       };
     } else {
-      const parsed = parseResponsibility(respText);
-      const unparsed = respText && parsed.lead.length + parsed.cooperating.length === 0 ? respText : null;
-      responsibility = { ...parsed, text: respText, cell: cells.responsibility ?? null, unparsed };
+      responsibility = { ...once(responsibilities, respText, () => responsibilityCell(respText)), cell: cells.responsibility ?? null };
     }
 
     const record: TaskRecord = {

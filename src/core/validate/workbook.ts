@@ -167,6 +167,8 @@ export interface WorkbookValidation {
   findings: Finding[];
   /** the sheets checked, in workbook order */
   checked: string[];
+  /** the sheets looked at and not checked: nothing in them is a task list's header */
+  skipped: string[];
 }
 
 /**
@@ -198,10 +200,14 @@ export function validateWorkbook(
   const citySource = cityTarget ? byName.get(cityTarget.sheet) : undefined;
   let city: { read: ReadSheet; findings: Finding[] } | null = null;
   const cityRead = citySource?.grid ? readTaskSheet(citySource.grid) : null;
+  const skipped: string[] = [];
   for (const t of plan.targets) {
     const s = byName.get(t.sheet);
     if (!s?.grid) continue;
-    if (!t.always && !locateColumns(s.grid)) continue;
+    if (!t.always && !locateColumns(s.grid)) {
+      skipped.push(t.sheet);
+      continue;
+    }
     let own = validateGrid(s.grid, optsOf(t, s));
     if (t.kind === 'county') {
       const read = readTaskSheet(s.grid, { percentCells: s.percentCells });
@@ -211,10 +217,11 @@ export function validateWorkbook(
       }
       if (read && isUnfilled(read)) own = unfilled(own, read, t.sheet, opts.lang);
     }
-    findings.push(...own);
+    // not push(...own): a sheet of 200,000 rows has more findings than a call takes arguments
+    for (const f of own) findings.push(f);
     checked.push(t.sheet);
   }
-  return { findings: sortFindings(findings, checked), checked };
+  return { findings: sortFindings(findings, checked), checked, skipped };
 }
 
 /** Columns a county fills in its copy: its targets and milestones, and each period's progress. */

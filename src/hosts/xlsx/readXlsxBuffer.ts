@@ -12,6 +12,7 @@
  * (in the pane, never uploaded). readWorkbook.ts adds reading by path for the CLI, and Node's
  * zlib for unzipping.
  */
+import { MAX_CELL_TEXT, cutCellText } from '../../core/sheet/excelLimits';
 import { XlsxReadError } from './errors';
 import { fastReadPackage } from './fastRead';
 import { LIMITS, LimitExceeded } from './limits';
@@ -96,13 +97,31 @@ async function readPackage(bytes: Uint8Array, label: string, openZip: OpenZip): 
   return readWithExcelJs(bytes);
 }
 
+/**
+ * Text over Excel's 32,767 characters a cell holds, cut with the cut shown (in place): Excel
+ * never writes such a cell, and a hostile file's megabyte strings go no further than here.
+ */
+function cutLongCells(wb: ReadWorkbook): ReadWorkbook {
+  for (const s of wb.sheets) {
+    for (const row of s.grid) {
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (typeof v === 'string' && v.length > MAX_CELL_TEXT) row[c] = cutCellText(v);
+      }
+    }
+  }
+  return wb;
+}
+
 /** @param label how the file is named in errors (its name or path) */
 export async function readXlsxBuffer(bytes: Uint8Array, label = '(buffer)', options: ReadXlsxOptions = {}): Promise<ReadWorkbook> {
   const kind = kindOfBytes(bytes);
   if (kind) throw refusal(label, kind);
+  let wb: ReadWorkbook;
   try {
-    return await readPackage(bytes, label, options.openZip ?? openWithJsZip);
+    wb = await readPackage(bytes, label, options.openZip ?? openWithJsZip);
   } catch (e) {
     throw asReadError(e, label);
   }
+  return cutLongCells(wb);
 }

@@ -54,23 +54,36 @@ function excelStyle(s: CellStyle): Partial<ExcelJS.Style> {
   return out;
 }
 
+/** Cells keyed by number, not `r:c` strings: a 10,800-task workbook has millions of them. */
+const KEY_COLUMNS = 16384;
+
 /**
  * Folds the spec's formats into one style per cell ("later entries win", property by property),
- * so each cell is given its style once instead of once per overlapping range.
+ * so each cell is given its style once instead of once per overlapping range. Each cell gets an
+ * index into `styles`; each distinct sequence of formats is folded once, not once per cell.
  */
-function mergedStyles(sheet: SheetSpec): Map<string, CellStyle> {
-  const byCell = new Map<string, CellStyle>();
-  for (const f of sheet.formats) {
+function mergedStyles(sheet: SheetSpec): { styles: CellStyle[]; byCell: Map<number, number> } {
+  const styles: CellStyle[] = [];
+  const byCell = new Map<number, number>();
+  const folded = new Map<number, number>();
+  const n = sheet.formats.length;
+  sheet.formats.forEach((f, i) => {
     const b = parseRange(f.range);
     for (let r = b.row1; r <= b.row2; r++) {
       for (let c = b.col1; c <= b.col2; c++) {
-        const key = `${r}:${c}`;
+        const key = r * KEY_COLUMNS + c;
         const prior = byCell.get(key);
-        byCell.set(key, prior ? { ...prior, ...f.style } : { ...f.style });
+        const combination = (prior === undefined ? 0 : prior + 1) * n + i;
+        let style = folded.get(combination);
+        if (style === undefined) {
+          style = styles.push(prior === undefined ? { ...f.style } : { ...styles[prior], ...f.style }) - 1;
+          folded.set(combination, style);
+        }
+        byCell.set(key, style);
       }
     }
-  }
-  return byCell;
+  });
+  return { styles, byCell };
 }
 
 function excelValue(v: CellValue): ExcelJS.CellValue {
@@ -83,36 +96,47 @@ function excelValue(v: CellValue): ExcelJS.CellValue {
 }
 
 function renderCells(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
-  const styles = mergedStyles(sheet);
-  // A sheet has a few thousand cells but a dozen distinct styles: convert each style once.
+  const { styles, byCell } = mergedStyles(sheet);
+  // A sheet has thousands of cells but a dozen distinct styles: each is converted once, and the
+  // cells share the one ExcelJS style object, which ExcelJS writes once (it remembers styles by
+  // object; a copy per cell made it render every cell's style as XML to find it again). Nothing
+  // sets a cell's font or fill after this, which would change every cell sharing the object.
   const converted = new Map<string, Partial<ExcelJS.Style>>();
-  const styleFor = (s: CellStyle): Partial<ExcelJS.Style> => {
-    const key = JSON.stringify(s);
+  const excelStyles = styles.map((st) => {
+    const key = JSON.stringify(st);
     let x = converted.get(key);
     if (!x) {
-      x = excelStyle(s);
+      x = excelStyle(st);
       converted.set(key, x);
     }
     return x;
-  };
+  });
+  const guarded = new Map<Partial<ExcelJS.Style> | undefined, Partial<ExcelJS.Style>>();
 
-  const cells = new Set<string>(styles.keys());
+  const cells = new Set<number>(byCell.keys());
   sheet.values.forEach((row, r) =>
     row.forEach((v, c) => {
-      if (v !== null && v !== undefined) cells.add(`${r}:${c}`);
+      if (v !== null && v !== undefined) cells.add(r * KEY_COLUMNS + c);
     }),
   );
   for (const key of cells) {
-    const [r, c] = key.split(':').map(Number);
+    const r = Math.floor(key / KEY_COLUMNS);
+    const c = key % KEY_COLUMNS;
     const cell = ws.getCell(r + 1, c + 1);
     const v = sheet.values[r]?.[c] ?? null;
-    const s = styles.get(key);
-    let style = s ? styleFor(s) : undefined;
+    const s = byCell.get(key);
+    let style = s === undefined ? undefined : excelStyles[s];
     // A string that Excel would re-read as a formula when edited gets the text format, unless
     // the layout already chose one.
-    if (typeof v === 'string' && needsTextGuard(v) && !style?.numFmt) style = { ...style, numFmt: '@' };
-    // A copy per cell: ExcelJS setters such as `cell.font = …` mutate the cell's style object.
-    if (style) cell.style = { ...style };
+    if (typeof v === 'string' && needsTextGuard(v) && !style?.numFmt) {
+      let g = guarded.get(style);
+      if (!g) {
+        g = { ...style, numFmt: '@' };
+        guarded.set(style, g);
+      }
+      style = g;
+    }
+    if (style) cell.style = style;
     cell.value = excelValue(v);
   }
 }

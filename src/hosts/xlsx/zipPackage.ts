@@ -74,25 +74,31 @@ interface StreamHelper {
   pause(): StreamHelper;
 }
 
-/** A part inflated by jszip, stopped as soon as it passes LIMITS.partBytes (its declared size is not trusted). */
+/**
+ * A part inflated by jszip, stopped as soon as it passes LIMITS.partBytes or the size the zip
+ * declares for it (a bomb that declares 1,000 bytes is stopped there, as nodeZip.ts does, not
+ * after 256 MB: jszip itself would find the lie only once it had inflated everything).
+ */
 function inflateBounded(f: JSZip.JSZipObject, name: string): Promise<Uint8Array> {
   const declared = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
   if (typeof declared === 'number' && declared > LIMITS.partBytes) return Promise.reject(new LimitExceeded('partBytes', name));
+  const most = typeof declared === 'number' ? declared : Infinity;
   return new Promise((resolve, reject) => {
     const chunks: Uint8Array[] = [];
     let size = 0;
     let stopped = false;
     const stream = (f as unknown as { internalStream(type: 'uint8array'): StreamHelper }).internalStream('uint8array');
+    const stop = (e: Error): void => {
+      stopped = true;
+      stream.pause();
+      reject(e);
+    };
     stream
       .on('data', (chunk) => {
         if (stopped) return;
         size += chunk.length;
-        if (size > LIMITS.partBytes) {
-          stopped = true;
-          stream.pause();
-          reject(new LimitExceeded('partBytes', name));
-          return;
-        }
+        if (size > LIMITS.partBytes) return stop(new LimitExceeded('partBytes', name));
+        if (size > most) return stop(new ZipDamaged('broken', `${name}: size mismatch`));
         chunks.push(chunk);
       })
       .on('error', (e) => {
