@@ -7,6 +7,7 @@ import type { Label, Lang } from '../i18n';
 import { KIND_LABELS } from '../layout/vocabulary';
 import { RANKING_RULE, type RollupResult, STATUS_FIELDS, type StatusField } from '../rollup/rollup';
 import { type CellValue, type FormatSpec, type SheetSpec, cellAddress, rangeAddress } from '../sheet/spec';
+import { fieldName } from '../validate/record';
 import { linkFormula } from './links';
 
 export const ROLLUP_SHEET_NAMES: Record<'summary' | 'status' | 'ranking', Label> = {
@@ -16,10 +17,6 @@ export const ROLLUP_SHEET_NAMES: Record<'summary' | 'status' | 'ranking', Label>
 };
 
 const HEADER_FILL = 'D9E1F2';
-
-/** `target` → 目标值, `y2024` → 2024年目标. */
-const fieldLabel = (key: string, lang: Lang): string =>
-  key === 'target' ? (lang === 'zh' ? '目标值' : 'target') : lang === 'zh' ? `${key.slice(1)}年目标` : `${key.slice(1)} milestone`;
 const MISSING_FILL = 'FFD7D7';
 const TOTAL_FILL = 'E2EFDA';
 const round = (n: number | null): number | null => (n === null ? null : Math.round(n * 1e6) / 1e6);
@@ -127,7 +124,7 @@ export function buildSummarySheet(result: RollupResult, opts: { lang: Lang; titl
           if (!f) return [];
           // A blank figure matters where the others make a total that now falls short.
           const totalOf = (k: string): number | null | undefined => (k === 'target' ? t.total?.target : t.total?.milestones[k.slice(1)]);
-          const blank = f.blank.filter((k) => totalOf(k) != null).map((k) => fieldLabel(k, lang));
+          const blank = f.blank.filter((k) => totalOf(k) != null).map((k) => fieldName(k, lang));
           return [
             ...f.excluded.map((x) => `${c}${x.label}${x.typed ? `“${x.typed}”` : ''}:${x.reason}`),
             ...(blank.length ? [`${c}${blank.join('、')}:${zh ? '未填' : 'blank'}`] : []),

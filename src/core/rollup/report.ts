@@ -9,7 +9,7 @@
 import type { Lang } from '../i18n';
 import { FINDINGS_SHEET_NAME, buildFindingsSheet } from '../report/findingsSheet';
 import { ROLLUP_SHEET_NAMES, buildRankingSheet, buildStatusSheet, buildSummarySheet } from '../report/rollupSheets';
-import { type Grid, cellText } from '../sheet/grid';
+import { type Grid, titleOf } from '../sheet/grid';
 import { type NameConflict, SheetClaims } from '../sheet/claims';
 import type { KeytaskSheet, RegistryEntry } from '../sheet/registry';
 import type { SheetSpec, WorkbookSpec } from '../sheet/spec';
@@ -44,7 +44,7 @@ export interface ReportWorkbook {
 
 /** `<city title>汇总` from the city sheet's title row, or a plain title when it has none. */
 export function summaryTitle(cityGrid: Grid, lang: Lang): string {
-  const title = (cityGrid[0] ?? []).map(cellText).find(Boolean);
+  const title = titleOf(cityGrid);
   if (lang === 'zh') return title ? `${title}汇总` : '重点任务汇总';
   return title ? `${title} — roll-up` : 'Key tasks — roll-up';
 }

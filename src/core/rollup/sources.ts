@@ -12,11 +12,10 @@
 import { type Finding, finding } from '../findings/catalogue';
 import type { Label, Lang } from '../i18n';
 import { readTaskSheet } from '../layout/reader';
-import { cellText } from '../sheet/grid';
 import { readRecords } from '../validate/record';
 import { directoryUnits } from '../validate/workbook';
 import { foreignReason } from './identity';
-import { type Grid, isEmpty } from '../sheet/grid';
+import { type Grid, isEmpty, titleOf } from '../sheet/grid';
 import { type KeytaskSheet, REGISTRY_SHEET, liveKeytaskSheets } from '../sheet/registry';
 import type { Visibility } from '../sheet/spec';
 import type { Submission } from './rollup';
@@ -113,9 +112,6 @@ export interface CollectOptions {
   /** a city list the host already has (the open workbook's): every file is a submission to it */
   city?: { grid: Grid; source: string; percentCells?: string[] };
 }
-
-/** The title row of a keytask sheet: the plan's name as generated. */
-const titleOf = (grid: Grid): string => (grid[0] ?? []).map(cellText).find(Boolean) ?? '';
 
 export function collectSources(files: SourceFile[], unreadable: UnreadableFile[], opts: CollectOptions): RollupSources {
   const findings = unreadable.map((u) => unreadableFinding(u, opts.lang));

@@ -17,3 +17,8 @@ export function isEmpty(v: CellValue | undefined): boolean {
 export function cellAt(grid: Grid, row: number, col: number): CellValue {
   return grid[row]?.[col] ?? null;
 }
+
+/** A sheet's title: the first text in its first row ('' when it has none). */
+export function titleOf(grid: Grid): string {
+  return (grid[0] ?? []).map(cellText).find(Boolean) ?? '';
+}
