@@ -3,7 +3,7 @@
  * what the importer had to interpret reported as findings on the task concerned rather than
  * guessed silently. Pure: no I/O; the CLI and the pane hand it text (see decode.ts, docx.ts).
  */
-import { type Finding, type FindingCode, type Params, finding } from '../findings/catalogue';
+import { type Finding, type FindingCode, type ParamsArg, finding } from '../findings/catalogue';
 import type { Lang } from '../i18n';
 import type { Milestone, MilestoneKind, Plan, Section, Task } from '../model';
 import { parseSchedule } from '../text/milestones';
@@ -194,8 +194,8 @@ function at(sheet: string, taskId: string | null): { sheet: string; cell: null; 
 
 function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: Lang, sheet: string): ImportedTask {
   const findings: Finding[] = [];
-  const note = (code: FindingCode, params: Params = {}) =>
-    findings.push(finding(code, lang, at(sheet, raw.id), { ...params, line: raw.line }));
+  const note = <C extends FindingCode>(code: C, ...[params]: ParamsArg<C>) =>
+    findings.push(finding(code, lang, at(sheet, raw.id), ...([{ ...params, line: raw.line }] as ParamsArg<C>)));
 
   // ---- responsibility ----
   const resp = readTask(raw.groups, conv);

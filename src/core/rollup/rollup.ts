@@ -4,7 +4,7 @@
  * and amounts in one unit, after scaling 万/亿) is summed; what cannot (percentages, growth
  * rates) is shown per county with its range. Every figure keeps the cell it came from.
  */
-import { CATALOGUE, type Finding, type FindingCode, type Params, finding } from '../findings/catalogue';
+import { CATALOGUE, type Finding, type FindingCode, type ParamsArg, finding } from '../findings/catalogue';
 import type { Lang } from '../i18n';
 import { type ReadSheet, readTaskSheet } from '../layout/reader';
 import { type YearColumnKey, yearKey } from '../layout/columns';
@@ -176,8 +176,8 @@ export function rollup(
   opts: RollupOptions,
 ): RollupResult {
   const findings: Finding[] = [];
-  const report = (code: FindingCode, sheet: string, cell: string | null, taskId: string | null, params: Params = {}) =>
-    findings.push(finding(code, opts.lang, { sheet, cell, taskId }, params));
+  const report = <C extends FindingCode>(code: C, sheet: string, cell: string | null, taskId: string | null, ...params: ParamsArg<C>) =>
+    findings.push(finding(code, opts.lang, { sheet, cell, taskId }, ...params));
 
   const citySheet = readTaskSheet(city.grid, { percentCells: city.percentCells });
   if (!citySheet) {

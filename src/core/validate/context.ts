@@ -1,5 +1,5 @@
 /** What every rule gets: the sheet read, its records, options, and a way to report. */
-import type { FindingCode, Finding, Params } from '../findings/catalogue';
+import type { FindingCode, Finding, ParamsArg } from '../findings/catalogue';
 import { finding } from '../findings/catalogue';
 import type { Lang } from '../i18n';
 import type { ReadSheet } from '../layout/reader';
@@ -19,7 +19,7 @@ export interface RuleContext {
   directory: UnitDirectory | null;
   /** merged ranges of the sheet, as the host read them */
   merges: string[];
-  report(code: FindingCode, cell: string | null, taskId: string | null, params?: Params): void;
+  report<C extends FindingCode>(code: C, cell: string | null, taskId: string | null, ...params: ParamsArg<C>): void;
 }
 
 export type Rule = (ctx: RuleContext) => void;
@@ -28,6 +28,6 @@ export function collector(sheetName: string, lang: Lang): { findings: Finding[];
   const findings: Finding[] = [];
   return {
     findings,
-    report: (code, cell, taskId, params = {}) => findings.push(finding(code, lang, { sheet: sheetName, cell, taskId }, params)),
+    report: (code, cell, taskId, ...params) => findings.push(finding(code, lang, { sheet: sheetName, cell, taskId }, ...params)),
   };
 }

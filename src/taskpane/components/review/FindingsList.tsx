@@ -95,7 +95,7 @@ export function FindingsList({ findings, onSelect, canSelect }: Props) {
       <ul className={styles.codes} aria-label={s.findings.byCodeTitle}>
         {byCode.map((g) => (
           <li key={g.key}>
-            <span className={styles.code}>
+            <span className={styles.code} title={CATALOGUE[g.entries[0].code].about[s.lang]}>
               <span>{CATALOGUE[g.entries[0].code].title[s.lang]}</span>
               <span>{g.count}</span>
             </span>
@@ -109,7 +109,10 @@ export function FindingsList({ findings, onSelect, canSelect }: Props) {
       {onSelect && <Caption1>{s.findings.selectHint}</Caption1>}
       {shown.map((g) => (
         <section key={g.key} aria-label={g.title}>
-          <h4 className={styles.groupTitle}>{s.findings.groupTitle(g.title, g.count)}</h4>
+          {/* A kind's group says, on hover, what the finding means and what to do. */}
+          <h4 className={styles.groupTitle} title={groupBy === 'code' ? CATALOGUE[g.entries[0].code].about[s.lang] : undefined}>
+            {s.findings.groupTitle(g.title, g.count)}
+          </h4>
           <ul className={styles.list}>
             {g.shown.map((e) => (
               <li key={e.key}>
