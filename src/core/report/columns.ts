@@ -1,0 +1,206 @@
+/**
+ * The columns of the report sheets (汇总, 填报情况, 排名, 审核意见), as data, like FIXED_COLUMNS
+ * for the task sheet: each column's header in both languages, its width and the style of its
+ * cells. A column made once per year or per county is one entry whose header names the item.
+ * The builders take every position from here once the years and counties are known, so a
+ * column added or moved is one line in a table.
+ */
+import type { Label, Lang } from '../i18n';
+import type { StatusField } from '../rollup/rollup';
+import { type CellStyle, type CellValue, type FormatSpec, rangeAddress } from '../sheet/spec';
+
+export interface ReportColumn<K extends string> {
+  key: K;
+  /** a function when the column repeats, one per item (a year, a county) */
+  header: Label | ((item: string) => Label);
+  /** Excel character units */
+  width: number;
+  /** the style of its body cells; neighbours with the same style share one format */
+  style?: CellStyle;
+}
+
+export interface ReportLayout<K extends string> {
+  /** the row of the column headers (0-based); the body starts below it */
+  headerRow: number;
+  head: CellStyle;
+  /** the style of the whole body, before the columns' own */
+  body: CellStyle;
+  columns: ReadonlyArray<ReportColumn<K>>;
+}
+
+/** Report sheets print and show links in Excel's own link blue. */
+export const LINK_COLOR = '0563C1';
+export const HEADER_FILL = 'D9E1F2';
+export const TOTAL_FILL = 'E2EFDA';
+/** Body text size of the findings sheet: at least 9 pt once the sheet is fitted to the paper's width. */
+export const FINDINGS_BODY_SIZE = 10;
+
+const TEXT: CellStyle = { numFmt: '@', wrap: true };
+const TOTAL: CellStyle = { fill: TOTAL_FILL };
+
+export type SummaryColumnKey =
+  | 'id'
+  | 'task'
+  | 'unit'
+  | 'how'
+  | 'cityTarget'
+  | 'countyTargets'
+  | 'years'
+  | 'actual'
+  | 'rate'
+  | 'range'
+  | 'notes'
+  | 'excluded'
+  | 'counties';
+
+export const SUMMARY_LAYOUT: ReportLayout<SummaryColumnKey> = {
+  headerRow: 2,
+  head: { bold: true, fill: HEADER_FILL, wrap: true, border: true, hAlign: 'center', vAlign: 'middle' },
+  body: { border: true, vAlign: 'top' },
+  columns: [
+    { key: 'id', header: { zh: '序号', en: 'No.' }, width: 6, style: TEXT },
+    { key: 'task', header: { zh: '重点任务', en: 'Key task' }, width: 40, style: TEXT },
+    { key: 'unit', header: { zh: '计量单位', en: 'Unit' }, width: 9, style: TEXT },
+    { key: 'how', header: { zh: '汇总方式', en: 'Roll-up' }, width: 14, style: TEXT },
+    { key: 'cityTarget', header: { zh: '市级目标', en: 'City target' }, width: 10 },
+    { key: 'countyTargets', header: { zh: '县区目标合计', en: 'County targets' }, width: 12, style: TOTAL },
+    { key: 'years', header: (y) => ({ zh: `${y}年目标合计`, en: `${y} milestones` }), width: 11, style: TOTAL },
+    { key: 'actual', header: { zh: '本期完成合计', en: 'Actual (total)' }, width: 12, style: TOTAL },
+    { key: 'rate', header: { zh: '完成率', en: 'Completion' }, width: 9, style: { numFmt: '0.0%', fill: TOTAL_FILL } },
+    { key: 'range', header: { zh: '最小/最大(不合计项)', en: 'Min / max (not summed)' }, width: 22, style: TEXT },
+    { key: 'notes', header: { zh: '各县区进展', en: 'County progress notes' }, width: 30, style: TEXT },
+    {
+      key: 'excluded',
+      header: { zh: '未计入合计(有错误或未填的县区数值)', en: 'Not in the totals (county figures with errors, or blank)' },
+      width: 30,
+      style: TEXT,
+    },
+    { key: 'counties', header: (c) => ({ zh: `${c}完成值`, en: `${c} actual` }), width: 12, style: { fontColor: LINK_COLOR } },
+  ],
+};
+
+const FIELD_LABELS: Record<StatusField, Label> = {
+  target: { zh: '目标值', en: 'Targets' },
+  milestones: { zh: '年度目标', en: 'Milestones' },
+  actual: { zh: '本期完成值', en: 'Actuals' },
+  status: { zh: '状态', en: 'Status' },
+};
+
+/** One `fields` column per status field (STATUS_FIELDS), filled/required. */
+export type StatusColumnKey = 'county' | 'submitted' | 'source' | 'fields' | 'gaps';
+
+export const STATUS_LAYOUT: ReportLayout<StatusColumnKey> = {
+  headerRow: 2,
+  head: { bold: true, fill: HEADER_FILL, wrap: true, border: true, hAlign: 'center' },
+  body: { border: true, numFmt: '@', vAlign: 'top', wrap: true },
+  columns: [
+    { key: 'county', header: { zh: '县(市、区)', en: 'County' }, width: 14 },
+    { key: 'submitted', header: { zh: '是否报送', en: 'Submitted' }, width: 9 },
+    { key: 'source', header: { zh: '来源', en: 'Source' }, width: 24 },
+    {
+      key: 'fields',
+      header: (f) => ({
+        zh: `${FIELD_LABELS[f as StatusField].zh}(已填/应填)`,
+        en: `${FIELD_LABELS[f as StatusField].en} (filled/required)`,
+      }),
+      width: 14,
+    },
+    { key: 'gaps', header: { zh: '缺项任务序号', en: 'Tasks with gaps' }, width: 40 },
+  ],
+};
+
+export type RankingColumnKey = 'rank' | 'county' | 'score' | 'tasks';
+
+export const RANKING_LAYOUT: ReportLayout<RankingColumnKey> = {
+  headerRow: 3,
+  head: { bold: true, fill: HEADER_FILL, border: true, hAlign: 'center' },
+  body: { border: true },
+  columns: [
+    { key: 'rank', header: { zh: '名次', en: 'Rank' }, width: 8 },
+    { key: 'county', header: { zh: '县(市、区)', en: 'County' }, width: 16, style: { numFmt: '@' } },
+    { key: 'score', header: { zh: '得分(%)', en: 'Score (%)' }, width: 10, style: { numFmt: '0.0' } },
+    { key: 'tasks', header: { zh: '计分任务数', en: 'Tasks scored' }, width: 12 },
+  ],
+};
+
+export type FindingsColumnKey = 'no' | 'severity' | 'title' | 'sheet' | 'cells' | 'taskIds' | 'taskText' | 'message';
+
+/** Text stays text (a county's words never become a formula); the link column keeps its formula. */
+const WORDS: CellStyle = { numFmt: '@' };
+
+export const FINDINGS_LAYOUT: ReportLayout<FindingsColumnKey> = {
+  headerRow: 2,
+  head: { bold: true, fill: HEADER_FILL, border: true, hAlign: 'center', vAlign: 'middle', fontSize: FINDINGS_BODY_SIZE },
+  body: { border: true, vAlign: 'top', wrap: true, fontSize: FINDINGS_BODY_SIZE },
+  columns: [
+    { key: 'no', header: { zh: '序号', en: 'No.' }, width: 6 },
+    // filled per row by severity
+    { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 9 },
+    { key: 'title', header: { zh: '问题', en: 'Problem' }, width: 15, style: WORDS },
+    { key: 'sheet', header: { zh: '工作表', en: 'Sheet' }, width: 11, style: WORDS },
+    { key: 'cells', header: { zh: '单元格', en: 'Cells' }, width: 12, style: { fontColor: LINK_COLOR } },
+    { key: 'taskIds', header: { zh: '任务序号', en: 'Task' }, width: 9, style: WORDS },
+    { key: 'taskText', header: { zh: '重点任务', en: 'Key task' }, width: 32, style: WORDS },
+    { key: 'message', header: { zh: '说明', en: 'Message' }, width: 40, style: WORDS },
+  ],
+};
+
+/** A layout placed on a sheet: where each column stands once the repeated items are known. */
+export interface PlacedLayout<K extends string> {
+  /** how many columns */
+  width: number;
+  widths: number[];
+  headers(lang: Lang): string[];
+  /** the (first) column of a key */
+  at(key: K): number;
+  /** a row: each key's value, or a repeated key's values, at its place; what is left out is blank */
+  row(values: Partial<Record<K, CellValue | readonly CellValue[]>>): CellValue[];
+  /** the header row's format */
+  headFormat(): FormatSpec;
+  /** the body's formats for rows first..last: the whole body, then each run of columns of one style */
+  bodyFormats(first: number, last: number): FormatSpec[];
+}
+
+export function placeColumns<K extends string>(
+  layout: ReportLayout<K>,
+  items: Partial<Record<K, readonly string[]>> = {},
+): PlacedLayout<K> {
+  // Each table column as the sheet's columns it becomes: one, or one per item.
+  const labels = (c: ReportColumn<K>): Label[] => (typeof c.header === 'function' ? (items[c.key] ?? []).map(c.header) : [c.header]);
+  const placed: Array<ReportColumn<K> & { label: Label }> = [];
+  const start = new Map<K, number>();
+  for (const c of layout.columns) {
+    start.set(c.key, placed.length);
+    for (const label of labels(c)) placed.push({ ...c, label });
+  }
+  const width = placed.length;
+  return {
+    width,
+    widths: placed.map((c) => c.width),
+    headers: (lang) => placed.map((c) => c.label[lang]),
+    at: (key) => start.get(key)!,
+    row: (values) =>
+      layout.columns.flatMap((c): CellValue[] => {
+        const v = values[c.key];
+        if (typeof c.header !== 'function') return [(v as CellValue | undefined) ?? null];
+        return (items[c.key] ?? []).map((_, i) => (v as readonly CellValue[] | undefined)?.[i] ?? null);
+      }),
+    headFormat: () => ({ range: rangeAddress(layout.headerRow, 0, layout.headerRow, width - 1), style: layout.head }),
+    bodyFormats: (first, last) => {
+      const formats: FormatSpec[] = [{ range: rangeAddress(first, 0, last, width - 1), style: layout.body }];
+      if (width === 0) return formats;
+      let from = 0;
+      for (let c = 1; c <= width; c++) {
+        const style = placed[from].style;
+        if (c < width && sameStyle(placed[c].style, style)) continue;
+        if (style) formats.push({ range: rangeAddress(first, from, last, c - 1), style });
+        from = c;
+      }
+      return formats;
+    },
+  };
+}
+
+function sameStyle(a: CellStyle | undefined, b: CellStyle | undefined): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
