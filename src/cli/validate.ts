@@ -11,7 +11,7 @@ import { hasErrors } from '../core/operations/report';
 import { SheetNotFoundError, type Validation, validate } from '../core/operations/validate';
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
 import { EXIT_FINDINGS, InputError } from './errors';
-import { checkOutput, formatOf, langOf, writeFileAtomic } from './options';
+import { checkOutput, formatOf, langOption, writeFileAtomic } from './options';
 import type { Output } from './generate';
 import type { Messages } from './messages';
 
@@ -148,7 +148,7 @@ export async function runValidate(file: string, args: ValidateArgs, m: Messages,
     ...(s.merges ? { merges: s.merges } : {}),
     ...(s.percentCells ? { percentCells: s.percentCells } : {}),
   }));
-  const lang = args.lang === undefined ? undefined : langOf(args.lang, 'zh', m);
+  const lang = langOption(args.lang, m);
   let v: Validation;
   try {
     v = validate(sheets, read.names, { ...(lang ? { lang } : {}), ...(args.sheet !== undefined ? { sheet: args.sheet } : {}) });
