@@ -5,19 +5,19 @@
 import { existsSync } from 'fs';
 import { readFile } from 'fs/promises';
 import { join } from 'path';
-import { EMPTY_WORKBOOK, type ExistingWorkbook, type SheetAction, generateWorkbook } from '../core/generate/generate';
+import { EMPTY_WORKBOOK, type ExistingWorkbook } from '../core/generate/generate';
 import type { Lang } from '../core/i18n';
-import { type Plan, emptyPlan } from '../core/model';
+import type { Plan } from '../core/model';
+import { type GenerateReport, planToGenerate } from '../core/operations/generate';
+import { fileToRegenerate, regenerate, workbookDefaults } from '../core/operations/regenerate';
 import sampleJson from '../core/samples/shangqiu-2023-2025.json';
-import type { Grid } from '../core/sheet/grid';
-import { REGISTRY_SHEET } from '../core/sheet/registry';
 import { XlsxReadError, describeReadError } from '../hosts/xlsx/errors';
 import { type ReadWorkbook, keytaskSheetsOf, readXlsx } from '../hosts/xlsx/readWorkbook';
 import { toBuffer } from '../hosts/xlsx/writeWorkbook';
 import { InputError } from './errors';
-import { checkOutput, langOf, writeFileAtomic } from './options';
+import { checkOutput, langOption, writeFileAtomic, yearsOption } from './options';
 import type { Messages } from './messages';
-import { PlanShapeError, parseCounties, parsePlan, parseYears } from './planInput';
+import { PlanShapeError, parseCounties, parsePlan } from './planInput';
 
 export interface Output {
   out(line: string): void;
@@ -39,11 +39,6 @@ const MAX_ISSUES_SHOWN = 12;
 
 export function samplePlan(): Plan {
   return parsePlan(sampleJson);
-}
-
-function defaultYears(): [number, number] {
-  const y = new Date().getFullYear();
-  return [y, y + 2];
 }
 
 async function loadPlan(file: string, m: Messages): Promise<Plan> {
@@ -69,41 +64,27 @@ async function loadPlan(file: string, m: Messages): Promise<Plan> {
   }
 }
 
-/** What a workbook being re-generated says of itself: its language and plan period. */
-export function workbookDefaults(existing: ExistingWorkbook): { lang?: Lang; years?: [number, number] } {
-  const entry = existing.keytaskSheets.find((k) => k.key === 'city') ?? existing.keytaskSheets.find((k) => k.lang);
-  const lang = entry?.lang === 'zh' || entry?.lang === 'en' ? entry.lang : undefined;
-  const years: [number, number] | undefined = entry?.startYear && entry.endYear ? [entry.startYear, entry.endYear] : undefined;
-  return { ...(lang ? { lang } : {}), ...(years ? { years } : {}) };
-}
-
 /**
  * Resolves the command-line options into a plan, counties and language, or throws InputError.
- * `defaults` (from a workbook being re-generated) stand in for --lang, and for --years when
- * there is no plan to take the period from.
+ * `defaults` (from a workbook being re-generated) stand in for --years when there is no plan to
+ * take the period from.
  */
 export async function resolveGenerate(
   args: GenerateArgs,
   m: Messages,
-  defaults: { lang?: Lang; years?: [number, number] } = {},
-): Promise<{ plan: Plan; counties: string[]; lang: Lang }> {
+  defaults: { years?: [number, number] } = {},
+): Promise<{ plan: Plan; counties: string[]; lang?: Lang }> {
   if (args.plan && args.sample) throw new InputError(m.t('planAndSample'));
-  const lang = langOf(args.lang, defaults.lang ?? 'zh', m);
-  let years: [number, number] | null = null;
-  if (args.years !== undefined) {
-    years = parseYears(args.years);
-    if (!years) throw new InputError(m.f.badYears(args.years));
-  }
-  let plan: Plan;
-  if (args.plan) plan = await loadPlan(args.plan, m);
-  else if (args.sample) plan = samplePlan();
-  else plan = emptyPlan(...(years ?? defaults.years ?? defaultYears()));
-  if (years) plan = { ...plan, startYear: years[0], endYear: years[1] };
-  return { plan, counties: parseCounties(args.counties), lang };
+  const lang = langOption(args.lang, m);
+  const years = yearsOption(args.years, m);
+  const given = args.plan ? await loadPlan(args.plan, m) : args.sample ? samplePlan() : null;
+  const plan = planToGenerate(given, {
+    years,
+    ...(defaults.years ? { workbookYears: defaults.years } : {}),
+    thisYear: new Date().getFullYear(),
+  });
+  return { plan, counties: parseCounties(args.counties), ...(lang ? { lang } : {}) };
 }
-
-/** Sheet kinds generation writes; a workbook's other sheets it would not write again. */
-const GENERATED_KINDS = new Set(['city', 'county', 'units']);
 
 /**
  * What writing the workbook to `file` starts from. A new file, or any file with --replace:
@@ -123,47 +104,16 @@ export async function existingOutput(file: string, args: { force?: boolean; repl
     if (!(e instanceof XlsxReadError)) throw e;
     throw new InputError(m.f.cannotReadExisting(file, describeReadError(e, m.lang, false)));
   }
-  const keytaskSheets = keytaskSheetsOf(read);
-  if (keytaskSheets.length === 0) throw new InputError(m.f.notKeytaskWorkbook(file));
-  const generated = new Set(keytaskSheets.flatMap((k) => (k.sheet && GENERATED_KINDS.has(k.kind) ? [k.sheet] : [])));
-  const others = read.sheets.filter((s) => s.name !== REGISTRY_SHEET && s.state !== 'veryHidden' && !generated.has(s.name));
-  if (others.length > 0) throw new InputError(m.f.wouldLoseSheets(file, others.map((s) => s.name).join('、')));
-  const grids: Record<string, Grid> = {};
-  for (const s of read.sheets) if (generated.has(s.name)) grids[s.name] = s.grid;
-  return { sheetNames: read.sheets.map((s) => s.name), keytaskSheets, grids };
+  const sheets = read.sheets.map((s) => ({ name: s.name, visibility: s.state, grid: s.grid }));
+  const r = fileToRegenerate(sheets, keytaskSheetsOf(read));
+  if (!('refused' in r)) return r;
+  throw new InputError(r.refused === 'not-keytask' ? m.f.notKeytaskWorkbook(file) : m.f.wouldLoseSheets(file, r.sheets.join('、')));
 }
 
-/**
- * The counties to generate: those whose sheets the workbook has, in the workbook's order (a
- * county the list leaves out is kept, as the pane keeps it), then the list's new ones.
- */
-function regenerationCounties(existing: ExistingWorkbook, listed: string[]): { counties: string[]; unlisted: string[] } {
-  const at = (sheet: string) => existing.sheetNames.indexOf(sheet);
-  const present = existing.keytaskSheets
-    .flatMap((k) => (k.kind === 'county' && k.sheet && k.county ? [{ county: k.county, at: at(k.sheet) }] : []))
-    .sort((a, b) => a.at - b.at)
-    .map((k) => k.county);
-  const names = new Set(listed.map((c) => c.trim()));
-  const counties = [...new Set([...present, ...listed.map((c) => c.trim())])];
-  return { counties, unlisted: [...new Set(present.filter((c) => !names.has(c)))] };
-}
-
-export interface WriteResult {
+export interface WriteResult extends GenerateReport {
   file: string;
-  sheets: string[];
-  tasks: number;
-  counties: string[];
-  startYear: number;
-  endYear: number;
   bytes: number;
   ms: number;
-  /** sheets that could not take the name they wanted (a county called 单位名录, say) */
-  renamed: Array<{ wanted: string; used: string }>;
-  /** the file was a keytask workbook, re-generated keeping what was filled */
-  regenerated: boolean;
-  actions: SheetAction[];
-  /** counties whose sheets were kept though the county list left them out */
-  keptCounties: string[];
 }
 
 /**
@@ -173,30 +123,19 @@ export interface WriteResult {
 export async function writeWorkbookFile(
   plan: Plan,
   listed: string[],
-  lang: Lang,
+  lang: Lang | undefined,
   file: string,
   m: Messages,
   existing: ExistingWorkbook = EMPTY_WORKBOOK,
 ): Promise<WriteResult> {
   const started = performance.now();
-  const { counties, unlisted: keptCounties } = regenerationCounties(existing, listed);
-  const { spec, conflicts, actions } = generateWorkbook(plan, { counties, lang }, existing);
+  const { spec, report } = regenerate(
+    { plan, counties: listed, ...(lang ? { lang } : {}) },
+    { existing, registryExists: false, write: 'file' },
+  );
   const buf = await toBuffer(spec);
   await writeFileAtomic(file, buf, m);
-  return {
-    file,
-    sheets: spec.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name),
-    tasks: plan.tasks.length,
-    counties,
-    startYear: plan.startYear,
-    endYear: plan.endYear,
-    bytes: buf.length,
-    ms: Math.round(performance.now() - started),
-    renamed: conflicts.map((c) => ({ wanted: c.wanted, used: c.used })),
-    regenerated: existing.keytaskSheets.length > 0,
-    actions,
-    keptCounties,
-  };
+  return { ...report, file, bytes: buf.length, ms: Math.round(performance.now() - started) };
 }
 
 /** What a re-generation kept, sheet by sheet, and which sheets it made new. */
@@ -241,7 +180,8 @@ export async function runGenerate(args: GenerateArgs, m: Messages, io: Output): 
 
 export async function runDemo(dir: string, m: Messages, io: Output): Promise<number> {
   const demo = await writeWorkbookFile(samplePlan(), DEMO_COUNTIES, 'zh', join(dir, 'keytask-demo.xlsx'), m);
-  const empty = await writeWorkbookFile(emptyPlan(...defaultYears()), [], 'zh', join(dir, 'keytask-empty.xlsx'), m);
+  const blank = planToGenerate(null, { thisYear: new Date().getFullYear() });
+  const empty = await writeWorkbookFile(blank, [], 'zh', join(dir, 'keytask-empty.xlsx'), m);
   io.out(m.t('demoDone'));
   io.out(`  ${demo.file}  (${demo.tasks} ${m.t('summaryTasks')}, ${demo.counties.join('、')}, ${m.f.ms(demo.ms)})`);
   io.out(`  ${empty.file}  (${m.t('emptyTemplate')} ${empty.startYear}–${empty.endYear}, ${m.f.ms(empty.ms)})`);

@@ -5,16 +5,17 @@
 import { readFile } from 'fs/promises';
 import { basename, extname } from 'path';
 import { type Finding, SEVERITY_LABELS, summarize } from '../core/findings/catalogue';
-import type { Lang } from '../core/i18n';
-import { ImportError, type ImportResult, decodeText, importPlan } from '../core/import';
+import { decodeText } from '../core/import';
+import { ImportError, type ImportResult, importDocument } from '../core/operations/import';
+import { type Report, hasErrors } from '../core/operations/report';
 import { docxText, isDocx } from '../hosts/docx/docxText';
 import { EXIT_FINDINGS, InputError } from './errors';
-import { checkOutput } from './options';
+import { checkOutput, langOption, yearsOption } from './options';
 import { type XlsxReadError, describeReadError } from '../hosts/xlsx/errors';
 import { checkDocxPackage } from '../hosts/xlsx/readWorkbook';
-import { existingOutput, summary, workbookDefaults, writeWorkbookFile } from './generate';
+import { existingOutput, summary, writeWorkbookFile } from './generate';
 import type { Messages } from './messages';
-import { parseCounties, parseYears } from './planInput';
+import { parseCounties } from './planInput';
 
 export interface ImportArgs {
   format?: string;
@@ -29,13 +30,6 @@ export interface ImportArgs {
 export interface ImportIo {
   out(line: string): void;
   err(line: string): void;
-}
-
-function langOption(v: string | undefined, m: Messages): Lang | undefined {
-  if (v === undefined) return undefined;
-  const l = v.trim().toLowerCase();
-  if (l === 'zh' || l === 'en') return l;
-  throw new InputError(m.f.badLang(v));
 }
 
 /** The document's text: .docx through mammoth, anything else decoded as a text file. */
@@ -150,20 +144,21 @@ export async function runImport(file: string, args: ImportArgs, m: Messages, io:
   const format = args.format?.trim().toLowerCase();
   if (format !== undefined && format !== 'json' && format !== 'table') throw new InputError(m.f.badFormat(args.format ?? ''));
   const lang = langOption(args.lang, m);
-  let years: [number, number] | null = null;
-  if (args.years !== undefined) {
-    years = parseYears(args.years);
-    if (!years) throw new InputError(m.f.badYears(args.years));
-  }
+  const years = yearsOption(args.years, m);
   if (args.output) checkOutput(args.output, [file], args.force || args.replace, m);
 
   const text = await documentText(file, m);
   // Read before the import is printed, so a refusal comes alone.
   const existing = args.output ? await existingOutput(args.output, args, m) : undefined;
   let r: ImportResult;
+  let report: Report;
   try {
     // Findings are read by the operator unless --lang asks for the workbook's language.
-    r = importPlan(text, { lang: lang ?? m.lang, source: basename(file), ...(years ? { startYear: years[0], endYear: years[1] } : {}) });
+    ({ imported: r, report } = importDocument(text, {
+      lang: lang ?? m.lang,
+      source: basename(file),
+      ...(years ? { startYear: years[0], endYear: years[1] } : {}),
+    }));
   } catch (e) {
     if (e instanceof ImportError) throw new InputError(m.f.notAPlan(file));
     throw e;
@@ -175,12 +170,12 @@ export async function runImport(file: string, args: ImportArgs, m: Messages, io:
   else if (print === 'table') for (const line of importTable(r, m)) io.out(line);
 
   if (args.output) {
-    const workbookLang = existing ? workbookDefaults(existing).lang : undefined;
-    const w = await writeWorkbookFile(r.plan, parseCounties(args.counties), lang ?? workbookLang ?? 'zh', args.output, m, existing);
+    // Without --lang, the workbook being re-generated keeps its language (regenerate decides).
+    const w = await writeWorkbookFile(r.plan, parseCounties(args.counties), lang, args.output, m, existing);
     const say = print ? io.err : io.out;
     for (const line of summary(w, m)) say(line);
     // The table has them already; otherwise they would go unseen behind the summary.
     if (print !== 'table') for (const line of importFindingLines(r, m)) say(line);
   }
-  return r.findings.some((f) => f.severity === 'error') ? EXIT_FINDINGS : 0;
+  return hasErrors(report) ? EXIT_FINDINGS : 0;
 }

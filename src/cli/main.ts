@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Command, CommanderError } from 'commander';
+import { NewerRegistryError } from '../core/sheet/registry';
 import { XlsxReadError, describeReadError } from '../hosts/xlsx/errors';
 import { InputError } from './errors';
 import type { GenerateArgs, Output } from './generate';
@@ -156,6 +157,10 @@ function report(e: unknown, m: Messages, io: CliIo): number {
   }
   if (e instanceof InputError) {
     io.err(`${m.t('errorPrefix')}${e.message}`);
+    return EXIT.badInput;
+  }
+  if (e instanceof NewerRegistryError) {
+    io.err(`${m.t('errorPrefix')}${e.describe(m.lang)}`);
     return EXIT.badInput;
   }
   if (e instanceof XlsxReadError) {

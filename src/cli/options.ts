@@ -5,12 +5,26 @@ import { basename, dirname, join, resolve } from 'path';
 import type { Lang } from '../core/i18n';
 import { InputError } from './errors';
 import type { Messages } from './messages';
+import { parseYears } from './planInput';
 
 export function langOf(v: string | undefined, fallback: Lang, m: Messages): Lang {
   if (v === undefined) return fallback;
   const l = v.trim().toLowerCase();
   if (l === 'zh' || l === 'en') return l;
   throw new InputError(m.f.badLang(v));
+}
+
+/** --lang when given (checked), else undefined: the operation then takes the workbook's or Chinese. */
+export function langOption(v: string | undefined, m: Messages): Lang | undefined {
+  return v === undefined ? undefined : langOf(v, 'zh', m);
+}
+
+/** --years when given (checked), else null. */
+export function yearsOption(v: string | undefined, m: Messages): [number, number] | null {
+  if (v === undefined) return null;
+  const years = parseYears(v);
+  if (!years) throw new InputError(m.f.badYears(v));
+  return years;
 }
 
 export function formatOf(v: string | undefined, m: Messages): 'table' | 'json' {

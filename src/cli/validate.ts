@@ -7,10 +7,11 @@ import { type Finding, SEVERITY_LABELS, summarize } from '../core/findings/catal
 import type { Lang } from '../core/i18n';
 import { buildFindingsSheet, entryMessage } from '../core/report/findingsSheet';
 import { cellList, entryTitle, triage } from '../core/findings/triage';
-import { SheetNotFoundError, validateWorkbook, workbookPlan } from '../core/validate/workbook';
+import { hasErrors } from '../core/operations/report';
+import { SheetNotFoundError, type Validation, validate } from '../core/operations/validate';
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
 import { EXIT_FINDINGS, InputError } from './errors';
-import { checkOutput, formatOf, langOf, writeFileAtomic } from './options';
+import { checkOutput, formatOf, langOption, writeFileAtomic } from './options';
 import type { Output } from './generate';
 import type { Messages } from './messages';
 
@@ -147,34 +148,23 @@ export async function runValidate(file: string, args: ValidateArgs, m: Messages,
     ...(s.merges ? { merges: s.merges } : {}),
     ...(s.percentCells ? { percentCells: s.percentCells } : {}),
   }));
-  let workbookLang: Lang | null;
+  const lang = langOption(args.lang, m);
+  let v: Validation;
   try {
-    workbookLang = workbookPlan(sheets, read.names, args.sheet).lang;
+    v = validate(sheets, read.names, { ...(lang ? { lang } : {}), ...(args.sheet !== undefined ? { sheet: args.sheet } : {}) });
   } catch (e) {
     if (!(e instanceof SheetNotFoundError)) throw e;
-    throw new InputError(
-      m.f.noSheet(
-        e.sheet,
-        sheets
-          .filter((s) => s.visibility === 'visible')
-          .map((s) => s.name)
-          .join(', '),
-      ),
-    );
+    const visible = sheets.filter((s) => s.visibility === 'visible').map((s) => s.name);
+    throw new InputError(m.f.noSheet(e.sheet, visible.join(', ')));
   }
-  const lang = langOf(args.lang, workbookLang ?? 'zh', m);
-  const { findings, checked, skipped } = validateWorkbook(sheets, read.names, {
-    lang,
-    ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
-  });
+  const { findings, checked, skipped, counts: s } = v.report;
   // Exit 0 would read as a pass to a script: a workbook with no task list is the wrong input.
   if (checked.length === 0) throw new InputError(m.f.noTaskList(file));
-  const s = summarize(findings);
 
   if (format === 'json') {
     writeFindingsJson(findings, io);
   } else {
-    for (const line of findingsTable(findings, lang)) io.out(line);
+    for (const line of findingsTable(findings, v.lang)) io.out(line);
     if (findings.length > 0) io.out('');
     io.out(m.f.checkedSheets(checked.join(', ')));
     if (skipped.length > 0) io.out(m.f.notTaskLists(skipped.join(', ')));
@@ -183,8 +173,8 @@ export async function runValidate(file: string, args: ValidateArgs, m: Messages,
     );
   }
   if (args.findingsSheet) {
-    await writeFindingsFile(findings, lang, file, args.findingsSheet, m);
+    await writeFindingsFile(findings, v.lang, file, args.findingsSheet, m);
     if (format === 'table') io.out(m.f.findingsWritten(args.findingsSheet));
   }
-  return s.bySeverity.error > 0 ? EXIT_FINDINGS : 0;
+  return hasErrors(v.report) ? EXIT_FINDINGS : 0;
 }

@@ -6,6 +6,7 @@
  * - a very hidden registry sheet (`keytask`) with one row per name: kind, county, plan period.
  * Custom XML parts would be tidier but not every program keeps them.
  */
+import type { Lang } from '../i18n';
 import type { SheetKind } from '../model';
 import { type CellValue, type NameSpec, type SheetSpec, quoteSheetName, sheetNameOfReference } from './spec';
 
@@ -44,14 +45,43 @@ export function nextRegistryName(used: Iterable<string>): string {
   return `${NAME_PREFIX}${max + 1}`;
 }
 
+const NEWER: Record<Lang, (version: number) => string> = {
+  zh: (v) => `此工作簿由更新版本的 keytask 生成(登记表版本 ${v}),请升级 keytask 后再操作`,
+  en: (v) => `This workbook was made by a newer keytask (registry version ${v}); upgrade keytask before working on it`,
+};
+
+/**
+ * A registry written by a newer keytask: its rows may mean what this version cannot know, and
+ * re-writing it would lose what it added, so every operation refuses the workbook. The message
+ * carries both languages for a host that shows it as it is; `describe` gives one.
+ */
+export class NewerRegistryError extends Error {
+  constructor(readonly version: number) {
+    super(`${NEWER.zh(version)} / ${NEWER.en(version)}`);
+    this.name = 'NewerRegistryError';
+  }
+
+  describe(lang: Lang): string {
+    return NEWER[lang](this.version);
+  }
+}
+
 function text(v: CellValue | undefined): string {
   return v === null || v === undefined || typeof v === 'object' ? '' : String(v).trim();
 }
 
-/** Reads registry rows from the registry sheet's values. Unknown or broken rows are skipped. */
+/**
+ * Reads registry rows from the registry sheet's values. Unknown or broken rows are skipped; a
+ * row without a version is from before versions were written (version 1). Throws
+ * NewerRegistryError for a row a newer keytask wrote.
+ */
 export function parseRegistry(values: CellValue[][]): RegistryEntry[] {
   const out: RegistryEntry[] = [];
+  const at = (values[0] ?? []).map(text).indexOf('version');
+  const versionAt = at >= 0 ? at : HEADER.indexOf('version');
   for (const row of values.slice(1)) {
+    const version = Number(text(row[versionAt]));
+    if (Number.isFinite(version) && version > REGISTRY_VERSION) throw new NewerRegistryError(version);
     const [name, key, kind, county, startYear, endYear, lang] = row.map(text);
     if (!isRegistryName(name) || !key || !kind) continue;
     out.push({

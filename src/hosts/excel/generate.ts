@@ -7,9 +7,10 @@
  * copies after the first are made by copying it (new sheets) or pasting its layout (sheets
  * being updated), so the write does not grow with counties.
  */
-import { type GenerateOptions, type NameConflict, type SheetAction, generateWorkbook, wantedKeys } from '../../core/generate/generate';
+import type { GenerateOptions } from '../../core/generate/generate';
 import type { Plan } from '../../core/model';
-import { REGISTRY_SHEET } from '../../core/sheet/registry';
+import { type NameConflict, type SheetAction, sheetsToRead } from '../../core/operations/generate';
+import { regenerate } from '../../core/operations/regenerate';
 import { readWorkbook } from './readWorkbook';
 import { type RenderOptions, TEMPLATE_SHEET, renderSpec } from './renderSpec';
 import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
@@ -30,34 +31,32 @@ export async function generateInExcel(
   /** only for comparing ways of writing in tests (e.g. every sheet in full) */
   renderOverrides: Partial<Pick<RenderOptions, 'copySheets' | 'pasteRanges'>> = {},
 ): Promise<ExcelGeneration> {
-  const snapshot = await api.run((context) => readWorkbook(context, wantedKeys(opts)));
-  const { spec, actions, conflicts } = generateWorkbook(plan, opts, snapshot.existing);
+  const snapshot = await api.run((context) => readWorkbook(context, sheetsToRead(opts)));
+  const { existing, registryExists } = snapshot;
+  const g = regenerate({ plan, ...opts }, { existing, registryExists, write: 'in-place' });
+  const { actions, conflicts } = g;
 
   // Nothing has been written yet, so refusing leaves the workbook as it was.
   if (conflicts.length > 0 && !(await confirm(conflicts))) {
     return { actions, conflicts, cancelled: true, activated: '' };
   }
 
-  const city = spec.sheets.find((s) => s.key === 'city');
-  const activated = city?.name ?? '';
-  const updatable = snapshot.existing.keytaskSheets.flatMap((s) => (s.sheet ? [s.sheet] : []));
-  if (snapshot.registryExists) updatable.push(REGISTRY_SHEET);
   const api19 = api.isSetSupported('ExcelApi', PAGE_LAYOUT_API);
   // A render that failed half-way may have left its very hidden scratch sheet behind.
   const stale = new RegExp(`^${TEMPLATE_SHEET}\\d*$`, 'i');
   const staleTemplates = snapshot.sheets.filter((s) => stale.test(s.name) && s.visibility === 'VeryHidden').map((s) => s.name);
   await api.run((context) =>
-    renderSpec(context, spec, {
-      updatable,
-      existingSheets: snapshot.existing.sheetNames,
+    renderSpec(context, g.spec, {
+      updatable: g.updatable,
+      existingSheets: existing.sheetNames,
       existingNames: snapshot.names,
       pageLayout: api19,
       rangeAreas: api19,
       pasteRanges: api19,
       staleTemplates,
-      ...(activated ? { activate: activated } : {}),
+      ...(g.activate ? { activate: g.activate } : {}),
       ...renderOverrides,
     }),
   );
-  return { actions, conflicts, cancelled: false, activated };
+  return { actions, conflicts, cancelled: false, activated: g.activate };
 }

@@ -9,9 +9,8 @@
  */
 import type { Finding } from '../../core/findings/catalogue';
 import type { Lang } from '../../core/i18n';
-import { REGISTRY_SHEET } from '../../core/sheet/registry';
+import { type SheetInfo, type ValidationReport, sheetsToValidate, validate, withGrids } from '../../core/operations/validate';
 import type { Visibility } from '../../core/sheet/spec';
-import { type WorkbookSheet, planValidation, validateWorkbook } from '../../core/validate/workbook';
 import type { ExcelApi } from './runtime';
 import { loadStructure, structureOf } from './structure';
 import { readPercentCells } from './percentCells';
@@ -26,9 +25,7 @@ export interface ValidateInExcelOptions {
   lang: Lang;
 }
 
-export interface ExcelValidation {
-  findings: Finding[];
-  checked: string[];
+export interface ExcelValidation extends ValidationReport {
   /** round trips used */
   syncs: number;
 }
@@ -43,13 +40,11 @@ export async function validateInExcel(api: ExcelApi, opts: ValidateInExcelOption
     active.load('name');
     await context.sync();
     const structure = structureOf(load);
-    const sheets: WorkbookSheet[] = structure.sheets.map((ws) => ({ name: ws.name, visibility: VISIBILITY[ws.visibility] ?? 'visible' }));
-    const keytask = structure.keytaskSheets;
-    const { registry, names: nameRefs } = structure;
+    const sheets: SheetInfo[] = structure.sheets.map((ws) => ({ name: ws.name, visibility: VISIBILITY[ws.visibility] ?? 'visible' }));
+    const { registry, names } = structure;
     const only = opts.scope === 'active' ? active.name : undefined;
-    const plan = planValidation(sheets, keytask, only);
+    const { plan, read: toRead } = sheetsToValidate(sheets, registry, names, only);
 
-    const toRead = [...new Set([...plan.targets.map((t) => t.sheet), ...(plan.directory ? [plan.directory] : [])])];
     const read = await readUsedRanges(context, toRead, { merges });
     const percent = await readPercentCells(
       context,
@@ -59,14 +54,13 @@ export async function validateInExcel(api: ExcelApi, opts: ValidateInExcelOption
       }),
     );
     const syncs = 1 + read.syncs + percent.syncs;
-    const all: WorkbookSheet[] = sheets.map((s) => {
-      if (s.name === REGISTRY_SHEET && registry) return { ...s, grid: registry };
-      const r = read.sheets.get(s.name);
-      const percentCells = percent.cells.get(s.name);
-      return r ? { ...s, grid: r.grid, merges: r.merges, ...(percentCells ? { percentCells } : {}) } : s;
+    const all = withGrids(sheets, registry, (name) => {
+      const r = read.sheets.get(name);
+      const percentCells = percent.cells.get(name);
+      return r ? { grid: r.grid, merges: r.merges, ...(percentCells ? { percentCells } : {}) } : undefined;
     });
-    const result = validateWorkbook(all, nameRefs, { lang: opts.lang, ...(only !== undefined ? { sheet: only } : {}) });
-    return { ...result, syncs };
+    const { report } = validate(all, names, { lang: opts.lang, ...(only !== undefined ? { sheet: only } : {}) });
+    return { ...report, syncs };
   });
 }
 
