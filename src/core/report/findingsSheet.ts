@@ -46,6 +46,8 @@ export interface FindingsSheetOptions {
   date: string;
   /** the file the cells are in, when the sheet is a file of its own beside it */
   linkFile?: string;
+  /** a finding's `file!sheet` as the file to link to and the sheet in it (null: a sheet of linkFile) */
+  locate?: (sheet: string) => { file: string; sheet: string } | null;
 }
 
 export function buildFindingsSheet(findings: Finding[], opts: FindingsSheetOptions): SheetSpec {
@@ -68,10 +70,12 @@ export function buildFindingsSheet(findings: Finding[], opts: FindingsSheetOptio
       style: { bold: true, fill: 'D9E1F2', border: true, hAlign: 'center', vAlign: 'middle', fontSize: BODY_SIZE },
     },
   ];
+  const at = (sheet: string): { sheet: string; file: string | undefined } => opts.locate?.(sheet) ?? { sheet, file: opts.linkFile };
   triage(findings, lang).forEach((e, i) => {
     const r = values.length;
     const cells = cellList(e.cells);
     const first = e.cells[0];
+    const where = at(e.sheet);
     const texts: string[] = [
       String(i + 1),
       SEVERITY_LABELS[e.severity][lang],
@@ -87,7 +91,7 @@ export function buildFindingsSheet(findings: Finding[], opts: FindingsSheetOptio
       texts[1],
       texts[2],
       e.sheet,
-      first ? { formula: linkFormula(e.sheet, first, cells, opts.linkFile) } : null,
+      first ? { formula: linkFormula(where.sheet, first, cells, where.file) } : null,
       e.taskIds || null,
       e.taskText,
       texts[7],

@@ -50,7 +50,15 @@ function pad(rows: CellValue[][]): CellValue[][] {
   return rows.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill(null)]);
 }
 
-export function buildSummarySheet(result: RollupResult, opts: { lang: Lang; title: string; name?: string }): SheetSpec {
+export interface SummaryOptions {
+  lang: Lang;
+  title: string;
+  name?: string;
+  /** a county file's link target, when the summary is a file of its own beside them (the CLI's -o) */
+  linkTarget?: (file: string) => string;
+}
+
+export function buildSummarySheet(result: RollupResult, opts: SummaryOptions): SheetSpec {
   const { lang } = opts;
   const zh = lang === 'zh';
   const years = result.years.map(String);
@@ -135,7 +143,8 @@ export function buildSummarySheet(result: RollupResult, opts: { lang: Lang; titl
         const f = t.counties[c];
         if (!f || f.actual === null) return null;
         const cell = f.cells.actual;
-        return cell ? { formula: linkFormula(f.origin.sheet, cell, round(f.actual)!, f.origin.file) } : round(f.actual);
+        const file = f.origin.file && opts.linkTarget ? opts.linkTarget(f.origin.file) : f.origin.file;
+        return cell ? { formula: linkFormula(f.origin.sheet, cell, round(f.actual)!, file) } : round(f.actual);
       }),
     ];
     rows.push(row);
