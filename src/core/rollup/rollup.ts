@@ -36,11 +36,6 @@ export interface Submission {
   read?: ReadSheet | null;
 }
 
-/** A submission's grid as read: the reading a step before did, else one now. */
-export function readSubmission(s: Pick<Submission, 'grid' | 'percentCells' | 'read'>): ReadSheet | null {
-  return s.read !== undefined ? s.read : readTaskSheet(s.grid, { percentCells: s.percentCells });
-}
-
 /** A figure of a county row: its target, a year's milestone, or its actual value. */
 export type FigureKey = 'target' | 'actual' | YearColumnKey;
 
@@ -203,7 +198,7 @@ export function rollup(
   // ---- read submissions; one per county, each read and checked once ----
   const read: ReadSubmission[] = [];
   for (const s of submissions) {
-    const sheet = readSubmission(s);
+    const sheet = s.read !== undefined ? s.read : readTaskSheet(s.grid, { percentCells: s.percentCells });
     const where = s.sheet ? `${s.source}!${s.sheet}` : s.source;
     if (!sheet) {
       report('header-missing', where, null, null);
