@@ -142,15 +142,5 @@ export function parseYears(text: string): [number, number] | null {
   return isYear(start) && isYear(end) && validPeriod(start, end) ? [start, end] : null;
 }
 
-/** County names as typed on a command line: `,`, `，` and `、` all separate; blanks and repeats dropped. */
-export function parseCounties(text: string | undefined): string[] {
-  if (!text) return [];
-  return [
-    ...new Set(
-      text
-        .split(/[,\uFF0C\u3001]/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ];
-}
+/** `--counties`: one parser for the CLI and the pane, in the core. */
+export { parseCounties } from '../core/text/counties';

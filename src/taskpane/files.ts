@@ -37,20 +37,26 @@ export interface ReadFiles {
   unreadable: UnreadableFile[];
 }
 
-/** County workbooks for a roll-up; a file that cannot be read is reported by name, not thrown. */
+/**
+ * County workbooks for a roll-up, read as the CLI reads them (hosts/xlsx/submissionFiles.ts):
+ * a file that cannot be read is reported by name, not thrown. A picked file the browser can no
+ * longer give (moved or deleted since it was picked) is one of those.
+ */
 export async function readCountyFiles(picked: readonly File[], lang: 'zh' | 'en' = 'zh'): Promise<ReadFiles> {
-  const out: ReadFiles = { files: [], unreadable: [] };
-  if (picked.length === 0) return out;
+  if (picked.length === 0) return { files: [], unreadable: [] };
   const { readXlsxBuffer } = await import(/* webpackChunkName: "xlsx-reader" */ '../hosts/xlsx/readXlsxBuffer');
-  const { XlsxReadError, unreadableOf } = await import('../hosts/xlsx/errors');
-  for (const file of picked) {
+  const { readSubmissionFiles } = await import('../hosts/xlsx/submissionFiles');
+  const { XlsxReadError } = await import('../hosts/xlsx/errors');
+  const bytesOf = async (file: File): Promise<Uint8Array> => {
     try {
-      const read = await readXlsxBuffer(await fileBytes(file), file.name);
-      out.files.push({ name: file.name, grids: read.sheets, names: read.names });
-    } catch (err) {
-      if (err instanceof XlsxReadError) out.unreadable.push({ name: file.name, ...unreadableOf(err, lang) });
-      else out.unreadable.push({ name: file.name, reason: 'notXlsx', detail: err instanceof Error ? err.message : String(err) });
+      return await fileBytes(file);
+    } catch (e) {
+      throw new XlsxReadError(file.name, 'missing', e instanceof Error ? e.message : String(e));
     }
-  }
-  return out;
+  };
+  const { read, unreadable } = await readSubmissionFiles(
+    picked.map((file) => ({ name: file.name, read: async () => readXlsxBuffer(await bytesOf(file), file.name) })),
+    { lang },
+  );
+  return { files: read, unreadable };
 }

@@ -4,17 +4,8 @@
  */
 import type { Strings } from './i18n';
 
-/** Clerks paste county lists from documents, where `、` and the full-width comma are the norm. */
-const COUNTY_SEPARATORS = /[\n\r,，、;；\t]+/;
-
-export function parseCounties(text: string): string[] {
-  const seen = new Set<string>();
-  for (const part of text.split(COUNTY_SEPARATORS)) {
-    const name = part.trim();
-    if (name) seen.add(name);
-  }
-  return [...seen];
-}
+/** County lists pasted from documents split as the CLI's do: one parser in the core. */
+export { parseCounties } from '../core/text/counties';
 
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;

@@ -34,6 +34,8 @@ export interface FindingsSheetOptions {
   date: string;
   /** the file the cells are in, when the sheet is a file of its own beside it */
   linkFile?: string;
+  /** a finding's `file!sheet` as the file to link to and the sheet in it (null: a sheet of linkFile) */
+  locate?: (sheet: string) => { file: string; sheet: string } | null;
 }
 
 export function buildFindingsSheet(findings: Finding[], opts: FindingsSheetOptions): SheetSpec {
@@ -96,8 +98,9 @@ export function buildFindingsSheet(findings: Finding[], opts: FindingsSheetOptio
   };
 }
 
-/** The cells column: the entry's cells, linked to the first (in this workbook, or in `linkFile`). */
+/** The cells column: the entry's cells, linked to the first (in this workbook, in `linkFile`, or in the file `locate` names). */
 function cellsLink(e: FindingEntry, cells: string, opts: FindingsSheetOptions): CellValue {
   const first = e.cells[0];
-  return first ? { formula: linkFormula(e.sheet, first, cells, opts.linkFile) } : null;
+  const where = opts.locate?.(e.sheet) ?? { sheet: e.sheet, file: opts.linkFile };
+  return first ? { formula: linkFormula(where.sheet, first, cells, where.file) } : null;
 }

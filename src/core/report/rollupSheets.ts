@@ -49,7 +49,15 @@ function pad(rows: CellValue[][]): CellValue[][] {
   return rows.map((r) => [...r, ...new Array<CellValue>(width - r.length).fill(null)]);
 }
 
-export function buildSummarySheet(result: RollupResult, opts: { lang: Lang; title: string; name?: string }): SheetSpec {
+export interface SummaryOptions {
+  lang: Lang;
+  title: string;
+  name?: string;
+  /** a county file's link target, when the summary is a file of its own beside them (the CLI's -o) */
+  linkTarget?: (file: string) => string;
+}
+
+export function buildSummarySheet(result: RollupResult, opts: SummaryOptions): SheetSpec {
   const { lang } = opts;
   const zh = lang === 'zh';
   const years = result.years.map(String);
@@ -106,7 +114,7 @@ export function buildSummarySheet(result: RollupResult, opts: { lang: Lang; titl
               ];
             })
             .join('\n') || null,
-        counties: result.counties.map((c) => actualLink(t.counties[c])),
+        counties: result.counties.map((c) => actualLink(t.counties[c], opts.linkTarget)),
       }),
     );
     // A county actual that does not count is still shown, marked.
@@ -128,10 +136,11 @@ export function buildSummarySheet(result: RollupResult, opts: { lang: Lang; titl
 }
 
 /** A county's actual in the summary: a link to the cell it came from, or the bare figure. */
-function actualLink(f: CountyFigures | undefined): CellValue {
+function actualLink(f: CountyFigures | undefined, linkTarget: ((file: string) => string) | undefined): CellValue {
   if (!f || f.actual === null) return null;
   const cell = f.cells.actual;
-  return cell ? { formula: linkFormula(f.origin.sheet, cell, round(f.actual)!, f.origin.file) } : round(f.actual);
+  const file = f.origin.file && linkTarget ? linkTarget(f.origin.file) : f.origin.file;
+  return cell ? { formula: linkFormula(f.origin.sheet, cell, round(f.actual)!, file) } : round(f.actual);
 }
 
 export function buildStatusSheet(result: RollupResult, opts: { lang: Lang; name?: string }): SheetSpec {

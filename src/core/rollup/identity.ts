@@ -4,20 +4,30 @@
  * not be taken for the city list either: it is named as foreign, and nothing of it is used.
  */
 import type { Lang } from '../i18n';
-import { type ReadSheet } from '../layout/reader';
-import type { TaskRecord } from '../validate/record';
+import { type ReadSheet, readTaskSheet } from '../layout/reader';
+import { type Grid, titleOf } from '../sheet/grid';
+import { type TaskRecord, readRecords } from '../validate/record';
 import { matchKey } from '../text/normalize';
 import { SAME_TASK, textSimilarity } from './textMatch';
 
 /** More than this share of the shared ids with other task texts: another plan. */
 const FOREIGN_SHARE = 0.5;
 
+/** A task list as read once: the sheet, its records, and its title row when it has one. */
+export interface TaskList {
+  sheet: ReadSheet;
+  records: TaskRecord[];
+  title?: string;
+}
+
+/** The task list of a grid, read once (null when no header is found). */
+export function readTaskList(grid: Grid, percentCells: string[] | undefined, lang: Lang): TaskList | null {
+  const sheet = readTaskSheet(grid, { percentCells });
+  return sheet ? { sheet, records: readRecords(sheet, lang), title: titleOf(grid) } : null;
+}
+
 /** Why `other` is not a copy of the city's list, in the user's language; null when it is. */
-export function foreignReason(
-  city: { sheet: ReadSheet; records: TaskRecord[]; title?: string },
-  other: { sheet: ReadSheet; records: TaskRecord[]; title?: string },
-  lang: Lang,
-): string | null {
+export function foreignReason(city: TaskList, other: TaskList, lang: Lang): string | null {
   const zh = lang === 'zh';
   const span = (ys: number[]): string => (ys.length ? `${ys[0]}—${ys[ys.length - 1]}` : '—');
   const cy = city.sheet.years;

@@ -26,6 +26,23 @@ export interface ReportOptions {
   findings?: { subject: string; date: string };
   /** what the target workbook holds now (nothing for a new file) */
   existing?: { sheetNames: string[]; keytaskSheets: KeytaskSheet[] };
+  /** links into the county files, when the report is a file of its own beside them */
+  fileLinks?: FileLinks;
+}
+
+export interface FileLinks {
+  /** the county files as the result names them (its `file!sheet` and `origin.file`) */
+  files: string[];
+  /** each one's link target from the report's folder (`../新密市.xlsx`) */
+  target: (file: string) => string;
+}
+
+/** A finding's `file!sheet` as the file to link to and the sheet in it; null for a sheet of this workbook. */
+function locator(links: FileLinks): (sheet: string) => { file: string; sheet: string } | null {
+  return (sheet) => {
+    const file = links.files.find((name) => sheet.startsWith(`${name}!`));
+    return file === undefined ? null : { file: links.target(file), sheet: sheet.slice(file.length + 1) };
+  };
 }
 
 export interface ReportAction {
@@ -56,7 +73,13 @@ export function rollupReport(result: RollupResult, opts: ReportOptions): ReportW
       key: 'summary',
       kind: 'summary',
       name: ROLLUP_SHEET_NAMES.summary[opts.lang],
-      build: (name) => buildSummarySheet(result, { lang: opts.lang, title: opts.title, name }),
+      build: (name) =>
+        buildSummarySheet(result, {
+          lang: opts.lang,
+          title: opts.title,
+          name,
+          ...(opts.fileLinks ? { linkTarget: opts.fileLinks.target } : {}),
+        }),
     },
     {
       key: 'status',
@@ -77,7 +100,14 @@ export function rollupReport(result: RollupResult, opts: ReportOptions): ReportW
       key: 'findings',
       kind: 'findings',
       name: FINDINGS_SHEET_NAME[opts.lang],
-      build: (name) => buildFindingsSheet(result.findings, { lang: opts.lang, name, subject: findings.subject, date: findings.date }),
+      build: (name) =>
+        buildFindingsSheet(result.findings, {
+          lang: opts.lang,
+          name,
+          subject: findings.subject,
+          date: findings.date,
+          ...(opts.fileLinks ? { locate: locator(opts.fileLinks) } : {}),
+        }),
     });
   }
 

@@ -16,7 +16,7 @@ import { unitFactor } from '../text/quantity';
 import { type ReportingPeriod, parseReportingPeriod } from '../validate/period';
 import { type NumberField, type TaskRecord, fieldName, readRecords } from '../validate/record';
 import { validateRead } from '../validate/validate';
-import { foreignReason } from './identity';
+import { type TaskList, foreignReason, readTaskList } from './identity';
 import { SAME_TASK, textSimilarity } from './textMatch';
 
 export interface Submission {
@@ -29,6 +29,11 @@ export interface Submission {
   grid: Grid;
   /** cells formatted as percent (A1), as the host read them */
   percentCells?: string[];
+  /**
+   * The grid as the layout reader read it (with percentCells), when a step before needed it
+   * (is the copy blank? whose 填报单位?): each grid is read once. Null: no header found.
+   */
+  read?: ReadSheet | null;
 }
 
 /** A figure of a county row: its target, a year's milestone, or its actual value. */
@@ -171,7 +176,8 @@ interface ReadSubmission {
 }
 
 export function rollup(
-  city: { grid: Grid; source: string; percentCells?: string[] },
+  /** `list`: the city list as a step before read it (null: no header found), so it is read once */
+  city: { grid: Grid; source: string; percentCells?: string[]; list?: TaskList | null },
   submissions: Submission[],
   opts: RollupOptions,
 ): RollupResult {
@@ -179,12 +185,12 @@ export function rollup(
   const report = <C extends FindingCode>(code: C, sheet: string, cell: string | null, taskId: string | null, ...params: ParamsArg<C>) =>
     findings.push(finding(code, opts.lang, { sheet, cell, taskId }, ...params));
 
-  const citySheet = readTaskSheet(city.grid, { percentCells: city.percentCells });
-  if (!citySheet) {
+  const cityList = city.list !== undefined ? city.list : readTaskList(city.grid, city.percentCells, opts.lang);
+  if (!cityList) {
     report('header-missing', city.source, null, null);
     return { years: [], counties: [], reporting: null, tasks: [], status: [], ranking: [], excluded: [], findings };
   }
-  const cityRecords = readRecords(citySheet, opts.lang);
+  const { sheet: citySheet, records: cityRecords } = cityList;
   const cityIds = new Set(cityRecords.map((r) => r.id).filter(Boolean));
   const years = citySheet.years;
   const period = years.length ? { start: years[0], end: years[years.length - 1] } : null;
@@ -192,7 +198,7 @@ export function rollup(
   // ---- read submissions; one per county, each read and checked once ----
   const read: ReadSubmission[] = [];
   for (const s of submissions) {
-    const sheet = readTaskSheet(s.grid, { percentCells: s.percentCells });
+    const sheet = s.read !== undefined ? s.read : readTaskSheet(s.grid, { percentCells: s.percentCells });
     const where = s.sheet ? `${s.source}!${s.sheet}` : s.source;
     if (!sheet) {
       report('header-missing', where, null, null);

@@ -11,11 +11,10 @@
  */
 import { type Finding, finding } from '../findings/catalogue';
 import type { Label, Lang } from '../i18n';
-import { readTaskSheet } from '../layout/reader';
-import { readRecords } from '../validate/record';
+import { type ReadSheet, readTaskSheet } from '../layout/reader';
 import { directoryUnits } from '../validate/workbook';
-import { foreignReason } from './identity';
-import { type Grid, isEmpty, titleOf } from '../sheet/grid';
+import { type TaskList, foreignReason, readTaskList } from './identity';
+import { type Grid, isEmpty } from '../sheet/grid';
 import { type KeytaskSheet, REGISTRY_SHEET, liveKeytaskSheets } from '../sheet/registry';
 import type { Visibility } from '../sheet/spec';
 import type { Submission } from './rollup';
@@ -60,6 +59,8 @@ export interface CitySource {
 
 export interface RollupSources {
   city: CitySource | null;
+  /** the list every file was checked against (the host's city, else `city`), as read once */
+  cityList: TaskList | null;
   submissions: Submission[];
   /** `submission-unreadable`, one per file that gave nothing to roll up */
   findings: Finding[];
@@ -94,15 +95,20 @@ export function keytaskSheetsIn(file: SourceFile): Array<KeytaskSheet & { sheet:
 
 /**
  * Whether a county copy holds anything a county typed: a target, a milestone, an actual value,
- * a note or a status. A blank copy left in the city's own workbook is not a submission.
+ * a note or a status. A blank copy left in the city's own workbook is not a submission. Takes
+ * the sheet as read, so the roll-up that follows reads the same reading (one per grid).
  */
-export function hasFigures(grid: Grid): boolean {
-  const sheet = readTaskSheet(grid);
+export function hasFigures(sheet: ReadSheet | null): boolean {
   if (!sheet) return false;
   const keys = Object.keys(sheet.columns).filter(
     (k) => k === 'target' || k === 'actual' || k === 'progress' || k === 'status' || /^y\d{4}$/.test(k),
   );
   return sheet.rows.some((r) => r.type === 'task' && keys.some((k) => !isEmpty(r.values[k as keyof typeof r.values])));
+}
+
+/** A county sheet read once, for `hasFigures` and then for the roll-up. */
+export function readCountySheet(sheet: { grid: Grid; percentCells?: string[] }): ReadSheet | null {
+  return readTaskSheet(sheet.grid, { percentCells: sheet.percentCells });
 }
 
 export interface CollectOptions {
@@ -141,8 +147,7 @@ export function collectSources(files: SourceFile[], unreadable: UnreadableFile[]
     }
   }
   const reference = opts.city ?? city;
-  const cityRead = reference ? readTaskSheet(reference.grid, { percentCells: reference.percentCells }) : null;
-  const cityList = cityRead ? { sheet: cityRead, records: readRecords(cityRead, opts.lang), title: titleOf(reference!.grid) } : null;
+  const cityList = reference ? readTaskList(reference.grid, reference.percentCells, opts.lang) : null;
 
   for (const file of files) {
     const keytask = keytaskSheetsIn(file);
@@ -153,10 +158,8 @@ export function collectSources(files: SourceFile[], unreadable: UnreadableFile[]
       // workbook back); a list of another plan makes the whole file foreign.
       if (citySheet && cityList && file !== cityFile) {
         const other = sheetOf(file, citySheet.sheet);
-        const read = readTaskSheet(other.grid, { percentCells: other.percentCells });
-        const reason = read
-          ? foreignReason(cityList, { sheet: read, records: readRecords(read, opts.lang), title: titleOf(other.grid) }, opts.lang)
-          : null;
+        const list = readTaskList(other.grid, other.percentCells, opts.lang);
+        const reason = list ? foreignReason(cityList, list, opts.lang) : null;
         if (reason) {
           findings.push(
             finding('submission-foreign', opts.lang, { sheet: file.name, cell: null, taskId: null }, { source: file.name, reason }),
@@ -170,13 +173,15 @@ export function collectSources(files: SourceFile[], unreadable: UnreadableFile[]
       const alone = !citySheet && counties.length === 1;
       for (const s of counties) {
         const sheet = sheetOf(file, s.sheet);
-        if (!alone && !hasFigures(sheet.grid)) continue;
+        const read = alone ? undefined : readCountySheet(sheet);
+        if (read !== undefined && !hasFigures(read)) continue;
         chosen.push({
           county: s.county ?? null,
           source: file.name,
           sheet: s.sheet,
           grid: sheet.grid,
           ...(sheet.percentCells ? { percentCells: sheet.percentCells } : {}),
+          ...(read !== undefined ? { read } : {}),
         });
       }
       if (!citySheet && counties.length === 0) findings.push(unreadableFinding({ name: file.name, reason: 'noTaskSheet' }, opts.lang));
@@ -184,8 +189,8 @@ export function collectSources(files: SourceFile[], unreadable: UnreadableFile[]
     }
     const plain = file.grids.flatMap((s) => {
       if (s.name === REGISTRY_SHEET || (s.state && s.state !== 'visible')) return [];
-      const read = readTaskSheet(s.grid);
-      return read ? [{ sheet: s, unit: read.headerBlock.reportingUnit?.trim() ?? '' }] : [];
+      const read = readCountySheet(s);
+      return read ? [{ sheet: s, read, unit: read.headerBlock.reportingUnit?.trim() ?? '' }] : [];
     });
     if (plain.length === 0) {
       findings.push(unreadableFinding({ name: file.name, reason: 'noTaskSheet' }, opts.lang));
@@ -199,6 +204,7 @@ export function collectSources(files: SourceFile[], unreadable: UnreadableFile[]
         sheet: p.sheet.name,
         grid: p.sheet.grid,
         ...(p.sheet.percentCells ? { percentCells: p.sheet.percentCells } : {}),
+        read: p.read,
       });
     }
   }
@@ -210,5 +216,5 @@ export function collectSources(files: SourceFile[], unreadable: UnreadableFile[]
     .map((s, i) => ({ s, i }))
     .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
     .map((x) => x.s);
-  return { city, submissions, findings };
+  return { city, cityList, submissions, findings };
 }

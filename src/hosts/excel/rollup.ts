@@ -11,14 +11,12 @@
  * County sheets are only read. The summary sheets keytask made before are replaced in place;
  * a sheet of the user's that holds a wanted name is left alone, after asking (like generation).
  */
-import type { Finding } from '../../core/findings/catalogue';
 import type { NameConflict } from '../../core/generate/generate';
 import type { Lang } from '../../core/i18n';
-import { REPORT_KINDS, type ReportAction, rollupReport, summaryTitle } from '../../core/rollup/report';
-import { type RollupResult, type Submission, rollup } from '../../core/rollup/rollup';
-import { type SourceFile, type UnreadableFile, collectSources, hasFigures, unreadableFinding } from '../../core/rollup/sources';
-import type { Grid } from '../../core/sheet/grid';
-import { directoryUnits } from '../../core/validate/workbook';
+import { type WorkbookSheets, rollupOperation } from '../../core/operations/rollup';
+import { REPORT_KINDS, type ReportAction } from '../../core/rollup/report';
+import type { RollupResult } from '../../core/rollup/rollup';
+import type { SourceFile, UnreadableFile } from '../../core/rollup/sources';
 import { type KeytaskSheet, REGISTRY_SHEET } from '../../core/sheet/registry';
 import { renderSpec } from './renderSpec';
 import { loadStructure, structureOf } from './structure';
@@ -61,9 +59,7 @@ interface Snapshot {
   keytaskSheets: KeytaskSheet[];
   registryExists: boolean;
   names: string[];
-  city: { sheet: string; grid: Grid; counties: string[]; units: string[]; percentCells?: string[] } | null;
-  submissions: Submission[];
-  missing: string[];
+  workbook: WorkbookSheets;
   charts: Record<string, string[]>;
   filters: string[];
 }
@@ -120,8 +116,8 @@ async function readForRollup(context: Excel.RequestContext, picked: string[] | u
   };
   const units = live.find((s) => s.kind === 'units');
   const toRead = [...(city ? [city.sheet] : []), ...(units ? [units.sheet] : []), ...countySheets];
-  const read = await readUsedRanges(context, toRead, replaced.length > 0 ? { alongside: loadExtras } : {});
-  const grids = new Map([...read.sheets].map(([sheet, v]) => [sheet, v.grid]));
+  const ranges = await readUsedRanges(context, toRead, replaced.length > 0 ? { alongside: loadExtras } : {});
+  const grids = new Map([...ranges.sheets].map(([sheet, v]) => [sheet, v.grid]));
   // Percent formats of the figure cells: one more sync, and none when no figure is filled in.
   const percent = await readPercentCells(
     context,
@@ -131,27 +127,20 @@ async function readForRollup(context: Excel.RequestContext, picked: string[] | u
     const cells = percent.cells.get(sheet);
     return cells ? { percentCells: cells } : {};
   };
+  const read = (sheet: string) => ({ sheet, grid: grids.get(sheet) ?? [], ...percentOf(sheet) });
   return {
     sheetNames,
     keytaskSheets,
     registryExists,
     names: nameRefs.map((n) => n.name),
-    city: city
-      ? {
-          sheet: city.sheet,
-          grid: grids.get(city.sheet) ?? [],
-          counties: live.filter((s) => s.kind === 'county' && s.county).map((s) => s.county!),
-          units: units ? directoryUnits(grids.get(units.sheet)) : [],
-          ...percentOf(city.sheet),
-        }
-      : null,
-    submissions: countySheets.map((sheet) => ({
-      county: countyOf.get(sheet) ?? null,
-      source: sheet,
-      grid: grids.get(sheet) ?? [],
-      ...percentOf(sheet),
-    })),
-    missing,
+    workbook: {
+      city: city ? read(city.sheet) : null,
+      ...(units ? { units: grids.get(units.sheet) } : {}),
+      counties: live.filter((s) => s.kind === 'county' && s.county).map((s) => s.county!),
+      countySheets: countySheets.map((sheet) => ({ county: countyOf.get(sheet) ?? null, ...read(sheet) })),
+      picked: picked !== undefined,
+      missing,
+    },
     charts: Object.fromEntries(extras.map((e) => [e.sheet, e.charts.items.map((c) => c.name)])),
     filters: extras.filter((e) => e.filter?.enabled).map((e) => e.sheet),
   };
@@ -161,51 +150,17 @@ export async function rollupInExcel(api: ExcelApi, opts: ExcelRollupOptions): Pr
   const api19 = api.isSetSupported('ExcelApi', PAGE_LAYOUT_API);
   const snap = await api.run((context) => readForRollup(context, opts.sheets, api19));
   const none = { conflicts: [], actions: [], activated: '', requestBytes: [] };
-
-  // The open workbook's city list, when it has one, is the list every file is checked against.
-  const fromFiles = collectSources(opts.files ?? [], opts.unreadable ?? [], {
-    lang: opts.lang,
-    ...(snap.city ? { city: { grid: snap.city.grid, source: snap.city.sheet, percentCells: snap.city.percentCells } } : {}),
-  });
-  const sourceFindings: Finding[] = [
-    ...snap.missing.map((name) => unreadableFinding({ name, reason: 'missing' }, opts.lang)),
-    ...fromFiles.findings,
-  ];
-  const city = snap.city
-    ? {
-        grid: snap.city.grid,
-        source: snap.city.sheet,
-        counties: snap.city.counties,
-        units: snap.city.units,
-        percentCells: snap.city.percentCells,
-      }
-    : fromFiles.city && {
-        grid: fromFiles.city.grid,
-        source: fromFiles.city.source,
-        counties: fromFiles.city.counties,
-        units: fromFiles.city.units,
-        percentCells: fromFiles.city.percentCells,
-      };
-  if (!city) return { status: 'no-city', result: null, ...none };
-  // Unpicked, a blank county copy is a county that has not reported yet, not a submission.
-  const inWorkbook = opts.sheets ? snap.submissions : snap.submissions.filter((s) => hasFigures(s.grid));
-  const submissions = [...inWorkbook, ...fromFiles.submissions];
-  if (submissions.length === 0) return { status: 'no-submissions', result: null, ...none };
-
-  const counties = opts.counties ?? (opts.sheets ? undefined : city.counties);
-  const core = rollup({ grid: city.grid, source: city.source, percentCells: city.percentCells }, submissions, {
-    lang: opts.lang,
-    citySource: city.source,
-    units: city.units,
-    ...(counties ? { counties } : {}),
-  });
-  const result: RollupResult = { ...core, findings: [...sourceFindings, ...core.findings] };
-
-  const report = rollupReport(result, {
-    lang: opts.lang,
-    title: opts.title ?? summaryTitle(city.grid, opts.lang),
-    existing: { sheetNames: snap.sheetNames, keytaskSheets: snap.keytaskSheets },
-  });
+  const op = rollupOperation(
+    { workbook: snap.workbook, files: opts.files ?? [], unreadable: opts.unreadable ?? [] },
+    {
+      lang: opts.lang,
+      ...(opts.counties ? { counties: opts.counties } : {}),
+      ...(opts.title !== undefined ? { title: opts.title } : {}),
+      existing: { sheetNames: snap.sheetNames, keytaskSheets: snap.keytaskSheets },
+    },
+  );
+  if (op.status !== 'done' || !op.workbook) return { status: op.status, result: null, ...none };
+  const { result, workbook: report } = op;
   // Nothing has been written yet, so refusing leaves the workbook as it was.
   if (report.conflicts.length > 0 && !(await opts.confirm(report.conflicts))) {
     return { status: 'cancelled', result, ...none, conflicts: report.conflicts, actions: report.actions };
