@@ -9,10 +9,10 @@ import type { Milestone, MilestoneKind, Plan, Section, Task } from '../model';
 import { parseSchedule } from '../text/milestones';
 import { readProse } from './prose';
 import type { RawReading, RawTask } from './rawTask';
-import { newConventions, readTask } from './responsibility';
+import { newConventions, readTask, timingIn } from './responsibility';
 import { readColumns } from './columns';
 import { hasTable, readTable } from './table';
-import { type Candidate, candidatesIn, chooseTarget, dateIn, kindOf } from './targets';
+import { type Candidate, candidatesIn, chooseTarget, dateIn, kindOf, monthDeadlineIn } from './targets';
 import { type SourceLine, endsWhole, fold, sourceLines } from './text';
 
 export interface ImportOptions {
@@ -112,7 +112,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const conv = newConventions();
   const tasks: ImportedTask[] = [];
   for (const raw of reading.tasks) {
-    const t = interpret(raw === cut ? withoutCutEnd(raw, lines) : raw, conv, lang, sheet);
+    const t = interpret(raw === cut ? withoutCutEnd(raw, lines) : raw, conv, lang, sheet, raw === cut);
     if (raw === cut)
       t.findings.unshift(finding('import-truncated', lang, at(sheet, t.id), { text: tail(raw.body || raw.text), line: raw.line }));
     tasks.push(t);
@@ -192,7 +192,7 @@ function at(sheet: string, taskId: string | null): { sheet: string; cell: null; 
   return { sheet, cell: null, taskId };
 }
 
-function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: Lang, sheet: string): ImportedTask {
+function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: Lang, sheet: string, cut: boolean): ImportedTask {
   const findings: Finding[] = [];
   const note = (code: FindingCode, params: Params = {}) =>
     findings.push(finding(code, lang, at(sheet, raw.id), { ...params, line: raw.line }));
@@ -227,8 +227,9 @@ function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: 
     milestones = schedule.milestones.map((m) => (m.value === null ? m : { ...m, kind: stepKind }));
     deadline = valued.length ? `${Math.max(...valued.map((m) => m.year))}年` : raw.scheduleText || null;
   } else {
-    ({ milestones, deadline } = proseSchedule(raw.body, target, kind));
+    ({ milestones, deadline } = proseSchedule(raw.body, target, kind, cut));
     if (raw.deadlineText) deadline = raw.deadlineText;
+    deadline ??= timingIn(raw.groups);
   }
 
   return {
@@ -257,15 +258,23 @@ function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: 
 
 /**
  * A prose task's deadline is the date its target's sentence names before it (`到2023年,…5000家`),
- * else `每年` for a yearly target, else the first date in the task; its one milestone is the target
- * in that year.
+ * else `每年` for a yearly target, else the first date in the task, else its latest month-end
+ * (`11月底前`); its one milestone is the target in that year.
  */
-function proseSchedule(body: string, target: Candidate | null, kind: MilestoneKind): { milestones: Milestone[]; deadline: string | null } {
+function proseSchedule(
+  body: string,
+  target: Candidate | null,
+  kind: MilestoneKind,
+  cut: boolean,
+): { milestones: Milestone[]; deadline: string | null } {
   // A date governs the figures after it (`到2023年,在役机器人总量突破2.5万台`), not those before.
   const own = target ? dateIn(target.sentence.slice(0, target.at)) : null;
   const yearly = kind === 'annual' && /每年/.test(fold(target?.sentence ?? ''));
-  const date = own ?? (yearly ? null : dateIn(body));
-  const deadline = date?.text ?? (yearly ? '每年' : null);
+  // Nor does a date after the target in its own sentence (`安排1000亿元…,2016年安排500亿元`).
+  const scope = target ? body.replace(target.sentence, target.sentence.slice(0, target.at)) : body;
+  const date = own ?? (yearly ? null : dateIn(scope));
+  // The latest month-end is the deadline only when no later step can have been cut off.
+  const deadline = date?.text ?? (yearly ? '每年' : cut ? null : monthDeadlineIn(body));
   const milestones: Milestone[] =
     own && target && kind !== 'qualitative' ? [{ year: own.year, value: target.value, unit: target.unit, kind }] : [];
   return { milestones, deadline };

@@ -172,6 +172,14 @@ function labelledFields(text: string): string | null {
   return coop.length ? `,${list(coop)}配合${tail}` : tail;
 }
 
+/** A deadline written inside the responsibility (`(国务院各部门分别负责,年内持续推进)`), as written. */
+export function timingIn(groups: string[]): string | null {
+  for (const g of groups)
+    for (const piece of splitTopLevel(g, /[,，;；]/))
+      if (TIMING.test(fold(piece.text.trim()))) return piece.text.trim().replace(/[。.]$/, '');
+  return null;
+}
+
 function restore(name: string, copy: string, original: string): string {
   const at = copy.indexOf(name);
   return at < 0 ? name : original.slice(at, at + name.length);
