@@ -163,9 +163,11 @@ export async function runImport(file: string, args: ImportArgs, m: Messages, io:
   let r: ImportResult;
   try {
     // Findings are read by the operator unless --lang asks for the workbook's language.
-    r = importPlan(text, { lang: lang ?? m.lang, source: basename(file), ...(years ? { startYear: years[0], endYear: years[1] } : {}) });
+    const period = years ? { startYear: years[0], endYear: years[1] } : {};
+    // The clock is read here, not in the core: an undated document takes this year.
+    r = importPlan(text, { lang: lang ?? m.lang, source: basename(file), year: new Date().getFullYear(), ...period });
   } catch (e) {
-    if (e instanceof ImportError) throw new InputError(m.f.notAPlan(file));
+    if (e instanceof ImportError) throw new InputError(e.reason === 'noTasks' ? m.f.noTasks(file) : m.f.notAPlan(file));
     throw e;
   }
 

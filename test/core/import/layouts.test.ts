@@ -176,3 +176,27 @@ describe('truncated documents', () => {
     expect(r.tasks[0].findings.map((f) => f.code)).not.toContain('import-truncated');
   });
 });
+
+describe('the plan period', () => {
+  const doc = (title: string) => `${title}\n一、重点任务\n1.推进工作。(市发改委牵头)`;
+
+  it('takes the year from a title such as 某县2024年重点工作责任分解, and a file name as the title', () => {
+    expect(importPlan(doc('某县2024年重点工作责任分解'), { year: 2030 }).plan).toMatchObject({
+      name: '某县2024年重点工作责任分解',
+      startYear: 2024,
+      endYear: 2024,
+    });
+    expect(importPlan(doc('2021年重大民生实事项目目标任务责任分解表.docx')).plan.name).toBe('2021年重大民生实事项目目标任务责任分解表');
+  });
+
+  it('prefers the dated title to a banner naming the same document without the year', () => {
+    const r = importPlan(doc('某市政务公开工作要点实施方案\n某市2017年政务公开工作要点实施方案'));
+    expect([r.plan.name, r.plan.startYear]).toEqual(['某市2017年政务公开工作要点实施方案', 2017]);
+  });
+
+  it('takes the year the host passes when the document names none; the core reads no clock', () => {
+    expect(importPlan(doc('某区重点工作方案'), { year: 2031 }).plan).toMatchObject({ startYear: 2031, endYear: 2031 });
+    expect(importPlan(doc('某区重点工作方案')).plan).toMatchObject({ startYear: 0, endYear: 0 });
+    expect(importPlan(`发文日期 | 2022-07-14 |\n${doc('某区重点工作方案')}`, { year: 2031 }).plan.startYear).toBe(2022);
+  });
+});
