@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Lang } from '../core/i18n';
+import type { TargetBound } from '../core/model';
 import type { CheckId } from '../hosts/excel/diagnostics';
 
 export type UiLang = Lang;
@@ -76,6 +77,11 @@ export interface Strings {
     noUnits: string;
     cooperating: string;
     toCheck: (n: number) => string;
+    /** how a target bounds the figure, beside its ≥ ≤ ≈ mark */
+    bound: Record<TargetBound, string>;
+    lowerIsBetter: string;
+    /** the task the document stops in (import-truncated) */
+    truncated: string;
   };
   findings: {
     total: (n: number) => string;
@@ -259,6 +265,9 @@ export const ZH: Strings = {
     noUnits: '未识别出单位',
     cooperating: '配合',
     toCheck: (n) => `${n} 项需核对`,
+    bound: { atLeast: '不低于', atMost: '不高于', about: '约' },
+    lowerIsBetter: '越低越好',
+    truncated: '原文在此截断',
   },
   findings: {
     total: (n) => `共 ${n} 项`,
@@ -466,6 +475,9 @@ export const EN: Strings = {
     noUnits: 'No unit found',
     cooperating: 'With',
     toCheck: (n) => `${n} to check`,
+    bound: { atLeast: 'at least', atMost: 'at most', about: 'about' },
+    lowerIsBetter: 'lower is better',
+    truncated: 'text cut off here',
   },
   findings: {
     total: (n) => `${n} in all`,
