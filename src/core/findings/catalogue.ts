@@ -88,6 +88,14 @@ export const CATALOGUE = {
     zh: `${p.field}填写“${p.text}”,按本任务单位“${p.unit}”计为${p.value}`,
     en: `${p.field} reads "${p.text}", taken as ${p.value} in the task's unit "${p.unit}"`,
   })),
+  'milestone-increasing': def('error', { zh: '越低越好的目标上升', en: 'Lower-is-better milestone goes up' }, (p) => ({
+    zh: `该指标越低越好,${p.year}年目标为${p.value},高于${p.prevYear}年的${p.prevValue}`,
+    en: `Lower is better here, but the ${p.year} milestone (${p.value}) is above ${p.prevYear} (${p.prevValue})`,
+  })),
+  'progress-above-ceiling': def('warning', { zh: '进度滞后(越低越好)', en: 'Behind schedule (lower is better)' }, (p) => ({
+    zh: `截至${p.period},实际为${p.actual},高于应控制的${p.expected}`,
+    en: `By ${p.period}, the figure is ${p.actual}, above the ${p.expected} it should stay within`,
+  })),
   // ---- responsibility ----
   'lead-missing': def('error', { zh: '缺少牵头单位', en: 'No lead unit' }, () => ({
     zh: '任务没有牵头单位',
