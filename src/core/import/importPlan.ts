@@ -11,6 +11,7 @@ import { readProse } from './prose';
 import type { RawReading, RawTask } from './rawTask';
 import { newConventions, readTask, timingIn } from './responsibility';
 import { readColumns } from './columns';
+import { readRunTogether } from './runTogether';
 import { hasTable, readTable } from './table';
 import { type Candidate, candidatesIn, chooseTarget, dateIn, kindOf, monthDeadlineIn } from './targets';
 import { type SourceLine, endsWhole, fold, sourceLines } from './text';
@@ -129,7 +130,7 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const lines = sourceLines(text);
   if (!lines.length) throw new ImportError('empty');
 
-  const reading: RawReading = readColumns(lines) ?? (hasTable(lines) ? readTable(lines) : readProse(lines));
+  const reading: RawReading = readRunTogether(lines) ?? readColumns(lines) ?? (hasTable(lines) ? readTable(lines) : readProse(lines));
   const name = planTitle(lines);
   const looksLikePlan =
     reading.tasks.length > 0 ||
@@ -233,7 +234,7 @@ function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: 
   if (!resp.lead.length) note('lead-missing');
   else if (resp.firstListedGuess) note('lead-first-listed', { unit: resp.lead[0] });
   if (resp.otherLeads.length) note('import-lead-assumed', { lead: resp.lead.join('、'), others: resp.otherLeads.join('、') });
-  for (const u of resp.unclear) note('import-unit-unclear', { unit: u });
+  for (const u of [...(raw.unclear ?? []), ...resp.unclear]) note('import-unit-unclear', { unit: u });
 
   // ---- schedule, target, kind ----
   const schedule = raw.scheduleText !== undefined ? parseSchedule(raw.scheduleText) : null;

@@ -131,6 +131,32 @@ describe('tables in other column orders', () => {
   });
 });
 
+describe('names and cells run together', () => {
+  it('splits units run together at a unit’s ending, and shows them for checking', () => {
+    const doc = '某区2021年工作方案\n一、重点任务\n1.甲。\n责任单位:区发改局区统计局、区市场监督管理局';
+    expect(resp(doc)).toEqual([['1', ['区发改局'], ['区统计局', '区市场监督管理局']]]);
+    const unclear = importPlan(doc).tasks[0].findings.filter((f) => f.code === 'import-unit-unclear');
+    expect(unclear.map((f) => f.params.unit)).toEqual(['区发改局区统计局']);
+  });
+
+  it('reads a table whose cells ran together, by ids counting up and unit endings', () => {
+    const doc = [
+      '1、2021年民生实事责任分解表序号项目名称主要内容区政府分管领导牵头单位配合单位1增加学位实施新建学校项目12个。何海平教育局经开区各街道2促进就业全区城镇新增就业15000人。张菁人社局高新园(邹区镇',
+      '2、)各街道3老城厢复兴完成纪念馆提升。何海平文体旅局晋陵公司轨道公司推进道路整治。芮春祥住建局五星街道序号项目名称主要内容区政府分管领导牵头单位配合单位4文体惠民新建2家“秋白',
+      '3、书苑”,开展惠民活动,组',
+    ].join('\n');
+    const r = importPlan(doc);
+    expect(r.tasks.map((t) => [t.id, t.lead, t.cooperating, t.target])).toEqual([
+      ['1', ['教育局'], ['经开区', '各街道'], { value: 12, unit: '个' }],
+      ['2', ['人社局'], ['高新园(邹区镇)', '各街道'], { value: 15000, unit: '人' }],
+      ['3', ['文体旅局'], ['晋陵公司', '轨道公司', '住建局', '五星街道'], null],
+      ['4', [], [], { value: 2, unit: '家' }],
+    ]);
+    expect(r.tasks[3].findings.map((f) => f.code)).toContain('import-truncated');
+    expect(r.tasks[0].findings.map((f) => f.code)).toContain('import-unit-unclear');
+  });
+});
+
 describe('targets and deadlines as written', () => {
   const one = (body: string) => importPlan(`某市2016年工作方案\n一、重点任务\n1.推进工作。${body}(市发改委牵头)`).tasks[0];
 

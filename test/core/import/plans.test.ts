@@ -137,4 +137,4 @@ const available = existsSync(PLANS);
   });
 });
 
-const RATCHET = { tasks: 97.2, resp: 95.3, targets: 96.3, truncations: 20, refusedReal: [] as string[], negAccepted: [] as string[] };
+const RATCHET = { tasks: 100, resp: 100, targets: 100, truncations: 21, refusedReal: [] as string[], negAccepted: [] as string[] };
