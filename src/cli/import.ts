@@ -157,10 +157,12 @@ export async function runImport(file: string, args: ImportArgs, m: Messages, io:
     ({ imported: r, report } = importDocument(text, {
       lang: lang ?? m.lang,
       source: basename(file),
+      // The clock is read here, not in the core: an undated document takes this year.
+      year: new Date().getFullYear(),
       ...(years ? { startYear: years[0], endYear: years[1] } : {}),
     }));
   } catch (e) {
-    if (e instanceof ImportError) throw new InputError(m.f.notAPlan(file));
+    if (e instanceof ImportError) throw new InputError(e.reason === 'noTasks' ? m.f.noTasks(file) : m.f.notAPlan(file));
     throw e;
   }
 

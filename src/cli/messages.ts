@@ -219,6 +219,11 @@ const F = {
     zh: (f: string) => `${f} 看起来不是计划文件:没有找到任务清单、章节(如“三、重点任务”)或计划标题`,
     en: (f: string) => `${f} does not look like a plan: no task list, chapters (such as 三、重点任务) or plan title found`,
   },
+  noTasks: {
+    zh: (f: string) => `${f} 中没有找到任务清单(编号的任务条目或任务表):进展情况表、通知等不能作为计划导入`,
+    en: (f: string) =>
+      `${f} holds no task list (numbered tasks or a task table): a progress report or a notice cannot be imported as a plan`,
+  },
   notDocx: {
     zh: (f: string, why: string) => `${f} 不是可读取的 .docx 文件:${why}`,
     en: (f: string, why: string) => `${f} is not a readable .docx file: ${why}`,

@@ -5,6 +5,7 @@
  */
 import { createContext, useContext } from 'react';
 import type { Lang } from '../core/i18n';
+import type { TargetBound } from '../core/model';
 import type { CheckId } from '../hosts/excel/diagnostics';
 
 export type UiLang = Lang;
@@ -57,6 +58,7 @@ export interface Strings {
     fileErrorTitle: string;
     empty: string;
     notAPlan: string;
+    noTasks: string;
     notDocx: (file: string) => string;
     needParse: string;
     noneSelected: string;
@@ -75,6 +77,11 @@ export interface Strings {
     noUnits: string;
     cooperating: string;
     toCheck: (n: number) => string;
+    /** how a target bounds the figure, beside its ≥ ≤ ≈ mark */
+    bound: Record<TargetBound, string>;
+    lowerIsBetter: string;
+    /** the task the document stops in (import-truncated) */
+    truncated: string;
   };
   findings: {
     total: (n: number) => string;
@@ -239,6 +246,7 @@ export const ZH: Strings = {
     fileErrorTitle: '无法打开文件',
     empty: '文本为空，请先粘贴规划文件的文字。',
     notAPlan: '这段文字看起来不是规划文件：没有找到任务清单、章节或计划标题。',
+    noTasks: '这段文字中没有找到任务清单（编号的任务条目或任务表）：进展情况表、通知等不能作为计划导入。',
     notDocx: (file) => `“${file}”不是有效的 .docx 文件。`,
     needParse: '请先粘贴规划文本并点击“解析”。',
     noneSelected: '没有勾选任何任务，请至少保留一项。',
@@ -257,6 +265,9 @@ export const ZH: Strings = {
     noUnits: '未识别出单位',
     cooperating: '配合',
     toCheck: (n) => `${n} 项需核对`,
+    bound: { atLeast: '不低于', atMost: '不高于', about: '约' },
+    lowerIsBetter: '越低越好',
+    truncated: '原文在此截断',
   },
   findings: {
     total: (n) => `共 ${n} 项`,
@@ -444,6 +455,7 @@ export const EN: Strings = {
     fileErrorTitle: 'Could not open the file',
     empty: 'The text is empty; paste the plan document first.',
     notAPlan: 'This does not look like a plan document: no task list, chapters or plan title were found.',
+    noTasks: 'This text holds no task list (numbered tasks or a task table): a progress report or a notice cannot be imported as a plan.',
     notDocx: (file) => `"${file}" is not a valid .docx document.`,
     needParse: 'Paste the plan text and click "Read tasks" first.',
     noneSelected: 'No task is ticked; keep at least one.',
@@ -463,6 +475,9 @@ export const EN: Strings = {
     noUnits: 'No unit found',
     cooperating: 'With',
     toCheck: (n) => `${n} to check`,
+    bound: { atLeast: 'at least', atMost: 'at most', about: 'about' },
+    lowerIsBetter: 'lower is better',
+    truncated: 'text cut off here',
   },
   findings: {
     total: (n) => `${n} in all`,

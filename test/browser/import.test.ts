@@ -82,6 +82,37 @@ describeWith(CHROMIUM, 'Chromium', 'plan import on the Generate tab against a fa
     await pane.close(page);
   });
 
+  it('shows each target’s bound and direction, and the task the document stops in', async () => {
+    const page = await pane.open();
+    await chooseImport(page);
+    const doc = [
+      '某区2023年目标任务责任分解',
+      '一、主要预期目标',
+      '(一)城镇登记失业率控制在3%以内',
+      '责任单位:区人社局',
+      '(二)工业投资增长12%以上',
+      '责任单位:区',
+    ].join('\n');
+    await page.getByRole('textbox', { name: '规划文本' }).fill(doc);
+    await page.getByRole('button', { name: '解析', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^识别出 2 项任务/ })
+      .waitFor();
+    const row = (id: string) =>
+      page.getByRole('listitem').filter({ has: page.getByRole('checkbox', { name: `生成任务 ${id}`, exact: true }) });
+    const first = await row('(一)').textContent();
+    expect(first).toContain('≤3');
+    expect(first).toContain('越低越好');
+    expect(first).not.toContain('原文在此截断');
+    const second = await row('(二)').textContent();
+    expect(second).toContain('≥12');
+    expect(second).not.toContain('越低越好');
+    expect(second).toContain('原文在此截断');
+    await pane.shot(page, 'import-bounds');
+    await pane.close(page);
+  });
+
   it('opens a .docx in the pane, and says so when a .docx is broken', async () => {
     const page = await pane.open();
     await chooseImport(page);

@@ -174,6 +174,12 @@ describe('keytask import', () => {
   it.each([
     ['a text that is not a plan', 'notes.txt', () => Buffer.from('Shopping list\nmilk\neggs\n'), /does not look like a plan/],
     ['an empty file', 'empty.txt', () => Buffer.alloc(0), /does not look like a plan/],
+    [
+      'a notice with chapters and no task',
+      'notice.txt',
+      () => Buffer.from('关于民生实事考核的通知\n一、细化量化,压实工作责任。各地要细化目标任务。\n二、精心组织。牵头单位要加强统筹。\n'),
+      /holds no task list/,
+    ],
     ['a broken .docx', 'broken.docx', () => Buffer.from('PK\u0003\u0004 not really'), /is incomplete \(the file is cut short/],
     ['an old .doc', 'old.doc', () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), /old Word/],
   ])('refuses %s with exit 2 and no stack trace', (_what, name, content, message) => {

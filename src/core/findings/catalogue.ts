@@ -243,6 +243,30 @@ export const CATALOGUE = {
       en: `${p.field} reads "${p.text}", taken as ${p.value} in the task's unit "${p.unit}"`,
     }),
   ),
+  'milestone-increasing': def(
+    'error',
+    { zh: '越低越好的目标上升', en: 'Lower-is-better milestone goes up' },
+    {
+      zh: '越低越好的指标(如失业率、PM2.5)年度目标应逐年不升;请核对该年和上一年的目标',
+      en: "A lower-is-better indicator's yearly milestones (unemployment, PM2.5) must not go up; check this year's and the previous year's",
+    },
+    (p: Takes<'year' | 'value' | 'prevYear' | 'prevValue'>) => ({
+      zh: `该指标越低越好,${p.year}年目标为${p.value},高于${p.prevYear}年的${p.prevValue}`,
+      en: `Lower is better here, but the ${p.year} milestone (${p.value}) is above ${p.prevYear} (${p.prevValue})`,
+    }),
+  ),
+  'progress-above-ceiling': def(
+    'warning',
+    { zh: '进度滞后(越低越好)', en: 'Behind schedule (lower is better)' },
+    {
+      zh: '越低越好的指标本期实际高于应控制的水平;请核对填报值或说明原因',
+      en: 'A lower-is-better figure is above the level it should stay within by now; check it or explain why',
+    },
+    (p: Takes<'period' | 'actual' | 'expected'>) => ({
+      zh: `截至${p.period},实际为${p.actual},高于应控制的${p.expected}`,
+      en: `By ${p.period}, the figure is ${p.actual}, above the ${p.expected} it should stay within`,
+    }),
+  ),
   // ---- responsibility ----
   'lead-missing': def(
     'error',

@@ -9,6 +9,7 @@
  */
 import type { RawReading, RawTask } from './rawTask';
 import { type SourceLine, endsWhole, fold } from './text';
+import { readUnnumbered } from './unnumbered';
 
 type Role = 'id' | 'text' | 'lead' | 'coop' | 'resp' | 'deadline' | 'skip';
 
@@ -96,6 +97,8 @@ export function readColumns(lines: SourceLine[]): RawReading | null {
   const items = itemsOf(lines);
   const out: RawReading = { sections: [], tasks: [], skipped: [] };
   let header: Header | null = null;
+  // A one-cell-per-line header without 序号: its rows may have no ids at all (file 13).
+  let unnumberedFrom: number | null = null;
   let pending: Array<{ text: string; line: number }> = [];
   const rows: Array<{ cells: Array<{ text: string; line: number }>; roles: Role[]; pipe: boolean }> = [];
 
@@ -111,6 +114,7 @@ export function readColumns(lines: SourceLine[]): RawReading | null {
     if (h) {
       flush();
       header = h;
+      if (unnumberedFrom === null && !items[i].row && !h.roles.includes('id')) unnumberedFrom = items[h.next - 1].line + 1;
       i = h.next - 1;
       continue;
     }
@@ -119,6 +123,12 @@ export function readColumns(lines: SourceLine[]): RawReading | null {
     if (it.row) {
       flush();
       rows.push({ cells: it.cells.map((text) => ({ text, line: it.line })), roles: header.roles, pipe: true });
+      continue;
+    }
+    // Pipe rows, then the document stops inside the next row's first cell (`11.提前做好…助力政策`).
+    const prev = rows[rows.length - 1];
+    if (prev?.pipe && i === items.length - 1 && ID_HEAD.test(fold(it.cells[0])) && !endsWhole(fold(it.cells[0]))) {
+      rows.push({ cells: [{ text: it.cells[0], line: it.line }], roles: header.roles, pipe: true });
       continue;
     }
     const text = it.cells[0];
@@ -133,6 +143,11 @@ export function readColumns(lines: SourceLine[]): RawReading | null {
     pending.push({ text, line: it.line });
   }
   flush();
+  if (!rows.length && unnumberedFrom !== null) {
+    const from = unnumberedFrom;
+    const reading = readUnnumbered(lines.filter((l) => l.line >= from));
+    return reading.tasks.length ? reading : null;
+  }
   if (!rows.length) return null;
 
   const end = lines[lines.length - 1];
@@ -143,7 +158,9 @@ export function readColumns(lines: SourceLine[]): RawReading | null {
     const tail = cells[cells.length - 1];
     // The document stops in this cell: its unfinished last name is no unit.
     const cut = last && !!tail && tail.line === end.line && !endsWhole(fold(tail.text).trim());
-    if (cut) cells[cells.length - 1] = { ...tail, text: tail.text.replace(/[、,，][^、,，]*$/, '') };
+    // A lone short name cut off (`发展改革`) goes whole; a text cell keeps what it says.
+    const lone = !/[、,，]/.test(tail?.text ?? '') && readsAsUnits(tail?.text ?? '') && (tail?.text.length ?? 0) <= 12;
+    if (cut) cells[cells.length - 1] = { ...tail, text: lone ? '' : tail.text.replace(/[、,，][^、,，]*$/, '') };
     const task = rowTask(cells, row.roles, row.pipe, cut);
     if (task) out.tasks.push(task);
   }
@@ -151,6 +168,12 @@ export function readColumns(lines: SourceLine[]): RawReading | null {
 }
 
 const NOT_UNITS = /[。\d]/;
+
+/** A units cell, however long its list (`区财政局、区住房和城建局、…、各街道办事处`): no sentence, no figure, short names. */
+function readsAsUnits(value: string): boolean {
+  const f = fold(value);
+  return !NOT_UNITS.test(f) && f.split(/[、,，;；]/).every((n) => n.trim().length <= 24);
+}
 
 function rowTask(cells: Array<{ text: string; line: number }>, roles: Role[], pipe: boolean, last: boolean): RawTask | null {
   let cs = [...cells];
@@ -182,10 +205,7 @@ function rowTask(cells: Array<{ text: string; line: number }>, roles: Role[], pi
   const groupCol = !roles.includes('id') && roles[0] === 'text' && roles.filter((r) => r === 'text').length > 1;
   aligned.forEach(([role, value], i) => {
     if (!value) return;
-    if (
-      role === 'text' ||
-      ((role === 'lead' || role === 'resp' || role === 'coop') && (NOT_UNITS.test(fold(value)) || value.length > 40))
-    ) {
+    if (role === 'text' || ((role === 'lead' || role === 'resp' || role === 'coop') && !readsAsUnits(value))) {
       const colIndex = cols.length - cs.length + i;
       if (groupCol && colIndex === 0 && cs.length === cols.length) return;
       if (!text) text = value;

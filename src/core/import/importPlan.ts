@@ -9,10 +9,11 @@ import type { Milestone, MilestoneKind, Plan, Section, Task } from '../model';
 import { parseSchedule } from '../text/milestones';
 import { readProse } from './prose';
 import type { RawReading, RawTask } from './rawTask';
-import { newConventions, readTask } from './responsibility';
+import { newConventions, readTask, timingIn } from './responsibility';
 import { readColumns } from './columns';
+import { readRunTogether } from './runTogether';
 import { hasTable, readTable } from './table';
-import { type Candidate, candidatesIn, chooseTarget, dateIn, kindOf } from './targets';
+import { type Candidate, candidatesIn, chooseTarget, dateIn, kindOf, monthDeadlineIn } from './targets';
 import { type SourceLine, endsWhole, fold, sourceLines } from './text';
 
 export interface ImportOptions {
@@ -23,6 +24,12 @@ export interface ImportOptions {
   /** the plan period, when the caller knows better than the document */
   startYear?: number;
   endYear?: number;
+  /**
+   * This year by the host's clock (the CLI and the pane pass it; the core reads no clock): the
+   * period of a plan whose document names no year. Without it such a plan takes the latest year
+   * the text mentions at all, else 0.
+   */
+  year?: number;
 }
 
 export interface ImportedTask extends Task {
@@ -39,32 +46,46 @@ export interface ImportResult {
   findings: Finding[];
 }
 
-export type ImportErrorReason = 'empty' | 'notAPlan';
+/** `noTasks`: plan-like words and chapters but no task in them (a progress table, a notice). */
+export type ImportErrorReason = 'empty' | 'notAPlan' | 'noTasks';
+
+const REFUSALS: Record<ImportErrorReason, string> = {
+  empty: 'the document is empty',
+  notAPlan: 'the document does not look like a plan (no task list, chapters or plan title found)',
+  noTasks: 'the document holds no task list (no numbered tasks or task table found)',
+};
 
 /** The text is not a plan document; the CLI turns this into exit code 2. */
 export class ImportError extends Error {
   constructor(readonly reason: ImportErrorReason) {
-    super(
-      reason === 'empty' ? 'the document is empty' : 'the document does not look like a plan (no task list, chapters or plan title found)',
-    );
+    super(REFUSALS[reason]);
     this.name = 'ImportError';
   }
 }
 
-const TITLE_END = /(计划|方案|规划|意见|清单|要点)(\s*[(（][^()（）]*[)）])?$/;
+const TITLE_END = /(计划|方案|规划|意见|清单|要点|责任分解|任务分解|分解表|分工)(\s*[(（][^()（）]*[)）])?$/;
+// A title as a shared file's name (`2021年重大民生实事项目目标任务责任分解表.docx`).
+const FILE_SUFFIX = /\.(docx?|txt|pdf|wps)$/i;
 const PERIOD_LINE = /^[(（]\s*\d{4}\s*[-—–~至]\s*\d{4}\s*年?\s*[)）]$/;
 const PLAN_WORDS = /计划|方案|规划|意见|要点|清单|任务|目标/;
 
-/** The document's own title: the first short line ending like a plan's name and not the notice around it. */
+/**
+ * The document's own title: the first short line ending like a plan's name and not the notice
+ * around it; a later one naming the year (`某市2017年…实施方案` after a banner's `某市…实施方案`)
+ * is the fuller title of the same document and wins.
+ */
 function planTitle(lines: SourceLine[]): string {
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i].text;
+  let first = '';
+  for (let i = 0; i < lines.length && i < 60; i++) {
+    const t = lines[i].text.replace(FILE_SUFFIX, '');
     const f = fold(t);
-    if (t.length < 6 || t.length > 60 || /《|》|^【|^关于印发|^附件|^\.\.\./.test(f) || !TITLE_END.test(f)) continue;
+    if (t.length < 6 || t.length > 60 || /《|》|^【|^关于印发|^附件|^\.\.\.|^\d{1,2}\s*[.、]/.test(f) || !TITLE_END.test(f)) continue;
     const next = lines[i + 1]?.text ?? '';
-    return PERIOD_LINE.test(fold(next)) ? t + next : t;
+    const title = PERIOD_LINE.test(fold(next)) ? t + next : t;
+    if (/\d{4}\s*年/.test(fold(title))) return title;
+    first ||= title;
   }
-  return '';
+  return first;
 }
 
 function planYears(name: string, text: string, tasks: Task[]): [number, number] | null {
@@ -79,9 +100,17 @@ function planYears(name: string, text: string, tasks: Task[]): [number, number] 
   if (years.length) return [Math.min(...years), Math.max(...years)];
   // Seed 003: issued `2021年11月4日`, aiming `到2025年`.
   const by = /(?:到|至)\s*(\d{4})\s*年/.exec(fold(text));
-  const issued = Math.min(...[...fold(text).matchAll(/(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/g)].map((m) => Number(m[1])));
+  // Issued `2021年4月28日`, or in a page's metadata `发文日期 | 2022-07-14` (a mirror's upload date is not).
+  const issuedAt = /(\d{4})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:发文日期|成文日期|发布日期|印发日期)\s*[:|]?\s*(\d{4})-\d{1,2}-\d{1,2}/g;
+  const issued = Math.min(...[...fold(text).matchAll(issuedAt)].map((m) => Number(m[1] ?? m[2])));
   if (by) return [Math.min(Number(by[1]), issued), Number(by[1])];
   return Number.isFinite(issued) ? [issued, issued] : null;
+}
+
+/** The latest plausible year the text mentions anywhere (`2017年`, `2022-12-15`), else 0. */
+function latestYear(text: string): number {
+  const years = [...fold(text).matchAll(/(?<!\d)(19[89]\d|20\d\d)(?=\s*年|-\d{1,2}-)/g)].map((m) => Number(m[1]));
+  return years.length ? Math.max(...years) : 0;
 }
 
 /** `市发展改革委员` beside a `市发展改革委` named more often: a slip, held out of the directory. */
@@ -101,18 +130,21 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const lines = sourceLines(text);
   if (!lines.length) throw new ImportError('empty');
 
-  const reading: RawReading = readColumns(lines) ?? (hasTable(lines) ? readTable(lines) : readProse(lines));
+  const reading: RawReading = readRunTogether(lines) ?? readColumns(lines) ?? (hasTable(lines) ? readTable(lines) : readProse(lines));
   const name = planTitle(lines);
   const looksLikePlan =
     reading.tasks.length > 0 ||
     (PLAN_WORDS.test(fold(text)) && (name !== '' || lines.some((l) => /^[一二三四五六七八九十]{1,3}、/.test(l.text))));
   if (!looksLikePlan) throw new ImportError('notAPlan');
+  // A notice about 民生实事 or a progress report uses a plan's words but lists no task (file 28):
+  // an empty task list would import as a plan of nothing.
+  if (!reading.tasks.length) throw new ImportError('noTasks');
 
   const cut = cutTask(reading.tasks, lines);
   const conv = newConventions();
   const tasks: ImportedTask[] = [];
   for (const raw of reading.tasks) {
-    const t = interpret(raw === cut ? withoutCutEnd(raw, lines) : raw, conv, lang, sheet);
+    const t = interpret(raw === cut ? withoutCutEnd(raw, lines) : raw, conv, lang, sheet, raw === cut);
     if (raw === cut)
       t.findings.unshift(finding('import-truncated', lang, at(sheet, t.id), { text: tail(raw.body || raw.text), line: raw.line }));
     tasks.push(t);
@@ -141,11 +173,11 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   const sections: Section[] = reading.sections.filter((s) => used.has(s.id));
   const plainTasks: Task[] = tasks.map(({ findings: _f, line: _l, ...t }) => t);
   const years = planYears(name, text, plainTasks);
-  const thisYear = new Date().getFullYear();
+  const fallback = opts.year ?? latestYear(text);
   const plan: Plan = {
     name,
-    startYear: opts.startYear ?? years?.[0] ?? thisYear,
-    endYear: opts.endYear ?? years?.[1] ?? opts.startYear ?? thisYear,
+    startYear: opts.startYear ?? years?.[0] ?? fallback,
+    endYear: opts.endYear ?? years?.[1] ?? opts.startYear ?? fallback,
     sections,
     tasks: plainTasks,
     units,
@@ -192,7 +224,7 @@ function at(sheet: string, taskId: string | null): { sheet: string; cell: null; 
   return { sheet, cell: null, taskId };
 }
 
-function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: Lang, sheet: string): ImportedTask {
+function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: Lang, sheet: string, cut: boolean): ImportedTask {
   const findings: Finding[] = [];
   const note = <C extends FindingCode>(code: C, ...[params]: ParamsArg<C>) =>
     findings.push(finding(code, lang, at(sheet, raw.id), ...([{ ...params, line: raw.line }] as ParamsArg<C>)));
@@ -202,7 +234,7 @@ function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: 
   if (!resp.lead.length) note('lead-missing');
   else if (resp.firstListedGuess) note('lead-first-listed', { unit: resp.lead[0] });
   if (resp.otherLeads.length) note('import-lead-assumed', { lead: resp.lead.join('、'), others: resp.otherLeads.join('、') });
-  for (const u of resp.unclear) note('import-unit-unclear', { unit: u });
+  for (const u of [...(raw.unclear ?? []), ...resp.unclear]) note('import-unit-unclear', { unit: u });
 
   // ---- schedule, target, kind ----
   const schedule = raw.scheduleText !== undefined ? parseSchedule(raw.scheduleText) : null;
@@ -227,8 +259,9 @@ function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: 
     milestones = schedule.milestones.map((m) => (m.value === null ? m : { ...m, kind: stepKind }));
     deadline = valued.length ? `${Math.max(...valued.map((m) => m.year))}年` : raw.scheduleText || null;
   } else {
-    ({ milestones, deadline } = proseSchedule(raw.body, target, kind));
+    ({ milestones, deadline } = proseSchedule(raw.body, target, kind, cut));
     if (raw.deadlineText) deadline = raw.deadlineText;
+    deadline ??= timingIn(raw.groups);
   }
 
   return {
@@ -257,15 +290,23 @@ function interpret(raw: RawTask, conv: ReturnType<typeof newConventions>, lang: 
 
 /**
  * A prose task's deadline is the date its target's sentence names before it (`到2023年,…5000家`),
- * else `每年` for a yearly target, else the first date in the task; its one milestone is the target
- * in that year.
+ * else `每年` for a yearly target, else the first date in the task, else its latest month-end
+ * (`11月底前`); its one milestone is the target in that year.
  */
-function proseSchedule(body: string, target: Candidate | null, kind: MilestoneKind): { milestones: Milestone[]; deadline: string | null } {
+function proseSchedule(
+  body: string,
+  target: Candidate | null,
+  kind: MilestoneKind,
+  cut: boolean,
+): { milestones: Milestone[]; deadline: string | null } {
   // A date governs the figures after it (`到2023年,在役机器人总量突破2.5万台`), not those before.
   const own = target ? dateIn(target.sentence.slice(0, target.at)) : null;
   const yearly = kind === 'annual' && /每年/.test(fold(target?.sentence ?? ''));
-  const date = own ?? (yearly ? null : dateIn(body));
-  const deadline = date?.text ?? (yearly ? '每年' : null);
+  // Nor does a date after the target in its own sentence (`安排1000亿元…,2016年安排500亿元`).
+  const scope = target ? body.replace(target.sentence, target.sentence.slice(0, target.at)) : body;
+  const date = own ?? (yearly ? null : dateIn(scope));
+  // The latest month-end is the deadline only when no later step can have been cut off.
+  const deadline = date?.text ?? (yearly ? '每年' : cut ? null : monthDeadlineIn(body));
   const milestones: Milestone[] =
     own && target && kind !== 'qualitative' ? [{ year: own.year, value: target.value, unit: target.unit, kind }] : [];
   return { milestones, deadline };

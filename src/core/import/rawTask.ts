@@ -16,6 +16,8 @@ export interface RawTask {
   deadlineText?: string;
   /** 1-based line the task's text ends on */
   endLine?: number;
+  /** unit names the reader had to tell apart itself (`教育局经开区…` run together): shown for checking */
+  unclear?: string[];
 }
 
 export interface RawSection {

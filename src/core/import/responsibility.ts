@@ -79,7 +79,13 @@ export function readGroup(raw: string, conv: Conventions): GroupReading {
   }
   // `下同` after a subjects clause: they take part in every task that follows.
   if (keepSubjects && subjects.length) conv.subjects = subjects;
-  const body = kept.join(',');
+  // Names run together (`区发改局区统计局`) are listed apart before reading, and shown for checking.
+  const runTogether: string[] = [];
+  const body = kept.join(',').replace(/[^、,，;；()（）\s]+?(?=牵头|牽頭|配合|负责|負責|$|[、,，;；()（）\s])/g, (seg) => {
+    const parts = splitRunTogether(seg);
+    if (parts.length > 1) runTogether.push(seg);
+    return parts.join('、');
+  });
   const copy = bracketsAsParens(body)
     .replace(/分别(?=牵头|牽頭)/g, '  ')
     .replace(/(牵头|牽頭)(落实|落實|负责|負責)(?=$|[,，;；])/g, '$1  ');
@@ -87,8 +93,28 @@ export function readGroup(raw: string, conv: Conventions): GroupReading {
   const back = (names: string[]) => mergeCollectives(names.map((n) => withoutEtc(restore(n, copy, body))).filter(Boolean));
   const lead = back(r.lead);
   const cooperating = back(r.cooperating);
-  const unclear = [...lead, ...cooperating].filter((n) => UNCLEAR.test(fold(n)) || n.length > 30);
+  // Names split at a unit's ending are shown for checking: the split is read, not written.
+  const unclear = [...runTogether, ...[...lead, ...cooperating].filter((n) => UNCLEAR.test(fold(n)) || n.length > 30)];
   return { lead, cooperating, form: r.form, subjects, unclear };
+}
+
+// Where one unit's name ends and the next begins without a separator: `区发改局区统计局`, `市委办市政府办`.
+const RUN_TOGETHER =
+  /(?<=[\u4e00-\u9fff]{2}(?:局|委|办|厅))(?=(?:区|市|县|省|镇|乡)[\u4e00-\u9fff]+(?:局|委|办|厅)$|(?:区|市|县|省|镇|乡)[\u4e00-\u9fff]{1,8}(?:局|委|办|厅)(?:区|市|县|省|镇|乡))/g;
+
+/** `区发改局区统计局` → `区发改局`, `区统计局`: names run together, split where one ends like a unit and the next starts like one. */
+function splitRunTogether(name: string): string[] {
+  const f = fold(name);
+  if (f.length < 6 || /[()（）、,，]/.test(f)) return [name];
+  const cuts = [...f.matchAll(RUN_TOGETHER)].map((m) => m.index ?? 0);
+  if (!cuts.length) return [name];
+  const out: string[] = [];
+  let from = 0;
+  for (const c of [...cuts, name.length]) {
+    out.push(name.slice(from, c));
+    from = c;
+  }
+  return out.every((p) => p.length >= 3) ? out : [name];
 }
 
 /** `…区水务局等部门` → `区水务局`: `等` closes a list, it is not part of a unit. */
@@ -170,6 +196,14 @@ function labelledFields(text: string): string | null {
   if (plain.length) return plain.join(',') + tail;
   if (resp.length) return list(resp) + (coop.length ? `,${list(coop)}` : '') + tail;
   return coop.length ? `,${list(coop)}配合${tail}` : tail;
+}
+
+/** A deadline written inside the responsibility (`(国务院各部门分别负责,年内持续推进)`), as written. */
+export function timingIn(groups: string[]): string | null {
+  for (const g of groups)
+    for (const piece of splitTopLevel(g, /[,，;；]/))
+      if (TIMING.test(fold(piece.text.trim()))) return piece.text.trim().replace(/[。.]$/, '');
+  return null;
 }
 
 function restore(name: string, copy: string, original: string): string {

@@ -37,10 +37,28 @@ export function boundOf(before: string, after: string): TargetBound | undefined 
 const LOWER_IS_BETTER = /失业率|能耗|PM2\.?5|涨幅|下降|降低|减少|降幅|压减|死亡率|发生率|事故/;
 
 // Units quantitiesIn does not know, longest first; checked where it found a shorter one.
-const MORE_UNITS = ['万吨标准煤', '亿美元', '万美元', '个百分点', '百分点', '万人次', '万平方米', '万亩', '美元', '千伏安'];
+const MORE_UNITS = [
+  '万吨标准煤',
+  '万亿元',
+  '万名',
+  '万对',
+  '张',
+  '亿美元',
+  '万美元',
+  '个百分点',
+  '百分点',
+  '万人次',
+  '万平方米',
+  '万亩',
+  '美元',
+  '千伏安',
+];
 
 const GOAL_WORDS =
   /力争|达到|达|突破|新增|新建|新设|培育|建成|完成|实现|引进|超过|不低于|不少于|提高到|降低到|提升到|下降|增长|累计|每年|全年|年均|控制在|不超过|改造|盘活|安排|开工|提供|扶持|\d{4}年/;
+
+// A figure right after the verb that sets it (`推进5万个行政村通光纤`, `公路投资1.65万亿元`) is the goal.
+const VERB_FIRST = /(推进|投资|实施|建设|开展|打造|建立)$/;
 
 /** Sentences of a text with their offsets; brackets do not end a sentence. */
 function sentences(text: string): Array<{ text: string; masked: string }> {
@@ -89,7 +107,7 @@ export function candidatesIn(text: string): Candidate[] {
         text: s.text.slice(at, end),
         sentence: s.text,
         at,
-        strong: GOAL_WORDS.test(s.masked) || /^(以上|左右|以内)/.test(after) || GOAL_WORDS.test(clause),
+        strong: GOAL_WORDS.test(s.masked) || /^(以上|左右|以内)/.test(after) || GOAL_WORDS.test(clause) || VERB_FIRST.test(before),
         ...(bound ? { bound } : {}),
         ...(down ? { direction: 'down' as const } : {}),
       });
@@ -104,7 +122,10 @@ export function candidatesIn(text: string): Candidate[] {
  * followed by a count in the same clause).
  */
 function qualifies(unit: string, before: string, after: string, rawAfter: string, moreFollow: boolean): boolean {
-  if (/^(及以上|以上|以下|以内)(的|级)|^级/.test(after)) return true;
+  // `75%以上的确权登记` is how much of it, a share target; `10亿元以上的项目` describes the project.
+  if (/^(及以上|以上|以下|以内)(的|级)|^级/.test(after) && !(unit === '%' && /^\D*的/.test(after))) return true;
+  // `14个工作日内` is a time limit, not a count.
+  if (unit === '个' && /^(工作日|月|小时|自然日)/.test(after)) return true;
   // `100亿元的项目` describes the project; `30%的传统企业` is how many of them, a share target.
   if (/^的/.test(after) && unit !== '%') return true;
   if (/(年产|日产|年产能|总投资|单体投资)$/.test(before)) return true;
@@ -164,6 +185,21 @@ export function dateIn(text: string): { text: string; year: number } | null {
     return { text: text.slice(at, at + m[0].length), year };
   }
   return null;
+}
+
+/**
+ * The latest month-end a task names without a year (`5月底前实现…`, `3月底前…;11月底前竣工交付`):
+ * within the plan's one year, the last step is when the task is due.
+ */
+export function monthDeadlineIn(text: string): string | null {
+  const masked = maskBracketed(fold(text));
+  let best: { month: number; text: string } | null = null;
+  for (const m of masked.matchAll(/(?<![\d年])(\d{1,2})\s*月\s*(底前|末前|底|末|前|以前)(?!\s*\d)/g)) {
+    const month = Number(m[1]);
+    if (month < 1 || month > 12 || (best && best.month >= month)) continue;
+    best = { month, text: text.slice(m.index ?? 0, (m.index ?? 0) + m[0].length) };
+  }
+  return best?.text ?? null;
 }
 
 /**

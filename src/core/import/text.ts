@@ -35,6 +35,9 @@ export const SECTION = new RegExp(`^([(（]${CN_NUM}[)）])\\s*(.*)$`);
 /** `1.深入开展…`, `1. 抓清單編制`, `1、…`; not `2.5萬臺` nor `2020年` */
 export const NUMBERED = /^(\d{1,3})\s*[.．、﹒](?!\d)\s*(.*)$/;
 
+// Pinyin glosses a mirror put after characters (`大(dà)`, `藍(lán)谷`): not the document's text.
+const PINYIN = /(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/g;
+
 const GLUED_CHAPTER = new RegExp(`^(.*[。;；])\\s+(${CN_NUM}、[^。,，;；]{2,16})$`);
 
 // Web pages saved as text carry bullets, non-breaking spaces and full-width blanks around lines.
@@ -50,7 +53,7 @@ export function sourceLines(text: string): SourceLine[] {
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .forEach((raw, i) => {
-      const t = raw.replace(EDGE, '');
+      const t = raw.replace(PINYIN, '').replace(EDGE, '');
       if (!t) return;
       const glued = GLUED_CHAPTER.exec(t);
       if (glued) {

@@ -12,6 +12,7 @@ import type { MilestoneKind } from '../model';
 import type { Grid } from '../sheet/grid';
 import { cellText, isEmpty } from '../sheet/grid';
 import { cellAddress } from '../sheet/spec';
+import { figureLowerIsBetter } from '../text/direction';
 import { unitFactor } from '../text/quantity';
 import { type ReportingPeriod, parseReportingPeriod } from '../validate/period';
 import { type NumberField, type TaskRecord, fieldName, readRecords } from '../validate/record';
@@ -502,7 +503,9 @@ function rank(tasks: RolledTask[], counties: string[], reporting: ReportingPerio
       const hasYear = yk !== null && (f.milestones[yk.slice(1)] != null || f.excluded.some((x) => x.field === yk));
       const denom = hasYear ? counted(f, yk) : counted(f, 'target');
       if (!denom || denom <= 0) continue;
-      ratios.push(Math.min(1, Math.max(0, actual / denom)));
+      // A level better low (失业率, PM2.5) is met at or below its yardstick.
+      const ratio = figureLowerIsBetter(t.text) ? (actual <= denom ? 1 : denom / actual) : actual / denom;
+      ratios.push(Math.min(1, Math.max(0, ratio)));
     }
     const score = ratios.length ? Math.round((ratios.reduce((a, b) => a + b, 0) / ratios.length) * 1000) / 10 : null;
     return { county, rank: null, score, tasks: ratios.length };

@@ -17,7 +17,9 @@ export interface ParsedSchedule {
   unread: string[];
 }
 
-const STEP = /(\d{4})\s*年(?:底|末|年底)?(?:前)?\s*([^\d\s]*?)\s*([+-]?\d[\d,.]*\s*[^\s\d,，;；、。]*)?(?=\s*\d{4}\s*年|$|[\s,，;；、。])/g;
+// `2024年12月底前` is one date (a deadline), not the year 2024 and a figure of 12 月底前.
+const STEP =
+  /(\d{4})\s*年(?:\s*\d{1,2}\s*月)?(?:底|末|年底)?(?:前)?\s*([^\d\s]*?)\s*([+-]?\d[\d,.]*\s*[^\s\d,，;；、。]*)?(?=\s*\d{4}\s*年|$|[\s,，;；、。])/g;
 
 export function parseSchedule(raw: string): ParsedSchedule {
   const text = toSimplified(toHalfWidth(raw)).replace(/\s+/g, ' ').trim();
@@ -36,7 +38,7 @@ export function parseSchedule(raw: string): ParsedSchedule {
         continue;
       }
       result.unread.push(stepText);
-    } else if (/完成|实现|建成|全覆盖/.test(verb) || /完成/.test(stepText)) {
+    } else if (/完成|实现|建成|全覆盖/.test(verb) || /完成/.test(stepText) || /月|底|前/.test(stepText.replace(/^\d{4}\s*年/, ''))) {
       result.milestones.push({ year, value: null, unit: null, text: stepText });
     } else {
       result.unread.push(stepText);

@@ -308,6 +308,7 @@ describe('what is not a plan', () => {
     ['blank lines', ' \n\u3000\n', 'empty'],
     ['a README', '# keytask\n\nAn Excel add-in.\n', 'notAPlan'],
     ['a letter', '张三:\n你好,明天见。\n李四\n', 'notAPlan'],
+    ['a notice with chapters and no task', '关于考核的通知\n一、细化量化,压实工作责任。各地要细化目标任务。\n二、精心组织。\n', 'noTasks'],
   ])('%s → ImportError', (_what, text, reason) => {
     expect(() => importPlan(text)).toThrow(ImportError);
     try {

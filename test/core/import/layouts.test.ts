@@ -71,6 +71,122 @@ describe('tables in other column orders', () => {
       ['2', ['办公室'], ['各科室']],
     ]);
   });
+
+  it('keeps a long units cell as units, not as text', () => {
+    const units = '区财政局、区住房和城建局、区商务局、区文化和广电旅游体育局、区统计局、区投促局、各街道办事处';
+    const doc = ['序号 | 任务名称 | 指标要求 | 牵头部门 | 配合部门 |', `1 | 地区生产总值 | 增长5.5% | 区发改局 | ${units} |`].join('\n');
+    expect(resp(doc)).toEqual([['1', ['区发改局'], units.split('、')]]);
+  });
+
+  it('reads a table without 序号 flattened one cell per line, headings as group cells', () => {
+    const doc = [
+      '某市2017年政务公开工作要点实施方案',
+      '目标',
+      '任务',
+      '主要内容',
+      '责任单位',
+      '一、以政务公开助力稳增长',
+      '(一)加强预期引导',
+      '围绕经济政策执行落实情况,及时宣传解读。',
+      '市发改委牵头落实',
+      '加强金融政策信息公开。',
+      '市金融办、人民银行某市中心支行分别牵头落实',
+      '加强舆情收集研判,及时发布权威消息。',
+      '市发改委、市财政局、人民银',
+    ].join('\n');
+    const r = importPlan(doc);
+    expect(r.tasks.map((t) => [t.id, t.section, t.lead, t.cooperating])).toEqual([
+      ['1', '(一)', ['市发改委'], []],
+      ['2', '(一)', ['市金融办', '人民银行某市中心支行'], []],
+      ['3', '(一)', ['市发改委'], ['市财政局']],
+    ]);
+    expect(r.tasks[2].findings.map((f) => f.code)).toContain('import-truncated');
+  });
+
+  it('reads single-space columns and drops a lone unit name the document stops in', () => {
+    const doc = [
+      '序号 工 作 任 务 牵头负责部门',
+      '1 推进5万个行政村通光纤 工业和信息化部',
+      '2 公路投资1.65万亿元 交通运输部',
+      '3 中央预算内投资安排5000亿元 发展改革',
+    ].join('\n');
+    const r = importPlan(doc);
+    expect(r.tasks.map((t) => [t.id, t.lead, t.target])).toEqual([
+      ['1', ['工业和信息化部'], { value: 5, unit: '万个' }],
+      ['2', ['交通运输部'], { value: 1.65, unit: '万亿元' }],
+      ['3', [], { value: 5000, unit: '亿元' }],
+    ]);
+    expect(r.tasks[2].findings.map((f) => f.code)).toContain('import-truncated');
+  });
+
+  it('reads a row the document stops in after pipe rows', () => {
+    const doc = [
+      '工作任务 | 具体要求 | 责任部门 |',
+      '一、做好公开。 | 1.推进预算公开。 | 财务科 |',
+      '2.提前做好解读回应工作,助力政策',
+    ].join('\n');
+    const r = importPlan(doc);
+    expect(r.tasks.map((t) => t.id)).toEqual(['1', '2']);
+    expect(r.tasks[1].findings.map((f) => f.code)).toContain('import-truncated');
+  });
+});
+
+describe('names and cells run together', () => {
+  it('splits units run together at a unit’s ending, and shows them for checking', () => {
+    const doc = '某区2021年工作方案\n一、重点任务\n1.甲。\n责任单位:区发改局区统计局、区市场监督管理局';
+    expect(resp(doc)).toEqual([['1', ['区发改局'], ['区统计局', '区市场监督管理局']]]);
+    const unclear = importPlan(doc).tasks[0].findings.filter((f) => f.code === 'import-unit-unclear');
+    expect(unclear.map((f) => f.params.unit)).toEqual(['区发改局区统计局']);
+  });
+
+  it('reads a table whose cells ran together, by ids counting up and unit endings', () => {
+    const doc = [
+      '1、2021年民生实事责任分解表序号项目名称主要内容区政府分管领导牵头单位配合单位1增加学位实施新建学校项目12个。何海平教育局经开区各街道2促进就业全区城镇新增就业15000人。张菁人社局高新园(邹区镇',
+      '2、)各街道3老城厢复兴完成纪念馆提升。何海平文体旅局晋陵公司轨道公司推进道路整治。芮春祥住建局五星街道序号项目名称主要内容区政府分管领导牵头单位配合单位4文体惠民新建2家“秋白',
+      '3、书苑”,开展惠民活动,组',
+    ].join('\n');
+    const r = importPlan(doc);
+    expect(r.tasks.map((t) => [t.id, t.lead, t.cooperating, t.target])).toEqual([
+      ['1', ['教育局'], ['经开区', '各街道'], { value: 12, unit: '个' }],
+      ['2', ['人社局'], ['高新园(邹区镇)', '各街道'], { value: 15000, unit: '人' }],
+      ['3', ['文体旅局'], ['晋陵公司', '轨道公司', '住建局', '五星街道'], null],
+      ['4', [], [], { value: 2, unit: '家' }],
+    ]);
+    expect(r.tasks[3].findings.map((f) => f.code)).toContain('import-truncated');
+    expect(r.tasks[0].findings.map((f) => f.code)).toContain('import-unit-unclear');
+  });
+});
+
+describe('targets and deadlines as written', () => {
+  const one = (body: string) => importPlan(`某市2016年工作方案\n一、重点任务\n1.推进工作。${body}(市发改委牵头)`).tasks[0];
+
+  it('takes counts in 张 and 万名, a share with 以上的, and no time limit as a target', () => {
+    expect(one('新增5000张养老床位;为29万名老年人提供服务。').target).toEqual({ value: 5000, unit: '张' });
+    expect(one('2015年完成75%以上的确权登记。').target).toEqual({ value: 75, unit: '%', bound: 'atLeast' });
+    expect(one('环评报告书14个工作日内完成审批。').target).toBeNull();
+  });
+
+  it('reads month deadlines, the latest one when several, and a deadline inside the responsibility', () => {
+    expect(one('加快建立中介超市,5月底前实现上线运行。').deadline).toBe('5月底前');
+    expect(one('1.4月底前主体完工。2.11月底前竣工交付。').deadline).toBe('11月底前');
+    const r = importPlan('某国2020年分工方案\n一、重点任务\n1.全面落实。(国务院各部门分别负责,年内持续推进)');
+    expect(r.tasks[0].deadline).toBe('年内持续推进');
+  });
+
+  it('reads `2024年12月底前` in a schedule cell as a deadline, not a milestone of 12', () => {
+    const doc = ['序号\t重点任务\t完成时限和目标\t责任单位', '1\t建成数据平台\t2024年12月底前\t市数据局'].join('\n');
+    const t = importPlan(doc).tasks[0];
+    expect([t.deadline, t.milestones.filter((m) => m.value !== null), t.findings.map((f) => f.code)]).toEqual(['2024年12月底前', [], []]);
+  });
+
+  it('does not take a later date in the target’s sentence as the task’s deadline', () => {
+    expect(one('中央财政安排1000亿元专项奖补资金,重点用于安置,2016年安排500亿元。').deadline).toBeNull();
+  });
+
+  it('drops pinyin glosses a mirror added', () => {
+    const r = importPlan('某市2023年工作要点\n一、重点任务\n1.建設實驗室。(牽頭單位:市科技局,參與單位:青島藍(lán)谷管理局)');
+    expect(r.tasks[0].cooperating).toEqual(['青島藍谷管理局']);
+  });
 });
 
 describe('truncated documents', () => {
@@ -84,5 +200,29 @@ describe('truncated documents', () => {
     ]);
     expect(r.tasks[1].findings.map((f) => f.code)).toContain('import-truncated');
     expect(r.tasks[0].findings.map((f) => f.code)).not.toContain('import-truncated');
+  });
+});
+
+describe('the plan period', () => {
+  const doc = (title: string) => `${title}\n一、重点任务\n1.推进工作。(市发改委牵头)`;
+
+  it('takes the year from a title such as 某县2024年重点工作责任分解, and a file name as the title', () => {
+    expect(importPlan(doc('某县2024年重点工作责任分解'), { year: 2030 }).plan).toMatchObject({
+      name: '某县2024年重点工作责任分解',
+      startYear: 2024,
+      endYear: 2024,
+    });
+    expect(importPlan(doc('2021年重大民生实事项目目标任务责任分解表.docx')).plan.name).toBe('2021年重大民生实事项目目标任务责任分解表');
+  });
+
+  it('prefers the dated title to a banner naming the same document without the year', () => {
+    const r = importPlan(doc('某市政务公开工作要点实施方案\n某市2017年政务公开工作要点实施方案'));
+    expect([r.plan.name, r.plan.startYear]).toEqual(['某市2017年政务公开工作要点实施方案', 2017]);
+  });
+
+  it('takes the year the host passes when the document names none; the core reads no clock', () => {
+    expect(importPlan(doc('某区重点工作方案'), { year: 2031 }).plan).toMatchObject({ startYear: 2031, endYear: 2031 });
+    expect(importPlan(doc('某区重点工作方案')).plan).toMatchObject({ startYear: 0, endYear: 0 });
+    expect(importPlan(`发文日期 | 2022-07-14 |\n${doc('某区重点工作方案')}`, { year: 2031 }).plan.startYear).toBe(2022);
   });
 });

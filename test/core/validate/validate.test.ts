@@ -134,6 +134,26 @@ describe('each rule, on a sheet made to break it', () => {
     expect(check(g).filter((x) => x.code === 'progress-behind')).toEqual([]);
   });
 
+  it('judges a level better low the other way round: its steps go down, its progress stays under', () => {
+    const g = standardGrid();
+    const r = g[rowOf(g, '4')];
+    r[COL.task] = 'PM2.5平均浓度控制在30微克/立方米以内';
+    r[COL.unit] = '微克/立方米';
+    [r[COL.target], r[COL.y2023], r[COL.y2024], r[COL.y2025]] = [30, 40, 35, 30];
+    const own = (code: string) => check(g).filter((x) => x.code === code && x.taskId === '4');
+    expect([...own('milestone-decreasing'), ...own('milestone-increasing'), ...own('milestone-final-mismatch')]).toEqual([]);
+    r[COL.y2024] = 45;
+    expect(own('milestone-increasing').map((x) => x.cell)).toEqual([`J${rowOf(g, '4') + 1}`]);
+    r[COL.y2024] = 35;
+    g[1][4] = '2024年第2季度';
+    r[COL.status] = '正常推进';
+    r[COL.actual] = 38; // halfway from 40 to 35 is 37.5
+    expect(own('progress-above-ceiling').map((x) => x.message)).toEqual(['截至2024年第2季度,实际为38,高于应控制的37.5']);
+    expect(own('progress-behind')).toEqual([]);
+    r[COL.actual] = 37;
+    expect(own('progress-above-ceiling')).toEqual([]);
+  });
+
   it('period fields are required once a reporting period is named', () => {
     const g = standardGrid();
     expect(check(g).filter((x) => x.code === 'required-missing' && x.cell!.startsWith('Q'))).toEqual([]);

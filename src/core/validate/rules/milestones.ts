@@ -1,5 +1,6 @@
 /** Milestone progressions against each other, the target, the unit and the plan period. */
 import { cellAddress } from '../../sheet/spec';
+import { figureLowerIsBetter } from '../../text/direction';
 import { unitFactor } from '../../text/quantity';
 import type { Rule } from '../context';
 import { deadlineYear } from '../period';
@@ -46,13 +47,15 @@ export const milestoneProgression: Rule = (ctx) => {
     if (r.kind === 'qualitative') continue;
     const numeric = r.milestones.filter((m) => m.value !== null).sort((a, b) => a.year - b.year);
     const id = r.id || null;
+    // A level better low (失业率, PM2.5) is judged the other way round: its steps go down.
+    const down = figureLowerIsBetter(r.text);
 
     if (r.kind === 'cumulative') {
       for (let i = 1; i < numeric.length; i++) {
         const a = scaled(numeric[i - 1].value!, numeric[i - 1].unit, r);
         const b = scaled(numeric[i].value!, numeric[i].unit, r);
-        if (a !== null && b !== null && b < a) {
-          ctx.report('milestone-decreasing', numeric[i].cell, id, {
+        if (a !== null && b !== null && (down ? b > a : b < a)) {
+          ctx.report(down ? 'milestone-increasing' : 'milestone-decreasing', numeric[i].cell, id, {
             year: numeric[i].year,
             value: numeric[i].text || fmt(numeric[i].value!),
             prevYear: numeric[i - 1].year,
@@ -73,7 +76,7 @@ export const milestoneProgression: Rule = (ctx) => {
     const last = numeric[numeric.length - 1];
     if (last && r.target.value !== null && (r.kind === 'cumulative' || r.kind === 'share')) {
       const v = scaled(last.value!, last.unit, r);
-      if (v !== null && v < r.target.value - 1e-9) {
+      if (v !== null && (down ? v > r.target.value + 1e-9 : v < r.target.value - 1e-9)) {
         ctx.report('milestone-final-mismatch', last.cell, id, {
           year: last.year,
           value: last.text || fmt(last.value!),

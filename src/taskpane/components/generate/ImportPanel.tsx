@@ -1,6 +1,6 @@
 import { Button, Caption1, Divider, Field, Input, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { type Dispatch, type SetStateAction, useRef, useState } from 'react';
-import { ImportError, importPlan } from '../../../core/import/importPlan';
+import { ImportError, importDocument } from '../../../core/operations/import';
 import { NotDocxError, planFileText } from '../../files';
 import { type Strings, useStrings } from '../../i18n';
 import { type ImportDraft, includedCount, newDraft } from '../../importDraft';
@@ -23,7 +23,7 @@ interface Props {
 }
 
 function importErrorText(err: unknown, s: Strings): string {
-  if (err instanceof ImportError) return err.reason === 'empty' ? s.importPlan.empty : s.importPlan.notAPlan;
+  if (err instanceof ImportError) return s.importPlan[err.reason];
   if (err instanceof NotDocxError) return s.importPlan.notDocx(err.file);
   return errorMessage(err, s);
 }
@@ -55,7 +55,9 @@ export function ImportPanel({ draft, onDraft, onPeriod, disabled }: Props) {
     // Let the spinner paint: a long document takes a moment to read.
     await new Promise((resolve) => setTimeout(resolve, 0));
     try {
-      const result = importPlan(text, { lang: s.lang });
+      // The clock is read here, not in the core: an undated document takes this year.
+      // The clock is read here, not in the core: an undated document takes this year.
+      const result = importDocument(text, { lang: s.lang, year: new Date().getFullYear() }).imported;
       onDraft(newDraft(result));
       onPeriod(result.plan.startYear, result.plan.endYear);
     } catch (err) {

@@ -2,9 +2,12 @@ import { Badge, Checkbox, Dropdown, Input, Option, makeStyles, mergeClasses, tok
 import { type Dispatch, type SetStateAction, memo, useCallback } from 'react';
 import type { Severity } from '../../../core/findings/catalogue';
 import type { ImportedTask } from '../../../core/import/importPlan';
+import type { TargetBound } from '../../../core/model';
 import { useStrings } from '../../i18n';
 import { type DraftRow, type ImportDraft, correctedTask, taskUnits } from '../../importDraft';
 
+/** The bound as a mark before the figure (`≥3%`), its words in the tooltip. */
+const BOUND_MARK: Record<TargetBound, string> = { atLeast: '≥', atMost: '≤', about: '≈' };
 const BADGE_COLOR: Record<Severity, 'danger' | 'warning' | 'informative'> = { error: 'danger', warning: 'warning', info: 'informative' };
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -24,6 +27,7 @@ const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalXS },
   id: { fontWeight: tokens.fontWeightSemibold, paddingTop: '6px', minWidth: '2em' },
   text: { paddingTop: '6px', overflowWrap: 'anywhere' },
+  badge: { marginTop: '6px', flexShrink: 0 },
   fields: {
     display: 'grid',
     gridTemplateColumns: 'auto minmax(0, 1fr)',
@@ -79,6 +83,7 @@ const TaskRow = memo(function TaskRow({ index, task, row, onRow, disabled }: Row
   const shown = correctedTask(task, row);
   const units = taskUnits(task);
   const off = disabled || !row.include;
+  const cut = task.findings.some((f) => f.code === 'import-truncated');
   const worst = task.findings.reduce<Severity | null>((w, f) => (w === null || RANK[f.severity] < RANK[w] ? f.severity : w), null);
   return (
     <li className={mergeClasses(styles.card, !row.include && styles.off)} aria-label={`${task.id} ${task.text}`}>
@@ -91,11 +96,21 @@ const TaskRow = memo(function TaskRow({ index, task, row, onRow, disabled }: Row
         />
         <span className={styles.id}>{task.id}</span>
         <span className={styles.text}>{task.text}</span>
+        {cut && (
+          <Badge className={styles.badge} appearance="outline" color="warning">
+            {s.importPlan.truncated}
+          </Badge>
+        )}
       </div>
       <div className={styles.fields}>
         <span className={styles.label}>{s.importPlan.target}</span>
         {task.target ? (
           <span className={styles.target}>
+            {task.target.bound && (
+              <span title={s.importPlan.bound[task.target.bound]} aria-label={s.importPlan.bound[task.target.bound]}>
+                {BOUND_MARK[task.target.bound]}
+              </span>
+            )}
             <span>{task.target.value}</span>
             <Input
               className={styles.unit}
@@ -106,6 +121,11 @@ const TaskRow = memo(function TaskRow({ index, task, row, onRow, disabled }: Row
               onChange={(_, d) => onRow(index, { ...row, unit: d.value })}
               disabled={off}
             />
+            {task.target.direction === 'down' && (
+              <Badge appearance="tint" color="informative">
+                {s.importPlan.lowerIsBetter}
+              </Badge>
+            )}
           </span>
         ) : (
           <span>{s.importPlan.noTarget}</span>
