@@ -12,7 +12,7 @@ import type { Plan } from '../../core/model';
 import { REGISTRY_SHEET } from '../../core/sheet/registry';
 import { readWorkbook } from './readWorkbook';
 import { type RenderOptions, TEMPLATE_SHEET, renderSpec } from './renderSpec';
-import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
+import { type ExcelApi, capabilitiesOf } from './runtime';
 
 export interface ExcelGeneration {
   actions: SheetAction[];
@@ -42,7 +42,7 @@ export async function generateInExcel(
   const activated = city?.name ?? '';
   const updatable = snapshot.existing.keytaskSheets.flatMap((s) => (s.sheet ? [s.sheet] : []));
   if (snapshot.registryExists) updatable.push(REGISTRY_SHEET);
-  const api19 = api.isSetSupported('ExcelApi', PAGE_LAYOUT_API);
+  const capabilities = capabilitiesOf(api);
   // A render that failed half-way may have left its very hidden scratch sheet behind.
   const stale = new RegExp(`^${TEMPLATE_SHEET}\\d*$`, 'i');
   const staleTemplates = snapshot.sheets.filter((s) => stale.test(s.name) && s.visibility === 'VeryHidden').map((s) => s.name);
@@ -51,9 +51,9 @@ export async function generateInExcel(
       updatable,
       existingSheets: snapshot.existing.sheetNames,
       existingNames: snapshot.names,
-      pageLayout: api19,
-      rangeAreas: api19,
-      pasteRanges: api19,
+      pageLayout: capabilities.pageLayout,
+      rangeAreas: capabilities.rangeAreas,
+      pasteRanges: capabilities.pasteRanges,
       staleTemplates,
       ...(activated ? { activate: activated } : {}),
       ...renderOverrides,

@@ -20,14 +20,12 @@ import { REGISTRY_SHEET, isRegistryName } from '../../core/sheet/registry';
 import { cellAddress, parseRange, sheetNameOfReference } from '../../core/sheet/spec';
 import { readWorkbook } from './readWorkbook';
 import { gridFromA1 } from './usedRanges';
-import { OPERATION_OVERHEAD, PAYLOAD_BUDGET, type Step, deleteHiddenSheet, packSteps, renderSpec, send } from './renderSpec';
-import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
+import { OPERATION_OVERHEAD, PAYLOAD_BUDGET, type Step, packSteps, send } from './batching';
+import { renderSpec } from './renderSpec';
+import { deleteHiddenSheet } from './sheetSteps';
+import { type ExcelApi, capabilitiesOf } from './runtime';
 
 export const MARKS_SHEET = 'keytask_marks';
-export const NOTES_API = '1.18';
-export const COMMENTS_API = '1.10';
-/** RangeFill.pattern tells "no fill" from a white fill; before it, white is taken as none. */
-const FILL_PATTERN_API = '1.9';
 
 /** Excel's own Bad / Neutral cell-style fills, and a pale blue for notes. */
 export const MARK_FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
@@ -118,9 +116,8 @@ interface Target {
  * `findings` empty is clearMarks.
  */
 async function applyMarks(api: ExcelApi, findings: Finding[], lang: Lang): Promise<MarkResult> {
-  const notes = api.isSetSupported('ExcelApi', NOTES_API);
-  const comments = api.isSetSupported('ExcelApi', COMMENTS_API);
-  const pattern = api.isSetSupported('ExcelApi', FILL_PATTERN_API);
+  // RangeFill.pattern tells "no fill" from a white fill; without it, white is taken as none.
+  const { notes, comments, fillPattern: pattern } = capabilitiesOf(api);
   const mode: MarkResult['annotation'] = notes ? 'note' : comments ? 'comment' : 'fill';
   return api.run(async (context) => {
     // ---- sync 1: sheets, the record, the comments ----
@@ -380,7 +377,7 @@ export async function writeFindingsSheet(
   const date = opts.date ?? new Date().toISOString().slice(0, 10);
   const sheet = { ...buildFindingsSheet(findings, { lang, subject, date }), name };
   const updatable = [...(prior?.sheet ? [prior.sheet] : []), ...(snapshot.registryExists ? [REGISTRY_SHEET] : [])];
-  const api19 = api.isSetSupported('ExcelApi', PAGE_LAYOUT_API);
+  const capabilities = capabilitiesOf(api);
   const render = await api.run((context) =>
     renderSpec(
       context,
@@ -389,8 +386,8 @@ export async function writeFindingsSheet(
         updatable,
         existingSheets: sheetNames,
         existingNames: snapshot.names,
-        pageLayout: api19,
-        rangeAreas: api19,
+        pageLayout: capabilities.pageLayout,
+        rangeAreas: capabilities.rangeAreas,
         activate: name,
       },
     ),
