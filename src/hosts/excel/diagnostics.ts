@@ -239,7 +239,7 @@ const CHECKS: ReadonlyArray<{ id: CheckId; api: string; run: Run }> = [
     id: 'largeWrite',
     api: '1.1',
     run: async (context, ws) => {
-      // More than one request may carry on the web: sent in parts by size, as renderSpec does.
+      // More than one request may carry on the web: sent in parts by size, as batching.ts does.
       const steps: Step[] = [];
       const rows = 500;
       for (let first = 0; first < LARGE_ROWS; first += rows) {
