@@ -26,9 +26,10 @@ import {
 
 /**
  * A literal list of choices (`甲,乙,丙`) is at most 255 characters, commas included: Excel keeps it
- * in a formula field of that size. Microsoft states it for the dialog only ("Apply data validation
- * to cells", https://support.microsoft.com/office/apply-data-validation-to-cells-29fecbcc-d1b9-42c1-9d76-eff3ce5f7249);
- * Office.js refuses a longer `source` and Excel drops the list when it opens such a file.
+ * in a formula field of that size. No Microsoft page we found states it; Office.js refuses a
+ * longer `source` (InvalidArgument, as the fake Excel does) and Excel drops the list when it opens
+ * such a file, which the .xlsx writers of other vendors document the same way. A longer list goes
+ * through a defined name (`listRef`), as the unit directory does.
  */
 export const MAX_LIST_CHARS = 255;
 
@@ -49,9 +50,11 @@ export const MAX_ERROR = 224;
 /**
  * "Excel specifications and limits",
  * https://support.microsoft.com/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3
- * (1,048,576 rows by 16,384 columns; column width 255 characters; "Length of formula contents:
- * 8,192 characters"). Font size 1–409 points: "Font.Size", the range the Excel UI and Office.js accept,
- * https://learn.microsoft.com/javascript/api/excel/excel.rangefont#excel-excel-rangefont-size-member.
+ * (1,048,576 rows by 16,384 columns; column width 255 characters; formula contents 8,192
+ * characters, also "[MS-OI29500] 2.1.1085 ST_Formula",
+ * https://learn.microsoft.com/openspecs/office_standards/ms-oi29500/8ebf82e4-4fa4-43a6-9ecd-d2d793a6f4bf).
+ * Font size 1–409 points is what Excel's font box and Office.js take (the fake Excel refuses
+ * others); no Microsoft page we found states it.
  */
 export const MAX_ROWS = 1048576;
 export const MAX_COLUMNS = 16384;
