@@ -12,7 +12,7 @@ import type { Plan } from '../src/core/model';
 import type { Grid } from '../src/core/sheet/grid';
 import { type WorkbookSpec, isFormula } from '../src/core/sheet/spec';
 import { generateInExcel } from '../src/hosts/excel/generate';
-import { cellInput } from '../src/hosts/excel/renderSpec';
+import { cellInput } from '../src/hosts/excel/cellInputs';
 import { rollupInExcel } from '../src/hosts/excel/rollup';
 import { validateInExcel } from '../src/hosts/excel/validate';
 import { DEFAULT_PAYLOAD_LIMIT, type FakeExcel, createFakeExcel } from '../test/support/fakeExcel';

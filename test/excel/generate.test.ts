@@ -7,7 +7,8 @@ import { REGISTRY_SHEET } from '../../src/core/sheet/registry';
 import { type CellValue, type SheetSpec, type WorkbookSpec, isFormula, parseRange } from '../../src/core/sheet/spec';
 import { MAX_CELL_TEXT, TRUNCATED_MARK } from '../../src/core/sheet/excelLimits';
 import { generateInExcel } from '../../src/hosts/excel/generate';
-import { PAYLOAD_BUDGET, type RenderResult, TEMPLATE_SHEET, renderSpec } from '../../src/hosts/excel/renderSpec';
+import { PAYLOAD_BUDGET } from '../../src/hosts/excel/batching';
+import { type RenderResult, TEMPLATE_SHEET, renderSpec } from '../../src/hosts/excel/renderSpec';
 import { type FakeExcel, type FakeSheet, commentsOf, createFakeExcel, notesOf } from '../support/fakeExcel';
 import { samplePlan } from '../core/sample';
 

@@ -4,7 +4,7 @@ import type { Plan } from '../../src/core/model';
 import { rollup } from '../../src/core/rollup/rollup';
 import type { Grid } from '../../src/core/sheet/grid';
 import type { WorkbookSpec } from '../../src/core/sheet/spec';
-import { cellInput } from '../../src/hosts/excel/renderSpec';
+import { cellInput } from '../../src/hosts/excel/cellInputs';
 import { rollupInExcel } from '../../src/hosts/excel/rollup';
 import { DEFAULT_PAYLOAD_LIMIT, type FakeExcel, autoFilterOf, chartsOf, createFakeExcel } from '../support/fakeExcel';
 import { NOTE, cityWorkbook, fill, filledGrids, gridOf } from '../cli/rollupFixtures';

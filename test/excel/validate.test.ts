@@ -5,7 +5,7 @@ import { CITY_SHEET_NAME, generateWorkbook } from '../../src/core/generate/gener
 import type { Plan } from '../../src/core/model';
 import { REGISTRY_SHEET } from '../../src/core/sheet/registry';
 import { generateInExcel } from '../../src/hosts/excel/generate';
-import { cellInput } from '../../src/hosts/excel/renderSpec';
+import { cellInput } from '../../src/hosts/excel/cellInputs';
 import { MARKS_SHEET, MARK_FILL, clearMarks, markFindings, writeFindingsSheet } from '../../src/hosts/excel/marks';
 import { mergedAddresses } from '../../src/hosts/excel/usedRanges';
 import { selectFinding, validateInExcel } from '../../src/hosts/excel/validate';

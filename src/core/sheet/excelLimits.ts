@@ -42,6 +42,16 @@ const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\ud
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\x00-\x1f\x7f]/;
 
+/** Whether XML can carry every character of `s`. */
+export function xmlCarries(s: string): boolean {
+  return s.search(NOT_XML) < 0;
+}
+
+/** Whether a cell holds `text` as it is: XML-safe and no longer than a cell's length. */
+export function fitsCell(text: string): boolean {
+  return text.length <= MAX_CELL_TEXT && xmlCarries(text);
+}
+
 /** `s` without the characters XML cannot carry, so every part written stays well-formed. */
 export function xmlSafe(s: string): string {
   return s.replace(NOT_XML, '');

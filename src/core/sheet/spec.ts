@@ -208,3 +208,21 @@ export function sheetNameOfReference(ref: string): string | null {
   if (bare && !bare[1].includes('#REF')) return bare[1];
   return null;
 }
+
+/** Rows and columns a sheet covers: its values and every format, check and merge. */
+export function sheetExtent(spec: SheetSpec): { rows: number; cols: number } {
+  let rows = spec.values.length;
+  let cols = spec.values[0]?.length ?? 0;
+  const ranges = [
+    ...spec.formats.map((f) => f.range),
+    ...spec.validations.map((v) => v.range),
+    ...spec.conditionalFormats.map((c) => c.range),
+    ...spec.merges,
+  ];
+  for (const r of ranges) {
+    const b = parseRange(r);
+    rows = Math.max(rows, b.row2 + 1);
+    cols = Math.max(cols, b.col2 + 1);
+  }
+  return { rows, cols };
+}

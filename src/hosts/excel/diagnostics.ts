@@ -11,8 +11,10 @@
  * may be goes through in several.
  */
 import { MAX_ROW_HEIGHT } from '../../core/sheet/excelLimits';
-import { cellInput, deleteHiddenSheet, packSteps, PAYLOAD_BUDGET, send, type Step } from './renderSpec';
-import type { ExcelApi } from './runtime';
+import { OPERATION_OVERHEAD, PAYLOAD_BUDGET, type Step, packSteps, send } from './batching';
+import { cellInput } from './cellInputs';
+import { deleteHiddenSheet } from './sheetSteps';
+import { CAPABILITY_API, type ExcelApi, MIN_EXCEL_API } from './runtime';
 
 export const DIAGNOSTICS_SHEET = 'keytask_diagnostics';
 const HIDDEN_SHEET = 'keytask_diagnostics_hidden';
@@ -117,7 +119,7 @@ const CHECKS: ReadonlyArray<{ id: CheckId; api: string; run: Run }> = [
   },
   {
     id: 'copyFrom',
-    api: '1.9',
+    api: CAPABILITY_API.pasteRanges,
     run: async (context, ws) => {
       const to = ws.getRange('A5:C5');
       to.copyFrom(ws.getRange('A1:C1'), 'All');
@@ -128,7 +130,7 @@ const CHECKS: ReadonlyArray<{ id: CheckId; api: string; run: Run }> = [
   },
   {
     id: 'listFromName',
-    api: '1.8',
+    api: MIN_EXCEL_API,
     run: async (context, ws) => {
       ws.getRange('H1:H2').values = [['甲'], ['乙']];
       const old = context.workbook.names.getItemOrNullObject(LIST_NAME);
@@ -153,7 +155,7 @@ const CHECKS: ReadonlyArray<{ id: CheckId; api: string; run: Run }> = [
   },
   {
     id: 'rangeAreas',
-    api: '1.9',
+    api: CAPABILITY_API.rangeAreas,
     run: async (context, ws) => {
       ws.getRanges('A7:A8, C7:C8').format.fill.color = '#DDEBF7';
       await context.sync();
@@ -171,7 +173,7 @@ const CHECKS: ReadonlyArray<{ id: CheckId; api: string; run: Run }> = [
   },
   {
     id: 'pageLayout',
-    api: '1.9',
+    api: CAPABILITY_API.pageLayout,
     run: async (context, ws) => {
       ws.pageLayout.orientation = 'Landscape';
       ws.pageLayout.paperSize = 'A4';
@@ -182,7 +184,7 @@ const CHECKS: ReadonlyArray<{ id: CheckId; api: string; run: Run }> = [
   },
   {
     id: 'autoFilter',
-    api: '1.9',
+    api: CAPABILITY_API.autoFilter,
     run: async (context, ws) => {
       ws.autoFilter.apply(ws.getRange('A1:C5'));
       await context.sync();
@@ -204,7 +206,7 @@ const CHECKS: ReadonlyArray<{ id: CheckId; api: string; run: Run }> = [
   },
   {
     id: 'comments',
-    api: '1.10',
+    api: CAPABILITY_API.comments,
     run: async (context, ws) => {
       const comment = context.workbook.comments.add(ws.getRange('B2'), 'keytask');
       await context.sync();
@@ -214,7 +216,7 @@ const CHECKS: ReadonlyArray<{ id: CheckId; api: string; run: Run }> = [
   },
   {
     id: 'mergedAreas',
-    api: '1.13',
+    api: CAPABILITY_API.mergedAreas,
     run: async (context, ws) => {
       ws.getRange('A10:B10').merge(false);
       const areas = ws.getRange('A10:C11').getMergedAreasOrNullObject();
@@ -225,7 +227,7 @@ const CHECKS: ReadonlyArray<{ id: CheckId; api: string; run: Run }> = [
   },
   {
     id: 'notes',
-    api: '1.18',
+    api: CAPABILITY_API.notes,
     run: async (context, ws) => {
       ws.notes.add('C2', 'keytask');
       await context.sync();
@@ -237,14 +239,14 @@ const CHECKS: ReadonlyArray<{ id: CheckId; api: string; run: Run }> = [
     id: 'largeWrite',
     api: '1.1',
     run: async (context, ws) => {
-      // More than one request may carry on the web: sent in parts by size, as renderSpec does.
+      // More than one request may carry on the web: sent in parts by size, as batching.ts does.
       const steps: Step[] = [];
       const rows = 500;
       for (let first = 0; first < LARGE_ROWS; first += rows) {
         const block = Array.from({ length: rows }, () => [LARGE_TEXT]);
         const address = `J${first + 1}:J${first + rows}`;
         steps.push({
-          bytes: new TextEncoder().encode(JSON.stringify(block)).length + 600,
+          bytes: new TextEncoder().encode(JSON.stringify(block)).length + 2 * OPERATION_OVERHEAD,
           run: () => (ws.getRange(address).values = block),
         });
       }
@@ -259,8 +261,15 @@ const CHECKS: ReadonlyArray<{ id: CheckId; api: string; run: Run }> = [
   },
 ];
 
-/** The ExcelApi sets keytask asks about, oldest first: 1.8 is required, the others optional. */
-export const API_SETS = ['1.8', '1.9', '1.10', '1.13', '1.18'] as const;
+const minor = (version: string): number => Number(version.split('.')[1]);
+
+/**
+ * The ExcelApi sets keytask asks about, oldest first: the manifest's (required) and those of the
+ * capabilities keytask uses when they are there (runtime.ts).
+ */
+export const API_SETS: readonly string[] = [...new Set([MIN_EXCEL_API, ...Object.values(CAPABILITY_API)])].sort(
+  (a, b) => minor(a) - minor(b),
+);
 
 function codeOf(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;

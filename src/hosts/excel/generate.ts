@@ -13,7 +13,7 @@ import { type NameConflict, type SheetAction, sheetsToRead } from '../../core/op
 import { regenerate } from '../../core/operations/regenerate';
 import { readWorkbook } from './readWorkbook';
 import { type RenderOptions, TEMPLATE_SHEET, renderSpec } from './renderSpec';
-import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
+import { type ExcelApi, capabilitiesOf } from './runtime';
 
 export interface ExcelGeneration {
   actions: SheetAction[];
@@ -41,7 +41,7 @@ export async function generateInExcel(
     return { actions, conflicts, cancelled: true, activated: '' };
   }
 
-  const api19 = api.isSetSupported('ExcelApi', PAGE_LAYOUT_API);
+  const capabilities = capabilitiesOf(api);
   // A render that failed half-way may have left its very hidden scratch sheet behind.
   const stale = new RegExp(`^${TEMPLATE_SHEET}\\d*$`, 'i');
   const staleTemplates = snapshot.sheets.filter((s) => stale.test(s.name) && s.visibility === 'VeryHidden').map((s) => s.name);
@@ -50,9 +50,9 @@ export async function generateInExcel(
       updatable: g.updatable,
       existingSheets: existing.sheetNames,
       existingNames: snapshot.names,
-      pageLayout: api19,
-      rangeAreas: api19,
-      pasteRanges: api19,
+      pageLayout: capabilities.pageLayout,
+      rangeAreas: capabilities.rangeAreas,
+      pasteRanges: capabilities.pasteRanges,
       staleTemplates,
       ...(g.activate ? { activate: g.activate } : {}),
       ...renderOverrides,

@@ -15,14 +15,12 @@ import { type CellState, MARKS_SHEET, type MarkMode, cellKeyOf, markTargets, pla
 import { findingsSheet } from '../../core/operations/findingsSheet';
 import { readWorkbook } from './readWorkbook';
 import { gridFromA1 } from './usedRanges';
-import { OPERATION_OVERHEAD, PAYLOAD_BUDGET, type Step, deleteHiddenSheet, packSteps, renderSpec, send } from './renderSpec';
-import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
+import { OPERATION_OVERHEAD, PAYLOAD_BUDGET, type Step, packSteps, send } from './batching';
+import { renderSpec } from './renderSpec';
+import { deleteHiddenSheet } from './sheetSteps';
+import { type ExcelApi, capabilitiesOf } from './runtime';
 
 export { MARKS_SHEET, MARK_FILL, type Annotation } from '../../core/operations/mark';
-export const NOTES_API = '1.18';
-export const COMMENTS_API = '1.10';
-/** RangeFill.pattern tells "no fill" from a white fill; before it, white is taken as none. */
-const FILL_PATTERN_API = '1.9';
 
 export interface MarkResult {
   /** cells marked */
@@ -39,9 +37,8 @@ export interface MarkResult {
  * `findings` empty is clearMarks.
  */
 async function applyMarks(api: ExcelApi, findings: Finding[], lang: Lang): Promise<MarkResult> {
-  const notes = api.isSetSupported('ExcelApi', NOTES_API);
-  const comments = api.isSetSupported('ExcelApi', COMMENTS_API);
-  const pattern = api.isSetSupported('ExcelApi', FILL_PATTERN_API);
+  // RangeFill.pattern tells "no fill" from a white fill; without it, white is taken as none.
+  const { notes, comments, fillPattern: pattern } = capabilitiesOf(api);
   const mode: MarkMode = notes ? 'note' : comments ? 'comment' : 'fill';
   return api.run(async (context) => {
     // ---- sync 1: sheets, the record, the comments ----
@@ -216,14 +213,14 @@ export async function writeFindingsSheet(
   if (f.conflicts.length > 0 && opts.confirm && !(await opts.confirm(f.conflicts))) {
     return { sheet: '', wanted: f.wanted, cancelled: true, syncs: 1 };
   }
-  const api19 = api.isSetSupported('ExcelApi', PAGE_LAYOUT_API);
+  const capabilities = capabilitiesOf(api);
   const render = await api.run((context) =>
     renderSpec(context, f.spec, {
       updatable: f.updatable,
       existingSheets: sheetNames,
       existingNames: snapshot.names,
-      pageLayout: api19,
-      rangeAreas: api19,
+      pageLayout: capabilities.pageLayout,
+      rangeAreas: capabilities.rangeAreas,
       activate: f.name,
     }),
   );

@@ -22,7 +22,7 @@ import { renderSpec } from './renderSpec';
 import { loadStructure, structureOf } from './structure';
 import { readPercentCells } from './percentCells';
 import { readUsedRanges } from './usedRanges';
-import { type ExcelApi, PAGE_LAYOUT_API } from './runtime';
+import { type ExcelApi, capabilitiesOf } from './runtime';
 
 export interface ExcelRollupOptions {
   /** county sheets picked in the pane; default every keytask county sheet of the workbook */
@@ -88,7 +88,7 @@ export async function listCountySheets(api: ExcelApi): Promise<CountySheetList> 
   });
 }
 
-async function readForRollup(context: Excel.RequestContext, picked: string[] | undefined, api19: boolean): Promise<Snapshot> {
+async function readForRollup(context: Excel.RequestContext, picked: string[] | undefined, autoFilter: boolean): Promise<Snapshot> {
   const load = loadStructure(context);
   await context.sync();
   const { worksheets } = load;
@@ -110,7 +110,7 @@ async function readForRollup(context: Excel.RequestContext, picked: string[] | u
     extras = replaced.map((s) => {
       const ws = worksheets.getItem(s.sheet);
       const charts = ws.charts.load('items/name');
-      const filter = api19 ? ws.autoFilter.load('enabled') : null;
+      const filter = autoFilter ? ws.autoFilter.load('enabled') : null;
       return { sheet: s.sheet, charts, filter };
     });
   };
@@ -147,8 +147,8 @@ async function readForRollup(context: Excel.RequestContext, picked: string[] | u
 }
 
 export async function rollupInExcel(api: ExcelApi, opts: ExcelRollupOptions): Promise<ExcelRollup> {
-  const api19 = api.isSetSupported('ExcelApi', PAGE_LAYOUT_API);
-  const snap = await api.run((context) => readForRollup(context, opts.sheets, api19));
+  const capabilities = capabilitiesOf(api);
+  const snap = await api.run((context) => readForRollup(context, opts.sheets, capabilities.autoFilter));
   const none = { conflicts: [], actions: [], activated: '', requestBytes: [] };
   const op = rollupOperation(
     { workbook: snap.workbook, files: opts.files ?? [], unreadable: opts.unreadable ?? [] },
@@ -173,9 +173,9 @@ export async function rollupInExcel(api: ExcelApi, opts: ExcelRollupOptions): Pr
       updatable,
       existingSheets: snap.sheetNames,
       existingNames: snap.names,
-      pageLayout: api19,
-      rangeAreas: api19,
-      autoFilter: api19,
+      pageLayout: capabilities.pageLayout,
+      rangeAreas: capabilities.rangeAreas,
+      autoFilter: capabilities.autoFilter,
       existingCharts: snap.charts,
       existingAutoFilters: snap.filters,
       activate: report.summarySheet,

@@ -11,13 +11,10 @@ import type { Finding } from '../../core/findings/catalogue';
 import type { Lang } from '../../core/i18n';
 import { type SheetInfo, type ValidationReport, sheetsToValidate, validate, withGrids } from '../../core/operations/validate';
 import type { Visibility } from '../../core/sheet/spec';
-import type { ExcelApi } from './runtime';
+import { type ExcelApi, capabilitiesOf } from './runtime';
 import { loadStructure, structureOf } from './structure';
 import { readPercentCells } from './percentCells';
 import { readUsedRanges } from './usedRanges';
-
-/** Range.getMergedAreasOrNullObject arrived in ExcelApi 1.13; older Excel is checked without merges. */
-export const MERGED_AREAS_API = '1.13';
 
 export interface ValidateInExcelOptions {
   /** the active sheet only, or every task sheet of the workbook */
@@ -33,7 +30,8 @@ export interface ExcelValidation extends ValidationReport {
 const VISIBILITY: Record<string, Visibility> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
 
 export async function validateInExcel(api: ExcelApi, opts: ValidateInExcelOptions): Promise<ExcelValidation> {
-  const merges = api.isSetSupported('ExcelApi', MERGED_AREAS_API);
+  // Older Excel (before Range.getMergedAreasOrNullObject) is checked without merges.
+  const merges = capabilitiesOf(api).mergedAreas;
   return api.run(async (context) => {
     const load = loadStructure(context);
     const active = load.worksheets.getActiveWorksheet();

@@ -1,7 +1,7 @@
 /**
  * From the cells a reader found to the grid it returns, at a cost set by the cells present,
  * never by how far apart they are: a file with cells in A1, XFD1 and A70000 holds three cells,
- * not a billion. Both readers (fastRead.ts, excelJsRead.ts) shape their grids here, so they agree.
+ * not a billion. Both readers (fastRead/, excelJsRead.ts) shape their grids here, so they agree.
  */
 import { LIMITS, LimitExceeded } from './limits';
 import type { ReadValue } from './readTypes';

@@ -1,5 +1,5 @@
 /**
- * What reading an .xlsx gives, whichever reader did it (fastRead.ts, or ExcelJS in
+ * What reading an .xlsx gives, whichever reader did it (fastRead/, or ExcelJS in
  * excelJsRead.ts): plain grids of values plus the workbook's defined names.
  */
 import type { CellValue, Visibility } from '../../core/sheet/spec';

@@ -2,7 +2,7 @@
  * Reads the bytes of an .xlsx file into plain grids of values plus the workbook's defined names:
  * what the core's readers (layout reader, registry) need, and nothing tied to ExcelJS.
  *
- * Two readers give the same result: the values-only one (fastRead.ts), several times faster,
+ * Two readers give the same result: the values-only one (fastRead/), several times faster,
  * and ExcelJS's full load (excelJsRead.ts), which reads whatever the first leaves to it. ExcelJS
  * is loaded only then. Whatever neither reads is refused with an XlsxReadError that says what
  * the file is (sniff.ts) and what to do; nothing else escapes from here, and nothing costs
@@ -88,7 +88,7 @@ async function readPackage(bytes: Uint8Array, label: string, openZip: OpenZip): 
   try {
     return await fastReadPackage(bounded(pkg));
   } catch (e) {
-    // Whatever the values-only reader does not follow (see fastRead.ts) ExcelJS reads, unless
+    // Whatever the values-only reader does not follow (see fastRead/) ExcelJS reads, unless
     // the file is too large to read at all.
     if (e instanceof LimitExceeded) throw e;
   }

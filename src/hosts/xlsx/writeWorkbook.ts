@@ -23,7 +23,7 @@ import {
   needsTextGuard,
   parseRange,
 } from '../../core/sheet/spec';
-import { capCellText, clampRowHeight, sheetNameProblem, xmlSafe } from '../../core/sheet/excelLimits';
+import { listProblem, renderableSpec } from '../../core/sheet/renderable';
 import { addCharts } from './chartParts';
 
 const PAPER_A4 = 9;
@@ -88,11 +88,10 @@ function mergedStyles(sheet: SheetSpec): { styles: CellStyle[]; byCell: Map<numb
 
 function excelValue(v: CellValue): ExcelJS.CellValue {
   if (v === null) return null;
-  if (isFormula(v)) return { formula: xmlSafe(v.formula.replace(/^=/, '')) } as ExcelJS.CellFormulaValue;
-  // Text from a county's file may hold control characters (ExcelJS writes them raw, which no
-  // reader accepts) or, joined, more than a cell holds: Excel would cut it on opening; the cut is
-  // made visible here instead.
-  return typeof v === 'string' ? capCellText(v) : v;
+  // Texts are XML-safe and cut to a cell's length already (renderableSpec): ExcelJS writes
+  // control characters raw, which no reader accepts.
+  if (isFormula(v)) return { formula: v.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+  return v;
 }
 
 function renderCells(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
@@ -165,16 +164,13 @@ function validationModel(v: ValidationSpec): ExcelJS.DataValidation {
 }
 
 /**
- * A literal list as Excel stores it: one quoted string, comma separated, quotes doubled.
- * Excel refuses lists over 255 characters, so that is checked here rather than in a user's Excel.
+ * A literal list as Excel stores it: one quoted string, comma separated, quotes doubled. A list
+ * Excel refuses (the core's listProblem) is refused here rather than in a user's Excel.
  */
 export function listFormula(values: string[]): string {
-  for (const v of values) {
-    if (v.includes(',')) throw new Error(`a dropdown choice cannot contain a comma: ${v}`);
-  }
-  const body = values.join(',');
-  if (body.length > 255) throw new Error(`dropdown list longer than Excel's 255 characters: ${body.slice(0, 40)}…`);
-  return `"${body.replace(/"/g, '""')}"`;
+  const problem = listProblem(values);
+  if (problem) throw new Error(problem.detail);
+  return `"${values.join(',').replace(/"/g, '""')}"`;
 }
 
 /** Present at run time since ExcelJS 4.0 but missing from its type declarations. */
@@ -227,8 +223,6 @@ function renderPrint(ws: ExcelJS.Worksheet, print: PrintSpec): void {
 }
 
 function renderSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): void {
-  const problem = sheetNameProblem(sheet.name);
-  if (problem) throw new Error(`sheet name "${sheet.name}" breaks Excel's rules (${problem}); the core names sheets with legalSheetName`);
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.visibility,
     ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
@@ -239,7 +233,7 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): void {
   sheet.columnWidths.forEach((w, i) => {
     ws.getColumn(i + 1).width = w;
   });
-  for (const [r, h] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = clampRowHeight(h);
+  for (const [r, h] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(r) + 1).height = h;
   renderCells(ws, sheet);
   for (const m of sheet.merges) ws.mergeCells(m);
   renderValidations(ws, sheet);
@@ -251,8 +245,12 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): void {
   if (sheet.autoFilter) ws.autoFilter = sheet.autoFilter.replace(/\$/g, '');
 }
 
-/** An in-memory ExcelJS workbook holding everything the spec describes. */
-export function renderWorkbook(spec: WorkbookSpec): ExcelJS.Workbook {
+/**
+ * An in-memory ExcelJS workbook holding everything the spec describes, mended to Excel's limits
+ * first; a spec Excel would refuse is refused before anything is written (NotRenderableError).
+ */
+export function renderWorkbook(given: WorkbookSpec): ExcelJS.Workbook {
+  const spec = renderableSpec(given);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'keytask';
   // No cached results are written for formulas; ask the reader to compute them on open.

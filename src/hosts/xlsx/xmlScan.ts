@@ -1,5 +1,5 @@
 /**
- * A small pull scanner over the XML of an .xlsx part, for the values-only reader (fastRead.ts):
+ * A small pull scanner over the XML of an .xlsx part, for the values-only reader (fastRead/):
  * tags and the text between them, no tree. It decodes text the way the SAX parser under ExcelJS
  * (saxes) does, so the two readers agree: line ends in text become `\n`, tabs and line ends in
  * attribute values become spaces, and only the five XML entities and character references are
