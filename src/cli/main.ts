@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Command, CommanderError } from 'commander';
-import { NewerRegistryError } from '../core/sheet/registry';
+import { Refusal } from '../core/refusal';
 import { XlsxReadError, describeReadError } from '../hosts/xlsx/errors';
 import { InputError } from './errors';
 import type { GenerateArgs, Output } from './generate';
@@ -159,7 +159,7 @@ function report(e: unknown, m: Messages, io: CliIo): number {
     io.err(`${m.t('errorPrefix')}${e.message}`);
     return EXIT.badInput;
   }
-  if (e instanceof NewerRegistryError) {
+  if (e instanceof Refusal) {
     io.err(`${m.t('errorPrefix')}${e.describe(m.lang)}`);
     return EXIT.badInput;
   }

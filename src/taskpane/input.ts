@@ -2,6 +2,7 @@
  * Turning what a clerk typed into the pane into values for the core, and errors into words.
  * Kept apart from the components so the rules are plain functions.
  */
+import { Refusal } from '../core/refusal';
 import type { Strings } from './i18n';
 
 /** County lists pasted from documents split as the CLI's do: one parser in the core. */
@@ -30,6 +31,8 @@ export function checkPeriod(start: string, end: string, s: Strings): PeriodCheck
  * anything else falls back to a generic sentence. Stacks are never shown.
  */
 export function errorMessage(err: unknown, s: Strings): string {
+  // keytask's own refusals are said in the pane's language, not both at once.
+  if (err instanceof Refusal) return err.describe(s.lang);
   if (typeof err === 'string' && err.trim()) return err.trim();
   if (err && typeof err === 'object') {
     const { message, code } = err as { message?: unknown; code?: unknown };

@@ -3,6 +3,7 @@ import { join } from 'path';
 import ExcelJS from 'exceljs';
 import { generateWorkbook } from '../../src/core/generate/generate';
 import { readTaskSheet } from '../../src/core/layout/reader';
+import { describeReadError } from '../../src/hosts/xlsx/errors';
 import { XlsxReadError, keytaskSheetsOf, readXlsx } from '../../src/hosts/xlsx/readWorkbook';
 import { toBuffer } from '../../src/hosts/xlsx/writeWorkbook';
 import { COUNTIES, openWithExcelJS, sampleSpec, samplePlan, tempDir } from './support';
@@ -68,6 +69,28 @@ describe('readXlsx', () => {
     const sheets = keytaskSheetsOf(read);
     expect(sheets.find((s) => s.key === 'county:登封市')?.sheet).toBeNull();
     expect(sheets.find((s) => s.key === 'county:荥阳市')?.sheet).toBe('荥阳市');
+  });
+
+  it('names the lock file Excel leaves beside an open county file, in both languages', async () => {
+    const dir = tempDir();
+    // What Excel writes: the user's name, as a length byte + padded ASCII, then again in UTF-16.
+    const owner = Buffer.alloc(165, 0x20);
+    owner[0] = 5;
+    owner.write('clerk', 1, 'latin1');
+    owner.write('clerk', 55, 'utf16le');
+    const lock = join(dir, '~$新密市.xlsx');
+    writeFileSync(lock, owner);
+    const e = await readXlsx(lock).then(
+      () => null,
+      (x: XlsxReadError) => x,
+    );
+    expect(e).toMatchObject({ reason: 'notSpreadsheet', detail: 'lockFile' });
+    expect(describeReadError(e!, 'zh')).toContain('打开工作簿时留下的锁定文件');
+    expect(describeReadError(e!, 'en')).toContain('lock file Excel or WPS leaves');
+    // The same bytes under another name are not called a lock file.
+    const other = join(dir, 'owner.xlsx');
+    writeFileSync(other, owner);
+    await expect(readXlsx(other)).rejects.not.toMatchObject({ detail: 'lockFile' });
   });
 
   it('says plainly when a file cannot be read', async () => {

@@ -8,6 +8,7 @@
  * off after the pane was closed or the file reopened — and taken off exactly: a fill the user
  * changed since, or a note that is not keytask's, stays.
  */
+import { Refusal } from '../refusal';
 import { type Finding, SEVERITY_LABELS, type Severity } from '../findings/catalogue';
 import type { Lang } from '../i18n';
 import { type Grid, cellText } from '../sheet/grid';
@@ -175,7 +176,10 @@ export function markTargets(
   }
   const header = record ? cellText(record[0]?.[0]) : '';
   if (record && header !== RECORD_HEADER[0] && header !== OLD_RECORD_HEADER) {
-    throw new Error(`keytask will not use sheet '${MARKS_SHEET}': it is not one keytask made`);
+    throw new Refusal({
+      zh: `工作表“${MARKS_SHEET}”不是 keytask 建的,keytask 不会使用它;请将其改名后再标记`,
+      en: `keytask will not use sheet '${MARKS_SHEET}': it is not one keytask made; rename it and mark again`,
+    });
   }
   // A record whose sheet was deleted has nothing left to undo.
   const live = (record ? parseRecord(record) : []).flatMap((r) => {

@@ -7,6 +7,7 @@
  * Custom XML parts would be tidier but not every program keeps them.
  */
 import type { Lang } from '../i18n';
+import { Refusal } from '../refusal';
 import type { SheetKind } from '../model';
 import { type CellValue, type NameSpec, type SheetSpec, quoteSheetName, sheetNameOfReference } from './spec';
 
@@ -52,17 +53,12 @@ const NEWER: Record<Lang, (version: number) => string> = {
 
 /**
  * A registry written by a newer keytask: its rows may mean what this version cannot know, and
- * re-writing it would lose what it added, so every operation refuses the workbook. The message
- * carries both languages for a host that shows it as it is; `describe` gives one.
+ * re-writing it would lose what it added, so every operation refuses the workbook.
  */
-export class NewerRegistryError extends Error {
+export class NewerRegistryError extends Refusal {
   constructor(readonly version: number) {
-    super(`${NEWER.zh(version)} / ${NEWER.en(version)}`);
+    super({ zh: NEWER.zh(version), en: NEWER.en(version) });
     this.name = 'NewerRegistryError';
-  }
-
-  describe(lang: Lang): string {
-    return NEWER[lang](this.version);
   }
 }
 

@@ -81,6 +81,10 @@ export const DETAILS = {
   html: { zh: '网页(HTML)文件', en: 'a web page (HTML)' },
   pdf: { zh: 'PDF 文件', en: 'a PDF file' },
   unknown: { zh: '无法识别的文件类型', en: 'a file type keytask does not know' },
+  lockFile: {
+    zh: 'Excel 或 WPS 打开工作簿时留下的锁定文件;若该工作簿仍在编辑,请先保存并关闭',
+    en: 'the lock file Excel or WPS leaves while a workbook is open; if that workbook is still being edited, save and close it first',
+  },
   badZip: { zh: 'zip 结构有误', en: 'its zip structure is broken' },
   duplicateParts: { zh: '同一部件出现两次', en: 'it holds two parts under one name' },
   badXml: { zh: '工作簿内容无法解析', en: 'its workbook content cannot be parsed' },

@@ -113,10 +113,20 @@ function cutLongCells(wb: ReadWorkbook): ReadWorkbook {
   return wb;
 }
 
+/**
+ * Excel and WPS leave `~$name.xlsx` beside a workbook while it is open (a few hundred bytes
+ * naming who has it open). `keytask rollup *.xlsx` picks it up with the county files; it is
+ * named for what it is, since the workbook it stands for may hold unsaved figures.
+ */
+function isOwnerFile(label: string, bytes: Uint8Array): boolean {
+  const name = label.slice(Math.max(label.lastIndexOf('/'), label.lastIndexOf('\\')) + 1);
+  return name.startsWith('~$') && bytes.length <= 4096;
+}
+
 /** @param label how the file is named in errors (its name or path) */
 export async function readXlsxBuffer(bytes: Uint8Array, label = '(buffer)', options: ReadXlsxOptions = {}): Promise<ReadWorkbook> {
   const kind = kindOfBytes(bytes);
-  if (kind) throw refusal(label, kind);
+  if (kind) throw refusal(label, isOwnerFile(label, bytes) ? { reason: 'notSpreadsheet', detail: 'lockFile' } : kind);
   let wb: ReadWorkbook;
   try {
     wb = await readPackage(bytes, label, options.openZip ?? openWithJsZip);

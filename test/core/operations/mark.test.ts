@@ -2,6 +2,7 @@ import type { Finding } from '../../../src/core/findings/catalogue';
 import { type CellState, MARK_FILL, type MarkOp, markTargets, planMarks } from '../../../src/core/operations/mark';
 import { generate } from '../../../src/core/operations/generate';
 import { validate } from '../../../src/core/operations/validate';
+import { Refusal } from '../../../src/core/refusal';
 import { samplePlan } from '../sample';
 import { readBack } from './support';
 
@@ -65,5 +66,17 @@ describe('mark operation', () => {
 
   it("refuses a sheet of the record's name that keytask did not make", () => {
     expect(() => markTargets(findings, ids, names, [['my notes']])).toThrow(/keytask_marks/);
+  });
+
+  it("refuses a keytask_marks sheet of the user's, in the user's language", () => {
+    let refusal: unknown;
+    try {
+      markTargets(findings, ids, names, [['我的笔记']]);
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toBeInstanceOf(Refusal);
+    expect((refusal as Refusal).describe('zh')).toContain('不是 keytask 建的');
+    expect((refusal as Refusal).describe('en')).toContain('not one keytask made');
   });
 });
