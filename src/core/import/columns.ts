@@ -104,9 +104,13 @@ export function readColumns(lines: SourceLine[]): RawReading | null {
 
   // A row's room: its id and the columns after the id (a group column before it is not counted).
   const roomOf = (roles: Role[]) => (roles.includes('id') ? roles.length - roles.indexOf('id') : roles.length);
+  // With 序号 first no group cell stands before an id, so a row runs to the next id: a units cell
+  // written one unit a line (`区教体局` `东孝街道` `孝顺镇` …) keeps all its lines.
+  const idFirst = () => header?.roles[0] === 'id';
   const flush = () => {
     const idCell = pending.findIndex((c) => ID_CELL.test(fold(c.text).trim()));
-    if (header && idCell >= 0) rows.push({ cells: pending.slice(0, idCell + roomOf(header.roles)), roles: header.roles, pipe: false });
+    const end = idFirst() ? pending.length : idCell + roomOf(header?.roles ?? []);
+    if (header && idCell >= 0) rows.push({ cells: pending.slice(0, end), roles: header.roles, pipe: false });
     pending = [];
   };
   for (let i = 0; i < items.length; i++) {
@@ -136,7 +140,7 @@ export function readColumns(lines: SourceLine[]): RawReading | null {
     if (ID_CELL.test(fold(text).trim()) && idCell >= 0) {
       // A new row: what the last one holds beyond its columns is the group cell of this one.
       const room = roomOf(header.roles);
-      const carry = pending.length - idCell > room ? pending.splice(idCell + room) : [];
+      const carry = !idFirst() && pending.length - idCell > room ? pending.splice(idCell + room) : [];
       flush();
       pending = [...carry];
     }
@@ -175,6 +179,46 @@ function readsAsUnits(value: string): boolean {
   return !NOT_UNITS.test(f) && f.split(/[、,，;；]/).every((n) => n.trim().length <= 24);
 }
 
+const UNIT_ROLES = new Set<Role>(['lead', 'resp', 'coop']);
+/** `/`, `—`, `无`: a units cell left empty on purpose. */
+const NO_UNIT = /^([/／—–\-－]+|无)$/;
+// A deadline cell (`12月底前`, `全年`, `持续推进`) is no unit, though it may hold no figure.
+const TIMING_CELL = /年|月|底前|持续|长期|常态/;
+
+/**
+ * One cell per line, read by what the cells hold rather than by counting: the unit columns take
+ * the run of cells that read as units (however many lines a units cell was written on), the text
+ * columns before them the cells before (from the right, so a group cell given only on a group's
+ * first row may be missing), the columns after (完成时限) the cells after; what is left over
+ * (a second content line sharing the row's units) is body text. Null when no unit is in sight.
+ */
+function byUnits(cs: string[], cols: Role[]): Array<[Role, string]> | null {
+  const from = cols.findIndex((r) => UNIT_ROLES.has(r));
+  if (from < 0) return null;
+  let to = from;
+  while (to + 1 < cols.length && UNIT_ROLES.has(cols[to + 1])) to++;
+  const pre = cols.slice(0, from);
+  const units = cols.slice(from, to + 1);
+  const post = cols.slice(to + 1);
+  const isUnit = (c: string) => {
+    const f = fold(c).trim();
+    return NO_UNIT.test(f) || (!!f && readsAsUnits(c) && f.length <= 24 && !(post.length && TIMING_CELL.test(f)));
+  };
+  // Every column before the units has its cell (a 责任领导 name is no unit), but a group column
+  // first (事项分类, or the first of two text columns) whose cell is given on a group's first row only.
+  const groupFirst = pre.length > 1 && (pre[0] === 'skip' || pre.filter((r) => r === 'text').length > 1);
+  let s = Math.max(1, pre.length - (groupFirst ? 1 : 0));
+  while (s < cs.length && !isUnit(cs[s])) s++;
+  if (s >= cs.length) return null;
+  let e = s;
+  while (e < cs.length && isUnit(cs[e])) e++;
+  const out: Array<[Role, string]> = [];
+  cs.slice(0, s).forEach((c, i) => out.push([pre[pre.length - s + i] ?? 'skip', c]));
+  cs.slice(s, e).forEach((c, i) => out.push([i === 0 ? units[0] : units[units.length - 1], c]));
+  cs.slice(e).forEach((c, i) => out.push([post[i] ?? 'text', c]));
+  return out;
+}
+
 function rowTask(cells: Array<{ text: string; line: number }>, roles: Role[], pipe: boolean, last: boolean): RawTask | null {
   let cs = [...cells];
   if (pipe) while (cs.length && !cs[cs.length - 1].text) cs.pop();
@@ -198,13 +242,21 @@ function rowTask(cells: Array<{ text: string; line: number }>, roles: Role[], pi
   const body: string[] = [];
   let text = '';
   // Cut rows keep their cells from the left; whole rows are read from the right, where groups are not.
+  const byContent =
+    !pipe && roles[0] === 'id'
+      ? byUnits(
+          cs.map((c) => c.text),
+          cols,
+        )
+      : null;
   const aligned: Array<[Role, string]> =
-    last && cs.length < cols.length
+    byContent ??
+    (last && cs.length < cols.length
       ? cs.map((c, i) => [cols[i], c.text] as [Role, string])
-      : cs.map((c, i) => [cols[cols.length - cs.length + i] ?? 'skip', c.text] as [Role, string]);
+      : cs.map((c, i) => [cols[cols.length - cs.length + i] ?? 'skip', c.text] as [Role, string]));
   const groupCol = !roles.includes('id') && roles[0] === 'text' && roles.filter((r) => r === 'text').length > 1;
   aligned.forEach(([role, value], i) => {
-    if (!value) return;
+    if (!value || (UNIT_ROLES.has(role) && NO_UNIT.test(fold(value).trim()))) return;
     if (role === 'text' || ((role === 'lead' || role === 'resp' || role === 'coop') && !readsAsUnits(value))) {
       const colIndex = cols.length - cs.length + i;
       if (groupCol && colIndex === 0 && cs.length === cols.length) return;

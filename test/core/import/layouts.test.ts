@@ -157,6 +157,104 @@ describe('names and cells run together', () => {
   });
 });
 
+describe('tables flattened one cell per line (held-out layouts)', () => {
+  it('keeps every line of a units cell written one unit a line, with a group cell on a group’s first row only', () => {
+    const doc = [
+      '某区2030年为民实事任务分解',
+      '序号',
+      '',
+      '事项分类',
+      '',
+      '事项名称',
+      '',
+      '项目内容',
+      '',
+      '牵头单位',
+      '',
+      '协同单位',
+      '',
+      '1',
+      '',
+      '甲类工程',
+      '',
+      '新建图书角',
+      '',
+      '新建社区图书角6个。',
+      '',
+      '区文化局',
+      '',
+      '各街道',
+      '',
+      '区财政局',
+      '',
+      '区城建集团',
+      '',
+      '2',
+      '',
+      '配置书柜',
+      '',
+      '为12所学校配置书柜。',
+      '',
+      '区文化局',
+      '',
+      '/',
+      '',
+      '3',
+      '',
+      '乙类工程',
+      '',
+      '维修健身器材',
+      '',
+      '对公园健身器材维修保养。',
+      '',
+      '区体育中心',
+      '',
+      '各街道',
+      '',
+    ].join('\n');
+    expect(resp(doc)).toEqual([
+      ['1', ['区文化局'], ['各街道', '区财政局', '区城建集团']],
+      ['2', ['区文化局'], []],
+      ['3', ['区体育中心'], ['各街道']],
+    ]);
+    expect(importPlan(doc).tasks[0].target).toMatchObject({ value: 6, unit: '个' });
+  });
+
+  it('reads units before a deadline column, and a second content line sharing the row’s units as body', () => {
+    const doc = [
+      '某县2030年民生实事目标任务分解表',
+      '序号',
+      '民生实事',
+      '责任单位',
+      '完成时限',
+      '1',
+      '建设城东公园。',
+      '县住建局',
+      '县水务局',
+      '县园林站',
+      '12月底前',
+      '2',
+      '开工建设县老年公寓。',
+      '县民政局',
+      '6月底前动工',
+      '开工建设老年活动室。',
+      '12月底前',
+      '3',
+      '新建公共厕所5座。',
+      '县城管局',
+      '全年',
+    ].join('\n');
+    const r = importPlan(doc);
+    expect(resp(doc)).toEqual([
+      ['1', ['县住建局'], ['县水务局', '县园林站']],
+      ['2', ['县民政局'], []],
+      ['3', ['县城管局'], []],
+    ]);
+    expect(r.tasks.map((t) => t.deadline)).toEqual(['12月底前', '6月底前动工', '全年']);
+    expect(r.tasks[2].target).toMatchObject({ value: 5, unit: '座' });
+  });
+});
+
 describe('targets and deadlines as written', () => {
   const one = (body: string) => importPlan(`某市2016年工作方案\n一、重点任务\n1.推进工作。${body}(市发改委牵头)`).tasks[0];
 
