@@ -255,6 +255,39 @@ describe('tables flattened one cell per line (held-out layouts)', () => {
   });
 });
 
+describe('chapters and notices (held-out layouts)', () => {
+  it('reads a lead named in the chapter heading, and no task from the notice’s numbered requirements', () => {
+    const doc = [
+      '各乡镇人民政府,县直各有关单位:',
+      '一、压实责任,逐项落实。《任务分解》明确80项具体任务,涉及20个牵头单位,各单位要逐项细化职责,制定实施方案。',
+      '二、加强调度,按时办结。各单位要紧盯序时进度,按季度报送落实情况,确保按期完成。',
+      '附件:1.2030年县政府工作报告任务清单',
+      '2.2030年民生实事任务分解',
+      '附件1',
+      '2030年县政府工作报告任务清单',
+      '一、县商务局牵头工作(2项)',
+      '1.新建农贸市场2个。',
+      '2.举办消费促进活动。',
+      '二、县教育局牵头工作(1项)',
+      '1.新建幼儿园3所。',
+    ].join('\n');
+    expect(resp(doc)).toEqual([
+      ['1', ['县商务局'], []],
+      ['2', ['县商务局'], []],
+      ['1', ['县教育局'], []],
+    ]);
+  });
+
+  it('ends the cooperating list at 按职责分工负责 and tells apart two units joined by 及 before 各', () => {
+    const doc = [
+      '某市2030年优化营商环境工作要点',
+      '一、推进审批改革',
+      '1.精简审批事项。年内公布事项清单。(市政府办公室、市审批局牵头,市级有关部门及各县区政府按职责分工负责)',
+    ].join('\n');
+    expect(resp(doc)).toEqual([['1', ['市政府办公室', '市审批局'], ['市级有关部门', '各县区政府']]]);
+  });
+});
+
 describe('targets and deadlines as written', () => {
   const one = (body: string) => importPlan(`某市2016年工作方案\n一、重点任务\n1.推进工作。${body}(市发改委牵头)`).tasks[0];
 
