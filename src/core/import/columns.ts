@@ -167,11 +167,28 @@ export function readColumns(lines: SourceLine[]): RawReading | null {
     if (cut) cells[cells.length - 1] = { ...tail, text: lone ? '' : tail.text.replace(/[、,，][^、,，]*$/, '') };
     const task = rowTask(cells, row.roles, row.pipe, cut);
     if (task) out.tasks.push(task);
+    else if (row.pipe && out.tasks.length) continuation(out.tasks[out.tasks.length - 1], cells);
   }
   return out.tasks.length ? out : null;
 }
 
 const NOT_UNITS = /[。\d]/;
+const UNIT_NAME = /(局|委|办|厅|府|中心|公司|集团|院|会|部|所|站|处|队|单位|科|室|组|街道|镇|乡|区|园)$/;
+
+/**
+ * A pipe row without an id under a task row: a further line of the same project, its cell merged
+ * over several rows (`对七星路…; | 2021.12 | 城投集团 |`). Its text joins the task's body, and the
+ * unit it names takes part (the task's own lead stays first; readTask lists the others as cooperating).
+ */
+function continuation(task: RawTask, cells: Array<{ text: string }>): void {
+  for (const { text } of cells) {
+    const f = fold(text).trim();
+    if (!f) continue;
+    if (readsAsUnits(text) && f.split(/[、,，]/).every((n) => UNIT_NAME.test(n.trim())) && !TIMING_CELL.test(f))
+      task.groups.push(text.trim());
+    else if (/[。;；]$/.test(f)) task.body += text.trim();
+  }
+}
 
 /** A units cell, however long its list (`区财政局、区住房和城建局、…、各街道办事处`): no sentence, no figure, short names. */
 function readsAsUnits(value: string): boolean {

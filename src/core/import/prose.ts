@@ -35,7 +35,7 @@ interface Item {
   listed?: boolean;
 }
 
-const COUNTED = /\d+(\.\d+)?\s*(万|亿)?\s*(个|台|所|张|座|公里|户|家|名|人|项|条|套|对|例|亩|千米|平方米|辆)/;
+const COUNTED = /\d+(\.\d+)?\s*(万|亿)?\s*(个|台|所|张|座|处|公里|户|家|名|人|项|条|套|对|例|亩|千米|平方米|辆)/;
 
 interface Chapter {
   title: string;

@@ -255,6 +255,29 @@ describe('tables flattened one cell per line (held-out layouts)', () => {
   });
 });
 
+describe('pipe tables with merged cells (held-out layout)', () => {
+  it('reads a row without an id as a further line of the project above: its unit cooperates', () => {
+    const doc = [
+      '某县2030年民生实事责任清单',
+      '项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |',
+      '1.街巷提升项目 | 改造背街小巷4条; | 10月 | 住建局 |',
+      '新建街角绿地2处; | 11月 | 城投公司 | |',
+      '2030年9月 | 园区管委会 | ||',
+      '2.便民服务项目 | 新设便民服务点6个。 | 9月 | 商务局 |',
+    ].join('\n');
+    expect(resp(doc)).toEqual([
+      ['1', ['住建局'], ['城投公司', '园区管委会']],
+      ['2', ['商务局'], []],
+    ]);
+    expect(importPlan(doc).tasks[0].target).toMatchObject({ value: 4, unit: '条' });
+  });
+
+  it('counts in 处', () => {
+    const doc = '某区2030年为民办实事清单\n一、新建口袋公园3处;改造停车场2处;新增公共停车位500个以上,进一步方便周边群众停车出行。';
+    expect(importPlan(doc).tasks[0].target).toMatchObject({ value: 3, unit: '处' });
+  });
+});
+
 describe('chapters and notices (held-out layouts)', () => {
   it('reads a lead named in the chapter heading, and no task from the notice’s numbered requirements', () => {
     const doc = [
