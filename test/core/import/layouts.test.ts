@@ -355,6 +355,27 @@ describe('truncated documents', () => {
     expect(r.tasks[1].findings.map((f) => f.code)).toContain('import-truncated');
     expect(r.tasks[0].findings.map((f) => f.code)).not.toContain('import-truncated');
   });
+
+  it('reads no unit from a name cut inside its bracket', () => {
+    const r = importPlan(
+      '某市2030年目标任务责任分解方案\n一、主要预期目标\n(一)地区生产总值增长6%。(牵头单位:市发改委;责任单位:各区人民政府〈含功能区、',
+    );
+    expect(r.tasks.map((t) => [t.id, t.lead, t.cooperating])).toEqual([['(一)', ['市发改委'], []]]);
+    expect(r.tasks[0].findings.map((f) => f.code)).toContain('import-truncated');
+  });
+});
+
+describe('documents that are no plan (held-out)', () => {
+  it('refuses a report of completed work listed under numbers, naming no unit', () => {
+    const doc = [
+      '某县文化局2030年民生实事项目任务完成情况公示',
+      '现将我局2030年民生实事项目建设情况公示如下:',
+      '1、新建农家书屋 12 个。',
+      '2、开展送戏下乡 60 场,建成文化广场 3 个。',
+      '至2030年12月底,我局圆满完成民生实事建设任务。',
+    ].join('\n');
+    expect(() => importPlan(doc)).toThrow(expect.objectContaining({ reason: 'noTasks' }));
+  });
 });
 
 describe('the plan period', () => {
