@@ -59,7 +59,7 @@ const GOAL_WORDS =
   /力争|达到|达|突破|新增|新建|新设|培育|建成|完成|实现|引进|超过|不低于|不少于|提高到|降低到|提升到|下降|增长|累计|每年|全年|年均|控制在|不超过|改造|盘活|安排|开工|提供|扶持|\d{4}年/;
 
 // A figure right after the verb that sets it (`推进5万个行政村通光纤`, `公路投资1.65万亿元`) is the goal.
-const VERB_FIRST = /(推进|投资|实施|建设|开展|打造|建立|开设|设立|配备|安装|改造)$/;
+const VERB_FIRST = /(推进|投资|实施|建设|开展|打造|建立|开设|设立|配备|安装|改造|(?<![针相核面应绝比])对)$/;
 // A count closing its clause (`实施新(改、扩)建中小学校5家。`, `建设献血屋1个`) says how many to do:
 // Chinese puts the quantity of a verb-object goal at the end.
 const COUNTER = /^(个|家|所|座|处|户|名|人|项|条|套|台|张|辆|例|栋|间|支|场|次|人次|万人|万户|万人次|亩|万亩|公里|千米)$/;

@@ -272,6 +272,11 @@ describe('pipe tables with merged cells (held-out layout)', () => {
     expect(importPlan(doc).tasks[0].target).toMatchObject({ value: 4, unit: '条' });
   });
 
+  it('takes the count of what a task works on (`对N所学校…`) as its target', () => {
+    const doc = '某区2030年为民办实事清单\n一、教育实事\n1.对35所中小学校食堂安装智能监控平台。(区教育局牵头)';
+    expect(importPlan(doc).tasks[0].target).toMatchObject({ value: 35, unit: '所' });
+  });
+
   it('counts in 处', () => {
     const doc = '某区2030年为民办实事清单\n一、新建口袋公园3处;改造停车场2处;新增公共停车位500个以上,进一步方便周边群众停车出行。';
     expect(importPlan(doc).tasks[0].target).toMatchObject({ value: 3, unit: '处' });
