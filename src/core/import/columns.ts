@@ -104,9 +104,13 @@ export function readColumns(lines: SourceLine[]): RawReading | null {
 
   // A row's room: its id and the columns after the id (a group column before it is not counted).
   const roomOf = (roles: Role[]) => (roles.includes('id') ? roles.length - roles.indexOf('id') : roles.length);
+  // With 序号 first no group cell stands before an id, so a row runs to the next id: a units cell
+  // written one unit a line (`区教体局` `东孝街道` `孝顺镇` …) keeps all its lines.
+  const idFirst = () => header?.roles[0] === 'id';
   const flush = () => {
     const idCell = pending.findIndex((c) => ID_CELL.test(fold(c.text).trim()));
-    if (header && idCell >= 0) rows.push({ cells: pending.slice(0, idCell + roomOf(header.roles)), roles: header.roles, pipe: false });
+    const end = idFirst() ? pending.length : idCell + roomOf(header?.roles ?? []);
+    if (header && idCell >= 0) rows.push({ cells: pending.slice(0, end), roles: header.roles, pipe: false });
     pending = [];
   };
   for (let i = 0; i < items.length; i++) {
@@ -136,7 +140,7 @@ export function readColumns(lines: SourceLine[]): RawReading | null {
     if (ID_CELL.test(fold(text).trim()) && idCell >= 0) {
       // A new row: what the last one holds beyond its columns is the group cell of this one.
       const room = roomOf(header.roles);
-      const carry = pending.length - idCell > room ? pending.splice(idCell + room) : [];
+      const carry = !idFirst() && pending.length - idCell > room ? pending.splice(idCell + room) : [];
       flush();
       pending = [...carry];
     }
@@ -163,16 +167,73 @@ export function readColumns(lines: SourceLine[]): RawReading | null {
     if (cut) cells[cells.length - 1] = { ...tail, text: lone ? '' : tail.text.replace(/[、,，][^、,，]*$/, '') };
     const task = rowTask(cells, row.roles, row.pipe, cut);
     if (task) out.tasks.push(task);
+    else if (row.pipe && out.tasks.length) continuation(out.tasks[out.tasks.length - 1], cells);
   }
   return out.tasks.length ? out : null;
 }
 
 const NOT_UNITS = /[。\d]/;
+const UNIT_NAME = /(局|委|办|厅|府|中心|公司|集团|院|会|部|所|站|处|队|单位|科|室|组|街道|镇|乡|区|园)$/;
+
+/**
+ * A pipe row without an id under a task row: a further line of the same project, its cell merged
+ * over several rows (`对七星路…; | 2021.12 | 城投集团 |`). Its text joins the task's body, and the
+ * unit it names takes part (the task's own lead stays first; readTask lists the others as cooperating).
+ */
+function continuation(task: RawTask, cells: Array<{ text: string }>): void {
+  for (const { text } of cells) {
+    const f = fold(text).trim();
+    if (!f) continue;
+    if (readsAsUnits(text) && f.split(/[、,，]/).every((n) => UNIT_NAME.test(n.trim())) && !TIMING_CELL.test(f))
+      task.groups.push(text.trim());
+    else if (/[。;；]$/.test(f)) task.body += text.trim();
+  }
+}
 
 /** A units cell, however long its list (`区财政局、区住房和城建局、…、各街道办事处`): no sentence, no figure, short names. */
 function readsAsUnits(value: string): boolean {
   const f = fold(value);
   return !NOT_UNITS.test(f) && f.split(/[、,，;；]/).every((n) => n.trim().length <= 24);
+}
+
+const UNIT_ROLES = new Set<Role>(['lead', 'resp', 'coop']);
+/** `/`, `—`, `无`: a units cell left empty on purpose. */
+const NO_UNIT = /^([/／—–\-－]+|无)$/;
+// A deadline cell (`12月底前`, `全年`, `持续推进`) is no unit, though it may hold no figure.
+const TIMING_CELL = /年|月|底前|持续|长期|常态/;
+
+/**
+ * One cell per line, read by what the cells hold rather than by counting: the unit columns take
+ * the run of cells that read as units (however many lines a units cell was written on), the text
+ * columns before them the cells before (from the right, so a group cell given only on a group's
+ * first row may be missing), the columns after (完成时限) the cells after; what is left over
+ * (a second content line sharing the row's units) is body text. Null when no unit is in sight.
+ */
+function byUnits(cs: string[], cols: Role[]): Array<[Role, string]> | null {
+  const from = cols.findIndex((r) => UNIT_ROLES.has(r));
+  if (from < 0) return null;
+  let to = from;
+  while (to + 1 < cols.length && UNIT_ROLES.has(cols[to + 1])) to++;
+  const pre = cols.slice(0, from);
+  const units = cols.slice(from, to + 1);
+  const post = cols.slice(to + 1);
+  const isUnit = (c: string) => {
+    const f = fold(c).trim();
+    return NO_UNIT.test(f) || (!!f && readsAsUnits(c) && f.length <= 24 && !(post.length && TIMING_CELL.test(f)));
+  };
+  // Every column before the units has its cell (a 责任领导 name is no unit), but a group column
+  // first (事项分类, or the first of two text columns) whose cell is given on a group's first row only.
+  const groupFirst = pre.length > 1 && (pre[0] === 'skip' || pre.filter((r) => r === 'text').length > 1);
+  let s = Math.max(1, pre.length - (groupFirst ? 1 : 0));
+  while (s < cs.length && !isUnit(cs[s])) s++;
+  if (s >= cs.length) return null;
+  let e = s;
+  while (e < cs.length && isUnit(cs[e])) e++;
+  const out: Array<[Role, string]> = [];
+  cs.slice(0, s).forEach((c, i) => out.push([pre[pre.length - s + i] ?? 'skip', c]));
+  cs.slice(s, e).forEach((c, i) => out.push([i === 0 ? units[0] : units[units.length - 1], c]));
+  cs.slice(e).forEach((c, i) => out.push([post[i] ?? 'text', c]));
+  return out;
 }
 
 function rowTask(cells: Array<{ text: string; line: number }>, roles: Role[], pipe: boolean, last: boolean): RawTask | null {
@@ -198,13 +259,21 @@ function rowTask(cells: Array<{ text: string; line: number }>, roles: Role[], pi
   const body: string[] = [];
   let text = '';
   // Cut rows keep their cells from the left; whole rows are read from the right, where groups are not.
+  const byContent =
+    !pipe && roles[0] === 'id'
+      ? byUnits(
+          cs.map((c) => c.text),
+          cols,
+        )
+      : null;
   const aligned: Array<[Role, string]> =
-    last && cs.length < cols.length
+    byContent ??
+    (last && cs.length < cols.length
       ? cs.map((c, i) => [cols[i], c.text] as [Role, string])
-      : cs.map((c, i) => [cols[cols.length - cs.length + i] ?? 'skip', c.text] as [Role, string]);
+      : cs.map((c, i) => [cols[cols.length - cs.length + i] ?? 'skip', c.text] as [Role, string]));
   const groupCol = !roles.includes('id') && roles[0] === 'text' && roles.filter((r) => r === 'text').length > 1;
   aligned.forEach(([role, value], i) => {
-    if (!value) return;
+    if (!value || (UNIT_ROLES.has(role) && NO_UNIT.test(fold(value).trim()))) return;
     if (role === 'text' || ((role === 'lead' || role === 'resp' || role === 'coop') && !readsAsUnits(value))) {
       const colIndex = cols.length - cs.length + i;
       if (groupCol && colIndex === 0 && cs.length === cols.length) return;

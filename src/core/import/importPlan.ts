@@ -67,6 +67,7 @@ const TITLE_END = /(计划|方案|规划|意见|清单|要点|责任分解|任�
 // A title as a shared file's name (`2021年重大民生实事项目目标任务责任分解表.docx`).
 const FILE_SUFFIX = /\.(docx?|txt|pdf|wps)$/i;
 const PERIOD_LINE = /^[(（]\s*\d{4}\s*[-—–~至]\s*\d{4}\s*年?\s*[)）]$/;
+const REPORT_TITLE = /(完成|进展|推进|执行|落实)情况(的)?(公示|通报|报告|汇报)$|进度(公示|通报)$/;
 const PLAN_WORDS = /计划|方案|规划|意见|要点|清单|任务|目标/;
 
 /**
@@ -139,6 +140,10 @@ export function importPlan(text: string, opts: ImportOptions = {}): ImportResult
   // A notice about 民生实事 or a progress report uses a plan's words but lists no task (file 28):
   // an empty task list would import as a plan of nothing.
   if (!reading.tasks.length) throw new ImportError('noTasks');
+  // A report on how far the tasks got (`…项目任务完成情况公示`, `…进展情况的通报`) lists done work
+  // under numbers; without any unit named for a task it is no plan to track.
+  const reportTitle = lines.slice(0, 5).some((l) => REPORT_TITLE.test(fold(l.text).replace(/\s+/g, '')));
+  if (reportTitle && !reading.tasks.some((t) => t.groups.length)) throw new ImportError('noTasks');
 
   const cut = cutTask(reading.tasks, lines);
   const conv = newConventions();
@@ -209,10 +214,24 @@ function withoutCutEnd(raw: RawTask, lines: SourceLine[]): RawTask {
   const groups = [...raw.groups];
   const g = groups[groups.length - 1];
   if (g !== undefined && g.trim() && end.endsWith(fold(g).trim())) {
-    groups[groups.length - 1] = g.trim().replace(/[^、,，;；:：]*$/, '');
+    let kept = g.trim().replace(/[^、,，;；:：]*$/, '');
+    // Cut inside a name's bracket (`各区人民政府〈含开发区、`): that whole name is unfinished.
+    const open = unclosedBracket(fold(kept));
+    if (open >= 0) kept = kept.slice(0, open).replace(/[^、,，;；:：]*$/, '');
+    groups[groups.length - 1] = kept;
     return { ...raw, groups };
   }
   return { ...raw, body: raw.body.replace(/[\d.]+$/, '') };
+}
+
+/** Where the last bracket left open in a (folded) text opens, or -1. */
+function unclosedBracket(f: string): number {
+  const open: number[] = [];
+  for (let i = 0; i < f.length; i++) {
+    if ('(〈〔【[《'.includes(f[i])) open.push(i);
+    else if (')〉〕】]》'.includes(f[i])) open.pop();
+  }
+  return open.length ? open[open.length - 1] : -1;
 }
 
 function tail(s: string): string {

@@ -12,7 +12,9 @@
 import type { RawReading, RawSection, RawTask } from './rawTask';
 import { CHAPTER, NUMBERED, SECTION, type SourceLine, firstSentence, fold } from './text';
 
-const TASK_CHAPTER = /任务|工程|行动|清单|重点工作|主要工作|工作举措/;
+const TASK_CHAPTER = /任务|工程|行动|清单|重点工作|主要工作|工作举措|牵头(的)?(工作|事项)/;
+// `一、市发改委牵头工作(8项)`: the chapter names who leads every item under it.
+const CHAPTER_LEAD = /^(.{2,20}?)牵头(的)?(工作|事项|任务)\s*([(（]\s*\d+\s*项\s*[)）])?$/;
 const NOT_TASK_CHAPTER = /保障|组织|要求|目标|思路|原则|背景|意见|措施|时间|联系|说明/;
 const PREAMBLE_CHAPTER = /思路|原则|背景|要求|意见建议|联系|时间/;
 const RESP_LINE =
@@ -33,7 +35,7 @@ interface Item {
   listed?: boolean;
 }
 
-const COUNTED = /\d+(\.\d+)?\s*(万|亿)?\s*(个|台|所|张|座|公里|户|家|名|人|项|条|套|对|例|亩|千米|平方米|辆)/;
+const COUNTED = /\d+(\.\d+)?\s*(万|亿)?\s*(个|台|所|张|座|处|公里|户|家|名|人|项|条|套|对|例|亩|千米|平方米|辆)/;
 
 interface Chapter {
   title: string;
@@ -121,7 +123,10 @@ export function readProse(lines: SourceLine[]): RawReading {
     const ch = CHAPTER.exec(f);
     // `一、完成1167台…;推进…。` (实事 lists): a numbered item of several sentences, not a chapter.
     const listedBefore = top.length > 0 && top[top.length - 1].listed === true;
-    if (ch && !section && (listedBefore || (ch[2].length > 40 && /[。;]/.test(ch[2]) && COUNTED.test(ch[2])))) {
+    // A notice's requirement (`一、责任到人,闭环管理。…明确133项具体任务`) opens with a slogan: the
+    // count of a 实事 item stands in its first clause.
+    const listedItem = !!ch && ch[2].length > 40 && /[。;]/.test(ch[2]) && COUNTED.test(ch[2].split(/[。;；]/)[0]);
+    if (ch && !section && (listedBefore || listedItem)) {
       task = newItem('task', ch[1], l.text.slice(l.text.length - ch[2].length), l.line);
       task.listed = true;
       top.push(task);
@@ -165,12 +170,14 @@ export function readProse(lines: SourceLine[]): RawReading {
   const out: RawReading = { sections: [], tasks: [], skipped: [] };
   const toTask = (item: Item, sectionId: string | null): RawTask => {
     const { groups, rest } = inlineGroups(item.lines.join(''));
+    const own = [...groups, ...item.groups];
+    const lead = item.chapter >= 0 ? CHAPTER_LEAD.exec(chapters[item.chapter].title) : null;
     return {
       id: item.id,
       section: sectionId,
       text: firstSentence(rest),
       body: rest,
-      groups: [...groups, ...item.groups],
+      groups: own.length || !lead ? own : [`${lead[1]}牵头`],
       line: item.line,
       endLine: Math.max(item.end, ...item.children.map((c) => c.end)),
     };

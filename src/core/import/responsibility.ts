@@ -90,7 +90,8 @@ export function readGroup(raw: string, conv: Conventions): GroupReading {
     .replace(/分别(?=牵头|牽頭)/g, '  ')
     .replace(/(牵头|牽頭)(落实|落實|负责|負責)(?=$|[,，;；])/g, '$1  ');
   const r = parseResponsibility(copy);
-  const back = (names: string[]) => mergeCollectives(names.map((n) => withoutEtc(restore(n, copy, body))).filter(Boolean));
+  const back = (names: string[]) =>
+    mergeCollectives(names.flatMap((n) => joinedPair(withoutDuty(withoutEtc(restore(n, copy, body))))).filter(Boolean));
   const lead = back(r.lead);
   const cooperating = back(r.cooperating);
   // Names split at a unit's ending are shown for checking: the split is read, not written.
@@ -123,6 +124,18 @@ function withoutEtc(name: string): string {
     .replace(/\s+$/, '')
     .replace(/等(部门|单位|部門|單位)?$/, '')
     .trim();
+}
+
+/** `…各有关部门按职责分工负责` after a lead: the duty words close the cooperating list, they name no unit. */
+function withoutDuty(name: string): string {
+  const m = /(按职责分工负责|按职责负责|分别负责|负责)$/.exec(fold(name));
+  return m && m.index > 0 ? name.slice(0, m.index).trim() : name;
+}
+
+/** `市级各有关部门及各县市区政府`: two units joined by 及/和 before a 各 subject. */
+function joinedPair(name: string): string[] {
+  const at = fold(name).search(/(?<=[\u4e00-\u9fff)）])[及和与](?=各)/);
+  return at > 0 ? [name.slice(0, at), name.slice(at + 1)] : [name];
 }
 
 // Labelled fields inside one responsibility text (`牵头单位:A;责任单位:B、C`, `牽頭單位:A,參與單位:B`),

@@ -43,6 +43,7 @@ const MORE_UNITS = [
   '万名',
   '万对',
   '张',
+  '处',
   '亿美元',
   '万美元',
   '个百分点',
@@ -58,7 +59,10 @@ const GOAL_WORDS =
   /力争|达到|达|突破|新增|新建|新设|培育|建成|完成|实现|引进|超过|不低于|不少于|提高到|降低到|提升到|下降|增长|累计|每年|全年|年均|控制在|不超过|改造|盘活|安排|开工|提供|扶持|\d{4}年/;
 
 // A figure right after the verb that sets it (`推进5万个行政村通光纤`, `公路投资1.65万亿元`) is the goal.
-const VERB_FIRST = /(推进|投资|实施|建设|开展|打造|建立)$/;
+const VERB_FIRST = /(推进|投资|实施|建设|开展|打造|建立|开设|设立|配备|安装|改造|(?<![针相核面应绝比])对)$/;
+// A count closing its clause (`实施新(改、扩)建中小学校5家。`, `建设献血屋1个`) says how many to do:
+// Chinese puts the quantity of a verb-object goal at the end.
+const COUNTER = /^(个|家|所|座|处|户|名|人|项|条|套|台|张|辆|例|栋|间|支|场|次|人次|万人|万户|万人次|亩|万亩|公里|千米)$/;
 
 /** Sentences of a text with their offsets; brackets do not end a sentence. */
 function sentences(text: string): Array<{ text: string; masked: string }> {
@@ -107,7 +111,12 @@ export function candidatesIn(text: string): Candidate[] {
         text: s.text.slice(at, end),
         sentence: s.text,
         at,
-        strong: GOAL_WORDS.test(s.masked) || /^(以上|左右|以内)/.test(after) || GOAL_WORDS.test(clause) || VERB_FIRST.test(before),
+        strong:
+          GOAL_WORDS.test(s.masked) ||
+          /^(以上|左右|以内)/.test(after) ||
+          GOAL_WORDS.test(clause) ||
+          VERB_FIRST.test(before) ||
+          (COUNTER.test(unit) && /^\s*([。;；,，]|$)/.test(s.masked.slice(end))),
         ...(bound ? { bound } : {}),
         ...(down ? { direction: 'down' as const } : {}),
       });

@@ -157,6 +157,165 @@ describe('names and cells run together', () => {
   });
 });
 
+describe('tables flattened one cell per line (held-out layouts)', () => {
+  it('keeps every line of a units cell written one unit a line, with a group cell on a group’s first row only', () => {
+    const doc = [
+      '某区2030年为民实事任务分解',
+      '序号',
+      '',
+      '事项分类',
+      '',
+      '事项名称',
+      '',
+      '项目内容',
+      '',
+      '牵头单位',
+      '',
+      '协同单位',
+      '',
+      '1',
+      '',
+      '甲类工程',
+      '',
+      '新建图书角',
+      '',
+      '新建社区图书角6个。',
+      '',
+      '区文化局',
+      '',
+      '各街道',
+      '',
+      '区财政局',
+      '',
+      '区城建集团',
+      '',
+      '2',
+      '',
+      '配置书柜',
+      '',
+      '为12所学校配置书柜。',
+      '',
+      '区文化局',
+      '',
+      '/',
+      '',
+      '3',
+      '',
+      '乙类工程',
+      '',
+      '维修健身器材',
+      '',
+      '对公园健身器材维修保养。',
+      '',
+      '区体育中心',
+      '',
+      '各街道',
+      '',
+    ].join('\n');
+    expect(resp(doc)).toEqual([
+      ['1', ['区文化局'], ['各街道', '区财政局', '区城建集团']],
+      ['2', ['区文化局'], []],
+      ['3', ['区体育中心'], ['各街道']],
+    ]);
+    expect(importPlan(doc).tasks[0].target).toMatchObject({ value: 6, unit: '个' });
+  });
+
+  it('reads units before a deadline column, and a second content line sharing the row’s units as body', () => {
+    const doc = [
+      '某县2030年民生实事目标任务分解表',
+      '序号',
+      '民生实事',
+      '责任单位',
+      '完成时限',
+      '1',
+      '建设城东公园。',
+      '县住建局',
+      '县水务局',
+      '县园林站',
+      '12月底前',
+      '2',
+      '开工建设县老年公寓。',
+      '县民政局',
+      '6月底前动工',
+      '开工建设老年活动室。',
+      '12月底前',
+      '3',
+      '新建公共厕所5座。',
+      '县城管局',
+      '全年',
+    ].join('\n');
+    const r = importPlan(doc);
+    expect(resp(doc)).toEqual([
+      ['1', ['县住建局'], ['县水务局', '县园林站']],
+      ['2', ['县民政局'], []],
+      ['3', ['县城管局'], []],
+    ]);
+    expect(r.tasks.map((t) => t.deadline)).toEqual(['12月底前', '6月底前动工', '全年']);
+    expect(r.tasks[2].target).toMatchObject({ value: 5, unit: '座' });
+  });
+});
+
+describe('pipe tables with merged cells (held-out layout)', () => {
+  it('reads a row without an id as a further line of the project above: its unit cooperates', () => {
+    const doc = [
+      '某县2030年民生实事责任清单',
+      '项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |',
+      '1.街巷提升项目 | 改造背街小巷4条; | 10月 | 住建局 |',
+      '新建街角绿地2处; | 11月 | 城投公司 | |',
+      '2030年9月 | 园区管委会 | ||',
+      '2.便民服务项目 | 新设便民服务点6个。 | 9月 | 商务局 |',
+    ].join('\n');
+    expect(resp(doc)).toEqual([
+      ['1', ['住建局'], ['城投公司', '园区管委会']],
+      ['2', ['商务局'], []],
+    ]);
+    expect(importPlan(doc).tasks[0].target).toMatchObject({ value: 4, unit: '条' });
+  });
+
+  it('takes the count of what a task works on (`对N所学校…`) as its target', () => {
+    const doc = '某区2030年为民办实事清单\n一、教育实事\n1.对35所中小学校食堂安装智能监控平台。(区教育局牵头)';
+    expect(importPlan(doc).tasks[0].target).toMatchObject({ value: 35, unit: '所' });
+  });
+
+  it('counts in 处', () => {
+    const doc = '某区2030年为民办实事清单\n一、新建口袋公园3处;改造停车场2处;新增公共停车位500个以上,进一步方便周边群众停车出行。';
+    expect(importPlan(doc).tasks[0].target).toMatchObject({ value: 3, unit: '处' });
+  });
+});
+
+describe('chapters and notices (held-out layouts)', () => {
+  it('reads a lead named in the chapter heading, and no task from the notice’s numbered requirements', () => {
+    const doc = [
+      '各乡镇人民政府,县直各有关单位:',
+      '一、压实责任,逐项落实。《任务分解》明确80项具体任务,涉及20个牵头单位,各单位要逐项细化职责,制定实施方案。',
+      '二、加强调度,按时办结。各单位要紧盯序时进度,按季度报送落实情况,确保按期完成。',
+      '附件:1.2030年县政府工作报告任务清单',
+      '2.2030年民生实事任务分解',
+      '附件1',
+      '2030年县政府工作报告任务清单',
+      '一、县商务局牵头工作(2项)',
+      '1.新建农贸市场2个。',
+      '2.举办消费促进活动。',
+      '二、县教育局牵头工作(1项)',
+      '1.新建幼儿园3所。',
+    ].join('\n');
+    expect(resp(doc)).toEqual([
+      ['1', ['县商务局'], []],
+      ['2', ['县商务局'], []],
+      ['1', ['县教育局'], []],
+    ]);
+  });
+
+  it('ends the cooperating list at 按职责分工负责 and tells apart two units joined by 及 before 各', () => {
+    const doc = [
+      '某市2030年优化营商环境工作要点',
+      '一、推进审批改革',
+      '1.精简审批事项。年内公布事项清单。(市政府办公室、市审批局牵头,市级有关部门及各县区政府按职责分工负责)',
+    ].join('\n');
+    expect(resp(doc)).toEqual([['1', ['市政府办公室', '市审批局'], ['市级有关部门', '各县区政府']]]);
+  });
+});
+
 describe('targets and deadlines as written', () => {
   const one = (body: string) => importPlan(`某市2016年工作方案\n一、重点任务\n1.推进工作。${body}(市发改委牵头)`).tasks[0];
 
@@ -200,6 +359,27 @@ describe('truncated documents', () => {
     ]);
     expect(r.tasks[1].findings.map((f) => f.code)).toContain('import-truncated');
     expect(r.tasks[0].findings.map((f) => f.code)).not.toContain('import-truncated');
+  });
+
+  it('reads no unit from a name cut inside its bracket', () => {
+    const r = importPlan(
+      '某市2030年目标任务责任分解方案\n一、主要预期目标\n(一)地区生产总值增长6%。(牵头单位:市发改委;责任单位:各区人民政府〈含功能区、',
+    );
+    expect(r.tasks.map((t) => [t.id, t.lead, t.cooperating])).toEqual([['(一)', ['市发改委'], []]]);
+    expect(r.tasks[0].findings.map((f) => f.code)).toContain('import-truncated');
+  });
+});
+
+describe('documents that are no plan (held-out)', () => {
+  it('refuses a report of completed work listed under numbers, naming no unit', () => {
+    const doc = [
+      '某县文化局2030年民生实事项目任务完成情况公示',
+      '现将我局2030年民生实事项目建设情况公示如下:',
+      '1、新建农家书屋 12 个。',
+      '2、开展送戏下乡 60 场,建成文化广场 3 个。',
+      '至2030年12月底,我局圆满完成民生实事建设任务。',
+    ].join('\n');
+    expect(() => importPlan(doc)).toThrow(expect.objectContaining({ reason: 'noTasks' }));
   });
 });
 
