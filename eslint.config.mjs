@@ -8,6 +8,12 @@ import tsParser from '@typescript-eslint/parser';
 // which its own file pattern leaves out.
 const office = officeAddins.configs.react.map((c) => (c.files ? { ...c, files: ['**/*.{js,mjs,cjs,ts,cts,mts,tsx}'] } : c));
 
+/** Office.js's globals, kept out of every layer but the Excel host. */
+const OFFICE_GLOBALS = [
+  { name: 'Excel', message: 'Office.js belongs in src/hosts/excel.' },
+  { name: 'Office', message: 'Office.js belongs in src/hosts/excel.' },
+];
+
 export default [
   { ignores: ['node_modules/', 'dist/', 'dist-test/', 'lib/', 'out/', 'coverage/'] },
   ...office,
@@ -65,11 +71,7 @@ export default [
           ],
         },
       ],
-      'no-restricted-globals': [
-        'error',
-        { name: 'Excel', message: 'Office.js belongs in src/hosts/excel.' },
-        { name: 'Office', message: 'Office.js belongs in src/hosts/excel.' },
-      ],
+      'no-restricted-globals': ['error', ...OFFICE_GLOBALS],
     },
   },
   {
@@ -78,7 +80,12 @@ export default [
       'no-restricted-imports': [
         'error',
         {
-          patterns: [{ group: ['**/hosts/excel/**', '**/cli/**', '**/taskpane/**'], message: 'A file host reads and writes files only.' }],
+          patterns: [
+            {
+              group: ['**/hosts/excel/**', '**/hosts/wps/**', '**/cli/**', '**/taskpane/**'],
+              message: 'A file host reads and writes files only.',
+            },
+          ],
         },
       ],
       'no-restricted-globals': ['error', { name: 'Excel', message: 'Office.js belongs in src/hosts/excel.' }],
@@ -96,8 +103,10 @@ export default [
                 '**/cli/**',
                 '**/taskpane/**',
                 '**/hosts/xlsx/**',
+                '**/hosts/wps/**',
                 '../xlsx/**',
                 '../docx/**',
+                '../wps/**',
                 'exceljs',
                 'mammoth',
                 'fs',
@@ -109,6 +118,40 @@ export default [
           ],
         },
       ],
+    },
+  },
+  {
+    // The WPS host talks to WPS's ET object model only (window.Application, reached through
+    // runtime.ts): no Office.js, no other host, no file library, no Node.
+    files: ['src/hosts/wps/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/cli/**',
+                '**/taskpane/**',
+                '**/hosts/excel/**',
+                '**/hosts/xlsx/**',
+                '**/hosts/docx/**',
+                '../excel/**',
+                '../xlsx/**',
+                '../docx/**',
+                'exceljs',
+                'mammoth',
+                'jszip',
+                'fs',
+                'path',
+                'node:*',
+              ],
+              message: 'The WPS host talks to the ET object model only.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...OFFICE_GLOBALS],
     },
   },
   {

@@ -40,11 +40,16 @@ const REFUSED: Array<[string, string]> = [
   ['src/taskpane/x.ts', 'export const a = () => Excel.run(async () => undefined);\n'],
   ['src/taskpane/x.ts', "import { runRollup } from '../cli/rollup';\nexport const a = runRollup;\n"],
   ['src/hosts/excel/x.ts', "import { readXlsx } from '../xlsx/readWorkbook';\nexport const a = readXlsx;\n"],
+  ['src/hosts/wps/x.ts', "import { renderSpec } from '../excel/renderSpec';\nexport const a = renderSpec;\n"],
+  ['src/hosts/wps/x.ts', "import { readXlsx } from '../xlsx/readWorkbook';\nexport const a = readXlsx;\n"],
+  ['src/hosts/wps/x.ts', 'export const a = () => Excel.run(async () => undefined);\n'],
+  ['src/hosts/wps/x.ts', 'export const a = () => Office.onReady();\n'],
 ];
 const ALLOWED: Array<[string, string]> = [
   ['src/cli/x.ts', "import { readXlsx } from '../hosts/xlsx/readWorkbook';\nexport const a = readXlsx;\n"],
   ['src/hosts/excel/x.ts', "import { rollup } from '../../core/rollup/rollup';\nexport const a = rollup;\n"],
   ['src/taskpane/x.ts', "import { rollupInExcel } from '../hosts/excel/rollup';\nexport const a = rollupInExcel;\n"],
+  ['src/hosts/wps/x.ts', "import { planRender } from '../../core/sheet/renderPlan';\nexport const a = planRender;\n"],
 ];
 
 describe('architecture boundaries', () => {
