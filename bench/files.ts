@@ -165,7 +165,13 @@ const ratio = (a: number | null, b: number | null): number | null => (a === null
  * no tool always runs on a cache warmed by the one before it.
  */
 export async function benchFiles(tools: Tools, city: string, counties: string[], tasks: number, runs: number): Promise<FilesResult> {
-  const all: Tool[] = ['zlib', ...(tools.unzip ? (['unzip'] as Tool[]) : []), 'floor', 'keytask', ...(tools.pandasMissing ? [] : (['pandas'] as Tool[]))];
+  const all: Tool[] = [
+    'zlib',
+    ...(tools.unzip ? (['unzip'] as Tool[]) : []),
+    'floor',
+    'keytask',
+    ...(tools.pandasMissing ? [] : (['pandas'] as Tool[])),
+  ];
   const samples = byTool<number[]>(() => []);
   const rss = byTool<number | null>(() => null);
   let k: Map<string, number | null> | null = null;
@@ -209,7 +215,12 @@ export interface MemoryResult {
  * `keytask rollup` of N files in a child process of its own, which reports its own peak RSS on
  * exit (bench/maxRss.ts preloaded): one process per size, so no size inherits another's heap.
  */
-export async function benchMemory(tools: Tools & { maxRss: string }, city: string, counties: string[], tasks: number): Promise<MemoryResult> {
+export async function benchMemory(
+  tools: Tools & { maxRss: string },
+  city: string,
+  counties: string[],
+  tasks: number,
+): Promise<MemoryResult> {
   const [node, ...rest] = commandOf('keytask', tools, city, counties);
   const r = await run([node, '--require', tools.maxRss, ...rest], false);
   if (r.code !== 0) throw new Error(`keytask exited ${r.code}: ${r.stderr.split('\n').slice(-5).join('\n')}`);

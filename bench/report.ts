@@ -119,7 +119,8 @@ export function checkTargets(r: Omit<BenchReport, 'targets'>): Target[] {
   targets.push({
     name: 'Engine rollup ≤ 5 µs per task row (150 tasks, fastest runs)',
     met: us === null ? null : us <= 5,
-    detail: us === null ? 'not measured' : roll.map((e) => `${e.counties}: ${((e.minMs * 1000) / e.rows).toFixed(1)}`).join(', ') + ' µs/row',
+    detail:
+      us === null ? 'not measured' : roll.map((e) => `${e.counties}: ${((e.minMs * 1000) / e.rows).toFixed(1)}`).join(', ') + ' µs/row',
   });
   const m800 = r.memory.find((m) => m.counties === 800);
   targets.push({
@@ -202,7 +203,21 @@ export function formatReport(r: BenchReport): string[] {
   const times = (v: number | null): string => (v === null ? '-' : `${v}×`);
   out.push(
     ...table(
-      ['size', 'runs', 'keytask ms', 'zlib ms', 'unzip ms', 'ExcelJS ms', 'pandas ms', 'k/zlib', 'k/unzip', 'k/ExcelJS', 'k/pandas', 'RSS MB k/E/p', 'totals agree'],
+      [
+        'size',
+        'runs',
+        'keytask ms',
+        'zlib ms',
+        'unzip ms',
+        'ExcelJS ms',
+        'pandas ms',
+        'k/zlib',
+        'k/unzip',
+        'k/ExcelJS',
+        'k/pandas',
+        'RSS MB k/E/p',
+        'totals agree',
+      ],
       r.files.map((f) => [
         size(f.counties, f.tasks),
         String(f.runs),

@@ -139,7 +139,9 @@ async function main(argv: string[]): Promise<number> {
     for (const m of sizes.memory) {
       const set = await countyFiles(dataRoot, m.tasks, largest, log);
       log(`memory ${m.counties} counties × ${m.tasks} tasks`);
-      memory.push(await benchMemory({ ...tools, maxRss: join(__dirname, 'maxRss.js') }, set.city, set.counties.slice(0, m.counties), m.tasks));
+      memory.push(
+        await benchMemory({ ...tools, maxRss: join(__dirname, 'maxRss.js') }, set.city, set.counties.slice(0, m.counties), m.tasks),
+      );
     }
   }
 
