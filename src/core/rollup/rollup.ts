@@ -165,13 +165,42 @@ const sum = (values: Array<number | null>): number | null => {
 /** Findings about a blank cell: in a roll-up, 填报情况 and the summary's notes say these. */
 const BLANK_CODES = new Set<FindingCode>(['required-missing', 'target-missing']);
 
+/**
+ * What the roll-up keeps of a county's task row once it is checked: the figures, where they
+ * are, and the cells 填报情况 looks at — not the row's other cells (responsibility, deadline…),
+ * which with hundreds of counties held to the end were most of the memory.
+ */
+type KeptRecord = Pick<TaskRecord, 'row' | 'id' | 'cells' | 'text' | 'unit' | 'target' | 'actual' | 'milestones' | 'yearFields' | 'values'>;
+
+function kept(r: TaskRecord, years: number[]): KeptRecord {
+  const yearKeys = [...years, ...r.yearFields.map((y) => y.year)].map(yearKey);
+  const pick = <T>(from: Partial<Record<string, T>>, keys: readonly string[]): Partial<Record<string, T>> => {
+    const out: Partial<Record<string, T>> = {};
+    for (const k of keys) if (k in from) out[k] = from[k];
+    return out;
+  };
+  const { row, id, text, unit, target, actual, milestones, yearFields } = r;
+  return {
+    row,
+    id,
+    text,
+    unit,
+    target,
+    actual,
+    milestones,
+    yearFields,
+    cells: pick(r.cells, ['id', 'task', 'unit', 'target', 'actual', ...yearKeys]),
+    values: pick(r.values, ['target', 'actual', 'status', 'progress', ...yearKeys]),
+  };
+}
+
 interface ReadSubmission {
   county: string;
   source: string;
   origin: { file?: string; sheet: string };
   sheet: Pick<ReadSheet, 'years' | 'headerBlock'>;
-  records: Map<string, TaskRecord>;
-  extra: TaskRecord[];
+  records: Map<string, KeptRecord>;
+  extra: Array<Pick<TaskRecord, 'id' | 'cells' | 'text'>>;
   /** the county's own error findings, by task id and cell */
   errors: Map<string, Map<string, Finding>>;
 }
@@ -240,22 +269,22 @@ export function prepareSubmission(s: Submission, city: RollupCity, opts: RollupO
   }
   const county = (s.county ?? sheet.headerBlock.reportingUnit ?? '').trim() || s.source;
   const records = new Map<string, TaskRecord>();
-  const extra: TaskRecord[] = [];
+  const extra: Array<Pick<TaskRecord, 'id' | 'cells' | 'text'>> = [];
   for (const r of all) {
     if (!r.id || records.has(r.id)) continue; // validation reports these; roll-up takes the first
     if (city.ids.has(r.id)) records.set(r.id, r);
-    else extra.push(r);
+    else extra.push({ id: r.id, cells: r.cells, text: r.text });
   }
   // The county's own findings travel with its figures: what it got wrong is shown, and
   // a figure with an error is left out of every total and of the ranking.
   // Blank cells are not carried: 填报情况 lists them per county, and the summary names the
   // blank figures its totals lack.
   const own = validateRead(s.grid, sheet, all, { sheet: where, lang: opts.lang, units: opts.units ?? null, period: city.period });
-  const kept: Finding[] = [];
+  const carried: Finding[] = [];
   const errors = new Map<string, Map<string, Finding>>();
   for (const f of own) {
     if (!f.taskId || !records.has(f.taskId) || BLANK_CODES.has(f.code)) continue;
-    kept.push(f);
+    carried.push(f);
     if (f.severity !== 'error' || !f.cell) continue;
     const byCell = errors.get(f.taskId) ?? new Map<string, Finding>();
     if (!byCell.has(f.cell)) byCell.set(f.cell, f);
@@ -264,14 +293,14 @@ export function prepareSubmission(s: Submission, city: RollupCity, opts: RollupO
   return {
     kind: 'read',
     where,
-    own: kept,
+    own: carried,
     read: {
       county,
       source: where,
       origin: s.sheet ? { file: s.source, sheet: s.sheet } : { sheet: s.source },
       // Only the header is kept of the sheet: its rows live on in the records.
       sheet: { years: sheet.years, headerBlock: sheet.headerBlock },
-      records,
+      records: new Map([...records].map(([id, r]) => [id, kept(r, city.list.sheet.years)])),
       extra,
       errors,
     },
@@ -446,7 +475,7 @@ export function counted(f: CountyFigures, key: FigureKey): number | null {
 }
 
 function excludedFigures(
-  r: TaskRecord,
+  r: KeptRecord,
   years: number[],
   scaled: Totals,
   errors: Map<string, Finding> | undefined,
@@ -470,7 +499,7 @@ function excludedFigures(
   return out;
 }
 
-function figures(r: TaskRecord, years: number[], scale = 1): Totals {
+function figures(r: KeptRecord, years: number[], scale = 1): Totals {
   const s = (v: number | null) => (v === null ? null : Math.round(v * scale * 1e9) / 1e9);
   const milestones: Record<string, number | null> = {};
   for (const y of years) {
@@ -499,7 +528,7 @@ function statusOf(
   const out: CountyStatus[] = [];
   for (const sub of read) {
     const fields = {} as CountyStatus['fields'];
-    const need = (field: StatusField, tasks: TaskRecord[], filled: (r: TaskRecord) => boolean) => {
+    const need = (field: StatusField, tasks: TaskRecord[], filled: (r: KeptRecord) => boolean) => {
       const missing = tasks.filter((c) => {
         const r = sub.records.get(c.id);
         return !r || !filled(r);
@@ -508,7 +537,7 @@ function statusOf(
     };
     // Milestones as validation and the template's colouring have them: every plan year's
     // cell of a measured task (a plan's own table, without year columns: this year's step).
-    const milestonesFilled = (r: TaskRecord): boolean =>
+    const milestonesFilled = (r: KeptRecord): boolean =>
       sub.sheet.years.length > 0
         ? r.yearFields.every((y) => !isEmpty(r.values[yearKey(y.year)]))
         : year === undefined || r.milestones.some((m) => m.year === year && m.value !== null);
