@@ -101,12 +101,17 @@ export function checkTargets(r: Omit<BenchReport, 'targets'>): Target[] {
   });
   // Issue 17's targets: against the real floor, per task row, and memory that does not grow.
   const f400 = r.files.find((f) => f.counties === 400 && f.tasks === 150);
-  const floor200 = f200?.ms.unzip ?? f200?.ms.zlib ?? null;
+  // The faster of the two floors: `unzip -p` starts a process per file, which zlib does not pay.
+  const floors = [f200?.ms.zlib, f200?.ms.unzip].filter((v): v is number => typeof v === 'number');
+  const floor200 = floors.length ? Math.min(...floors) : null;
   const over = f200?.ms.keytask != null && floor200 !== null ? Math.round((f200.ms.keytask / floor200) * 100) / 100 : null;
   targets.push({
-    name: `Files: keytask rollup ≤ 4× unzipping the parts (${f200?.ms.unzip != null ? 'unzip -p' : 'zlib'}), 200 files`,
+    name: 'Files: keytask rollup ≤ 4× unzipping the parts (the faster of zlib and unzip -p), 200 files',
     met: over === null ? null : over <= 4,
-    detail: over === null ? 'not measured' : `${over}× (${f200!.ms.keytask} ms vs ${floor200} ms; zlib ${f200!.ms.zlib} ms)`,
+    detail:
+      over === null
+        ? 'not measured'
+        : `${over}× (${f200!.ms.keytask} ms vs zlib ${f200!.ms.zlib} ms, unzip -p ${f200!.ms.unzip ?? '-'} ms)`,
   });
   const g = f200?.ms.keytask && f400?.ms.keytask ? Math.round((f400.ms.keytask / f200.ms.keytask) * 100) / 100 : null;
   targets.push({
