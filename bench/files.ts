@@ -1,6 +1,8 @@
 /**
- * `keytask rollup` over N county files against two references measured on the same files in
- * the same run: (a) the floor, reading the files with ExcelJS and nothing more; (b) the peer,
+ * `keytask rollup` over N county files against references measured on the same files in the
+ * same run: (a) the real floor, the worksheet and shared-strings parts unzipped — inflated
+ * with node's zlib and decoded (bench/unzipFloor.ts), and by `unzip -p` in one shell when
+ * unzip is there; (b) reading the files with ExcelJS and nothing more; (c) the peer,
  * bench/pandas_rollup.py (openpyxl + pandas, Debian's python3). Each is a child process; wall
  * time is taken around it with process.hrtime, peak RSS from /usr/bin/time -v when present,
  * else by polling /proc/<pid>/status for VmHWM.
@@ -10,7 +12,10 @@ import { existsSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { median } from './engine';
 
-export type Tool = 'keytask' | 'floor' | 'pandas';
+export type Tool = 'keytask' | 'floor' | 'pandas' | 'zlib' | 'unzip';
+
+const TOOLS: Tool[] = ['keytask', 'floor', 'pandas', 'zlib', 'unzip'];
+const byTool = <T>(f: (t: Tool) => T): Record<Tool, T> => Object.fromEntries(TOOLS.map((t) => [t, f(t)])) as Record<Tool, T>;
 
 export interface RunFigures {
   ms: number;
@@ -29,6 +34,10 @@ export interface FilesResult {
   peakRssMb: Record<Tool, number | null>;
   keytaskOverFloor: number | null;
   keytaskOverPandas: number | null;
+  /** keytask ÷ the worksheet and shared-strings parts inflated by node's zlib (the real floor) */
+  keytaskOverZlib: number | null;
+  /** keytask ÷ the same parts by `unzip -p` (null without unzip) */
+  keytaskOverUnzip: number | null;
   /**
    * keytask's summed actual value of each task it sums against pandas' for the same task:
    * how many tasks were compared and how many differ (null when pandas was skipped)
@@ -43,6 +52,10 @@ export interface Tools {
   root: string;
   /** compiled floor reader */
   floor: string;
+  /** compiled zlib floor (bench/unzipFloor.ts) */
+  zlibFloor: string;
+  /** whether `unzip` is on PATH */
+  unzip: boolean;
   pandasScript: string;
   /** why pandas is skipped, or null when it is there */
   pandasMissing: string | null;
@@ -109,6 +122,11 @@ export function commandOf(tool: Tool, tools: Tools, city: string, counties: stri
       return [process.execPath, tools.floor, city, ...counties];
     case 'pandas':
       return [PYTHON, tools.pandasScript, city, ...counties];
+    case 'zlib':
+      return [process.execPath, tools.zlibFloor, city, ...counties];
+    case 'unzip':
+      // One shell for all files, each file's parts to one stream: unzip takes one archive a call.
+      return ['sh', '-c', 'for f; do unzip -p "$f" "xl/worksheets/*.xml" xl/sharedStrings.xml; done > /dev/null', 'sh', city, ...counties];
   }
 }
 
@@ -147,9 +165,15 @@ const ratio = (a: number | null, b: number | null): number | null => (a === null
  * no tool always runs on a cache warmed by the one before it.
  */
 export async function benchFiles(tools: Tools, city: string, counties: string[], tasks: number, runs: number): Promise<FilesResult> {
-  const all: Tool[] = tools.pandasMissing ? ['floor', 'keytask'] : ['floor', 'keytask', 'pandas'];
-  const samples: Record<Tool, number[]> = { keytask: [], floor: [], pandas: [] };
-  const rss: Record<Tool, number | null> = { keytask: null, floor: null, pandas: null };
+  const all: Tool[] = [
+    'zlib',
+    ...(tools.unzip ? (['unzip'] as Tool[]) : []),
+    'floor',
+    'keytask',
+    ...(tools.pandasMissing ? [] : (['pandas'] as Tool[])),
+  ];
+  const samples = byTool<number[]>(() => []);
+  const rss = byTool<number | null>(() => null);
   let k: Map<string, number | null> | null = null;
   let p: Map<string, number | null> | null = null;
   for (let i = 0; i < runs; i++) {
@@ -168,11 +192,38 @@ export async function benchFiles(tools: Tools, city: string, counties: string[],
     counties: counties.length,
     tasks,
     runs,
-    ms: { keytask: ms('keytask'), floor: ms('floor'), pandas: ms('pandas') },
+    ms: byTool(ms),
     samples,
-    peakRssMb: { keytask: mb('keytask'), floor: mb('floor'), pandas: mb('pandas') },
+    peakRssMb: byTool(mb),
     keytaskOverFloor: ratio(ms('keytask'), ms('floor')),
     keytaskOverPandas: ratio(ms('keytask'), ms('pandas')),
+    keytaskOverZlib: ratio(ms('keytask'), ms('zlib')),
+    keytaskOverUnzip: ratio(ms('keytask'), ms('unzip')),
     check: k && p ? compare(k, p) : null,
   };
+}
+
+export interface MemoryResult {
+  counties: number;
+  tasks: number;
+  /** keytask rollup's own peak RSS (process.resourceUsage().maxRSS at exit), MB */
+  peakRssMb: number | null;
+  ms: number;
+}
+
+/**
+ * `keytask rollup` of N files in a child process of its own, which reports its own peak RSS on
+ * exit (bench/maxRss.ts preloaded): one process per size, so no size inherits another's heap.
+ */
+export async function benchMemory(
+  tools: Tools & { maxRss: string },
+  city: string,
+  counties: string[],
+  tasks: number,
+): Promise<MemoryResult> {
+  const [node, ...rest] = commandOf('keytask', tools, city, counties);
+  const r = await run([node, '--require', tools.maxRss, ...rest], false);
+  if (r.code !== 0) throw new Error(`keytask exited ${r.code}: ${r.stderr.split('\n').slice(-5).join('\n')}`);
+  const m = /bench-max-rss-kb (\d+)/.exec(r.stderr);
+  return { counties: counties.length, tasks, peakRssMb: m ? Math.round(Number(m[1]) / 1024) : null, ms: Math.round(r.ms) };
 }

@@ -1,7 +1,7 @@
 /** The bench's figures as a plain-text table, and the targets checked against them. */
 import type { EngineResult } from './engine';
 import type { ExcelResult } from './excelPath';
-import type { FilesResult } from './files';
+import type { FilesResult, MemoryResult } from './files';
 
 export interface BenchReport {
   started: string;
@@ -10,8 +10,8 @@ export interface BenchReport {
   excel: ExcelResult[];
   engine: EngineResult[];
   files: FilesResult[];
-  /** peak RSS of the largest county roll-up over files (400 counties by default) */
-  memory: { counties: number; tasks: number; keytaskPeakRssMb: number | null } | null;
+  /** keytask rollup's own peak RSS over 100 / 400 / 800 files (quick: 50), a process each */
+  memory: MemoryResult[];
   notes: string[];
   targets: Target[];
 }
@@ -25,6 +25,7 @@ export interface Target {
 
 const MB = 1024 * 1024;
 const mb = (b: number): string => (b / MB).toFixed(2);
+const rss = (v: number | null): string => (v === null ? '-' : String(v));
 const size = (counties: number, tasks: number): string => (counties === 0 ? `1 sheet × ${tasks}` : `${counties} × ${tasks}`);
 
 function table(head: string[], rows: string[][]): string[] {
@@ -98,6 +99,40 @@ export function checkTargets(r: Omit<BenchReport, 'targets'>): Target[] {
     met: f200?.keytaskOverPandas == null ? null : f200.keytaskOverPandas < 0.5,
     detail: f200?.keytaskOverPandas == null ? 'not measured' : `${f200.keytaskOverPandas}× (${f200.ms.keytask} ms vs ${f200.ms.pandas} ms)`,
   });
+  // Issue 17's targets: against the real floor, per task row, and memory that does not grow.
+  const f400 = r.files.find((f) => f.counties === 400 && f.tasks === 150);
+  // The faster of the two floors: `unzip -p` starts a process per file, which zlib does not pay.
+  const floors = [f200?.ms.zlib, f200?.ms.unzip].filter((v): v is number => typeof v === 'number');
+  const floor200 = floors.length ? Math.min(...floors) : null;
+  const over = f200?.ms.keytask != null && floor200 !== null ? Math.round((f200.ms.keytask / floor200) * 100) / 100 : null;
+  targets.push({
+    name: 'Files: keytask rollup ≤ 4× unzipping the parts (the faster of zlib and unzip -p), 200 files',
+    met: over === null ? null : over <= 4,
+    detail:
+      over === null
+        ? 'not measured'
+        : `${over}× (${f200!.ms.keytask} ms vs zlib ${f200!.ms.zlib} ms, unzip -p ${f200!.ms.unzip ?? '-'} ms)`,
+  });
+  const g = f200?.ms.keytask && f400?.ms.keytask ? Math.round((f400.ms.keytask / f200.ms.keytask) * 100) / 100 : null;
+  targets.push({
+    name: 'Files: keytask rollup of 400 files ≤ 2.1× the time of 200',
+    met: g === null ? null : g <= 2.1,
+    detail: g === null ? 'sizes not in this run' : `×${g}`,
+  });
+  const roll = r.engine.filter((e) => e.operation === 'rollup' && e.tasks === 150);
+  const us = roll.length ? Math.max(...roll.map((e) => (e.minMs * 1000) / e.rows)) : null;
+  targets.push({
+    name: 'Engine rollup ≤ 5 µs per task row (150 tasks, fastest runs)',
+    met: us === null ? null : us <= 5,
+    detail:
+      us === null ? 'not measured' : roll.map((e) => `${e.counties}: ${((e.minMs * 1000) / e.rows).toFixed(1)}`).join(', ') + ' µs/row',
+  });
+  const m800 = r.memory.find((m) => m.counties === 800);
+  targets.push({
+    name: 'Memory: keytask rollup of 800 files ≤ 250 MB peak RSS',
+    met: m800?.peakRssMb == null ? null : m800.peakRssMb <= 250,
+    detail: r.memory.length ? r.memory.map((m) => `${m.counties}: ${rss(m.peakRssMb)} MB`).join(', ') : 'not measured',
+  });
   const engine = (op: EngineResult['operation']): EngineResult[] => r.engine.filter((e) => e.operation === op);
   const lin: Array<[string, { ratio: number; work: number } | null]> = [
     // The fastest run: on a shared machine noise only ever adds time, so the minimum is the
@@ -165,29 +200,53 @@ export function formatReport(r: BenchReport): string[] {
       }),
     ),
   );
-  out.push('', 'Files: roll-up of N county .xlsx (+ the city list), child processes, median wall time');
+  out.push(
+    '',
+    'Files: roll-up of N county .xlsx (+ the city list), child processes, median wall time. Floor: the worksheet and shared-strings parts inflated by node zlib and decoded; unzip -p: the same parts, one shell',
+  );
   const ms = (v: number | null): string => (v === null ? 'skipped' : String(v));
-  const rss = (v: number | null): string => (v === null ? '-' : String(v));
+  const times = (v: number | null): string => (v === null ? '-' : `${v}×`);
   out.push(
     ...table(
-      ['size', 'runs', 'keytask ms', 'ExcelJS read ms', 'pandas ms', 'keytask/floor', 'keytask/pandas', 'RSS MB k/f/p', 'totals agree'],
+      [
+        'size',
+        'runs',
+        'keytask ms',
+        'zlib ms',
+        'unzip ms',
+        'ExcelJS ms',
+        'pandas ms',
+        'k/zlib',
+        'k/unzip',
+        'k/ExcelJS',
+        'k/pandas',
+        'RSS MB k/E/p',
+        'totals agree',
+      ],
       r.files.map((f) => [
         size(f.counties, f.tasks),
         String(f.runs),
         ms(f.ms.keytask),
+        ms(f.ms.zlib),
+        ms(f.ms.unzip),
         ms(f.ms.floor),
         ms(f.ms.pandas),
-        f.keytaskOverFloor === null ? '-' : `${f.keytaskOverFloor}×`,
-        f.keytaskOverPandas === null ? '-' : `${f.keytaskOverPandas}×`,
+        times(f.keytaskOverZlib),
+        times(f.keytaskOverUnzip),
+        times(f.keytaskOverFloor),
+        times(f.keytaskOverPandas),
         `${rss(f.peakRssMb.keytask)}/${rss(f.peakRssMb.floor)}/${rss(f.peakRssMb.pandas)}`,
         f.check === null ? '-' : f.check.differ === 0 ? `yes (${f.check.compared})` : `NO: ${f.check.differ} of ${f.check.compared} differ`,
       ]),
     ),
   );
-  if (r.memory) {
+  if (r.memory.length) {
+    out.push('', 'Memory: keytask rollup over files, a process per size, its own peak RSS (process.resourceUsage().maxRSS)');
     out.push(
-      '',
-      `Memory: keytask rollup of ${r.memory.counties} counties × ${r.memory.tasks} tasks, peak RSS ${rss(r.memory.keytaskPeakRssMb)} MB`,
+      ...table(
+        ['size', 'peak RSS MB', 'wall ms'],
+        r.memory.map((m) => [size(m.counties, m.tasks), rss(m.peakRssMb), String(m.ms)]),
+      ),
     );
   }
   out.push('', 'Targets');

@@ -10,7 +10,7 @@ import { join, resolve } from 'path';
 import { countyFiles } from './data';
 import { type EngineResult, benchEngine, benchSingleSheet } from './engine';
 import { type ExcelResult, benchExcel } from './excelPath';
-import { type FilesResult, type Tools, benchFiles, checkPandas, runTool } from './files';
+import { type FilesResult, type MemoryResult, type Tools, benchFiles, benchMemory, checkPandas, runTool } from './files';
 import { type BenchReport, checkTargets, formatReport } from './report';
 
 type Mode = BenchReport['mode'];
@@ -20,6 +20,8 @@ interface Sizes {
   engine: Array<{ counties: number; tasks: number }>;
   singleSheet: number[];
   files: Array<{ counties: number; tasks: number }>;
+  /** roll-ups over files whose peak RSS is measured, each in a process of its own */
+  memory: Array<{ counties: number; tasks: number }>;
   engineRuns: (rows: number) => number;
   fileRuns: (counties: number) => number;
 }
@@ -33,6 +35,7 @@ const SIZES: Record<Mode, Sizes> = {
     engine: cross([10, 50], [60]),
     singleSheet: [1000],
     files: cross([10, 50], [60]),
+    memory: cross([50], [60]),
     engineRuns: () => 3,
     fileRuns: () => 1,
   },
@@ -41,6 +44,7 @@ const SIZES: Record<Mode, Sizes> = {
     engine: cross([10, 50, 100, 200, 400], [60, 150]),
     singleSheet: [1000, 5000, 10000],
     files: cross([10, 50, 100, 200, 400], [150]),
+    memory: cross([100, 400, 800], [150]),
     engineRuns: () => 5,
     fileRuns: (n) => (n > 200 ? 1 : 3),
   },
@@ -49,6 +53,7 @@ const SIZES: Record<Mode, Sizes> = {
     engine: cross([10, 50, 100, 200, 400], [60, 150]),
     singleSheet: [1000, 5000, 10000],
     files: cross([10, 50, 100, 200, 400], [60, 150]),
+    memory: cross([100, 400, 800], [150]),
     engineRuns: () => 5,
     fileRuns: () => 3,
   },
@@ -93,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
   }
 
   const files: FilesResult[] = [];
-  let memory: BenchReport['memory'] = null;
+  const memory: MemoryResult[] = [];
   if (wants('files')) {
     const pandasMissing = await checkPandas();
     if (pandasMissing) {
@@ -103,13 +108,16 @@ async function main(argv: string[]): Promise<number> {
     const tools: Tools = {
       root,
       floor: join(__dirname, 'floorRead.js'),
+      zlibFloor: join(__dirname, 'unzipFloor.js'),
+      unzip: require('child_process').spawnSync('unzip', ['-v']).status === 0,
       pandasScript: join(root, 'bench', 'pandas_rollup.py'),
       pandasMissing,
       timeV: process.platform === 'linux' && require('fs').existsSync('/usr/bin/time'),
     };
+    if (!tools.unzip) notes.push('unzip not found: the floor is node zlib alone');
     if (!tools.timeV) notes.push('peak RSS from /proc/<pid>/status VmHWM polling (no /usr/bin/time)');
     const dataRoot = join(outDir, 'data');
-    const largest = Math.max(...sizes.files.map((f) => f.counties));
+    const largest = Math.max(...[...sizes.files, ...sizes.memory].map((f) => f.counties));
     let warm = false;
     for (const f of sizes.files) {
       const set = await countyFiles(dataRoot, f.tasks, largest, log);
@@ -119,6 +127,8 @@ async function main(argv: string[]): Promise<number> {
         log('warm-up');
         await runTool('keytask', tools, set.city, counties);
         await runTool('floor', tools, set.city, counties);
+        await runTool('zlib', tools, set.city, counties);
+        if (tools.unzip) await runTool('unzip', tools, set.city, counties);
         if (!pandasMissing) await runTool('pandas', tools, set.city, counties);
         warm = true;
       }
@@ -126,8 +136,13 @@ async function main(argv: string[]): Promise<number> {
       log(`files ${f.counties} counties × ${f.tasks} tasks, ${runs} run(s)`);
       files.push(await benchFiles(tools, set.city, counties, f.tasks, runs));
     }
-    const top = [...files].sort((a, b) => b.counties - a.counties || b.tasks - a.tasks)[0];
-    if (top) memory = { counties: top.counties, tasks: top.tasks, keytaskPeakRssMb: top.peakRssMb.keytask };
+    for (const m of sizes.memory) {
+      const set = await countyFiles(dataRoot, m.tasks, largest, log);
+      log(`memory ${m.counties} counties × ${m.tasks} tasks`);
+      memory.push(
+        await benchMemory({ ...tools, maxRss: join(__dirname, 'maxRss.js') }, set.city, set.counties.slice(0, m.counties), m.tasks),
+      );
+    }
   }
 
   const partial: Omit<BenchReport, 'targets'> = {

@@ -10,10 +10,10 @@
  */
 import { dirname, relative, resolve, sep } from 'path';
 import { hasErrors } from '../core/operations/report';
-import { rollupOperation } from '../core/operations/rollup';
+import { type FileRollup, fileRollup } from '../core/operations/rollup';
 import { parseCounties } from '../core/text/counties';
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
-import { readSubmissionFiles } from '../hosts/xlsx/submissionFiles';
+import { eachSubmissionFile } from '../hosts/xlsx/submissionFiles';
 import { InputError } from './errors';
 import { checkOutput, formatOf, langOf, sameFile, writeFileAtomic } from './options';
 import type { Messages } from './messages';
@@ -62,32 +62,47 @@ export async function runRollup(
     checkOutput(output, [...files, ...(args.city ? [args.city] : [])], args.force, m, m.f.rollupOutputIsInput);
   }
 
-  // The city list is the first file's, or the file named with --city (read first, once).
+  // The city list is the first file's, or the file named with --city. It is read first, for
+  // the list every other file is checked against; then each file is rolled in and its grids
+  // dropped before the next is read, so memory does not grow with the counties.
   const cityFile = args.city;
   const inputs = cityFile && !files.some((f) => sameFile(f, cityFile)) ? [cityFile, ...files] : files;
+  const cityAt = cityFile
+    ? Math.max(
+        0,
+        inputs.findIndex((f) => sameFile(f, cityFile)),
+      )
+    : 0;
+  const cityName = inputs[cityAt];
   const bar = progress(inputs.length, stream, m.t('rollupReading'));
-  const { read, unreadable } = await readSubmissionFiles(
-    inputs.map((name) => ({ name, read: () => readXlsx(name) })),
-    { lang, onFile: (name) => bar.step(name) },
-  );
-  bar.done();
-  const cityName = cityFile ? (inputs.find((f) => sameFile(f, cityFile)) ?? cityFile) : inputs[0];
-
-  const op = rollupOperation(
-    { files: read, unreadable },
-    {
-      lang,
-      cityFile: cityName,
-      ...(args.counties !== undefined ? { counties: parseCounties(args.counties) } : {}),
-      build: output !== undefined,
-      ...(output ? { findingsSheet: { date: today() }, linkTarget: linkTargetFrom(output) } : {}),
-    },
-  );
-  const result = op.result;
-  if (!result) {
-    const why = unreadable.find((u) => u.name === cityName);
-    throw new InputError(why ? m.f.rollupCityUnreadable(cityName) : m.f.rollupNoCity(cityName));
+  const order = [cityAt, ...inputs.keys()].filter((i, k) => k === 0 || i !== cityAt);
+  let roll: FileRollup | null = null;
+  const options = {
+    lang,
+    ...(args.counties !== undefined ? { counties: parseCounties(args.counties) } : {}),
+    build: output !== undefined,
+    ...(output ? { findingsSheet: { date: today() }, linkTarget: linkTargetFrom(output) } : {}),
+  };
+  try {
+    await eachSubmissionFile(
+      order.map((i) => ({ name: inputs[i], read: () => readXlsx(inputs[i]) })),
+      { lang, onFile: (name) => bar.step(name) },
+      {
+        read: (file, k) => {
+          if (k > 0) roll!.add(file, order[k]);
+          else if (!(roll = fileRollup({ file, at: cityAt }, options))) throw new InputError(m.f.rollupNoCity(cityName));
+        },
+        unreadable: (file, k) => {
+          if (k === 0) throw new InputError(m.f.rollupCityUnreadable(cityName));
+          roll!.unreadable(file, order[k]);
+        },
+      },
+    );
+  } finally {
+    bar.done();
   }
+  const op = roll!.finish();
+  const result = op.result!;
 
   if (format === 'json') io.out(JSON.stringify(rollupJson(result), null, 2));
   else for (const line of rollupTable(result, lang, m)) io.out(line);

@@ -57,7 +57,7 @@ describe('bench', () => {
       excel,
       engine,
       files: [],
-      memory: null,
+      memory: [],
       notes: [],
     };
     const report = { ...partial, targets: checkTargets(partial) };

@@ -8,13 +8,26 @@
 import type { Finding } from '../findings/catalogue';
 import type { Lang } from '../i18n';
 import { type ReportWorkbook, rollupReport, summaryTitle } from '../rollup/report';
-import { type RollupResult, type Submission, rollup } from '../rollup/rollup';
+import {
+  type PreparedSubmission,
+  type RollupResult,
+  type Submission,
+  headerlessRollup,
+  prepareSubmission,
+  rollup,
+  rollupCity,
+  rollupPrepared,
+} from '../rollup/rollup';
+import { readTaskList } from '../rollup/identity';
 import {
   type CitySource,
   type SourceFile,
   type UnreadableFile,
+  citySourceIn,
   collectSources,
+  fileSources,
   hasFigures,
+  inCityOrder,
   readCountySheet,
   unreadableFinding,
 } from '../rollup/sources';
@@ -148,10 +161,19 @@ export function rollupOperation(input: RollupInput, opts: RollupOperationOptions
     units: city.units,
     ...(counties?.length ? { counties } : {}),
   });
-  const result: RollupResult = { ...core, findings: [...sourceFindings, ...core.findings] };
-
-  const title = opts.title ?? summaryTitle(city.grid, lang);
   const files = (input.files ?? []).map((f) => f.name);
+  return finishRollup(core, { sourceFindings, city, submitted: submissions.length, files, unreadable, counties }, opts);
+}
+
+/** The roll-up's findings after the sources', the report's sheets, the counts: the same for both paths. */
+function finishRollup(
+  core: RollupResult,
+  done: { sourceFindings: Finding[]; city: City; submitted: number; files: string[]; unreadable: number; counties: string[] | undefined },
+  opts: RollupOperationOptions,
+): RollupOperation {
+  const { lang } = opts;
+  const result: RollupResult = { ...core, findings: [...done.sourceFindings, ...core.findings] };
+  const title = opts.title ?? summaryTitle(done.city.grid, lang);
   const linkTarget = opts.linkTarget;
   const workbook =
     opts.build === false
@@ -161,13 +183,81 @@ export function rollupOperation(input: RollupInput, opts: RollupOperationOptions
           title,
           ...(opts.findingsSheet && result.findings.length ? { findings: { subject: title, date: opts.findingsSheet.date } } : {}),
           ...(opts.existing ? { existing: opts.existing } : {}),
-          ...(linkTarget ? { fileLinks: { files, target: linkTarget } } : {}),
+          ...(linkTarget ? { fileLinks: { files: done.files, target: linkTarget } } : {}),
         });
   return {
-    status: submissions.length === 0 ? 'no-submissions' : 'done',
+    status: done.submitted === 0 ? 'no-submissions' : 'done',
     result,
     workbook,
-    report: rollupReportOf(result.findings, result, unreadable, counties ?? []),
+    report: rollupReportOf(result.findings, result, done.unreadable, done.counties ?? []),
+  };
+}
+
+/**
+ * The roll-up of files taken one at a time, as the CLI reads them: each file is turned into
+ * what the roll-up keeps of it (its records, findings and header, its name and sheet names)
+ * when it is added, so the host can drop its grids before reading the next — memory follows
+ * the tasks, not the number of counties. Files may be added in any order: `at` is the file's
+ * place among those given, and the result is the one `rollupOperation` gives for the files in
+ * that order (the city file first is how a host gets the list every file is checked against).
+ */
+export interface FileRollup {
+  add(file: SourceFile, at: number): void;
+  unreadable(file: UnreadableFile, at: number): void;
+  finish(): RollupOperation;
+}
+
+/** Null when the city file holds no city list: there is nothing to roll up against. */
+export function fileRollup(cityFile: { file: SourceFile; at: number }, opts: RollupOperationOptions): FileRollup | null {
+  const { lang } = opts;
+  const city = citySourceIn(cityFile.file);
+  if (!city) return null;
+  const cityList = readTaskList(city.grid, city.percentCells, lang);
+  const ctx = cityList ? rollupCity(cityList, city.source) : null;
+  const options = { lang, citySource: city.source, units: city.units };
+  const unreadable: Array<{ at: number; file: UnreadableFile }> = [];
+  const read: Array<{
+    at: number;
+    name: string;
+    findings: Finding[];
+    submissions: Array<{ county: string | null; prepared: PreparedSubmission | null }>;
+  }> = [];
+  const add = (file: SourceFile, at: number): void => {
+    const of = fileSources(file, { lang, cityList, isCityFile: file === cityFile.file });
+    read.push({
+      at,
+      name: file.name,
+      findings: of.findings,
+      // Prepared now, while the grid is here: after this, nothing holds on to it.
+      submissions: of.submissions.map((s) => ({ county: s.county, prepared: ctx ? prepareSubmission(s, ctx, options) : null })),
+    });
+  };
+  add(cityFile.file, cityFile.at);
+  return {
+    add,
+    unreadable: (file, at) => unreadable.push({ at, file }),
+    finish: () => {
+      const byPlace = <T extends { at: number }>(xs: T[]): T[] => [...xs].sort((a, b) => a.at - b.at);
+      const files = byPlace(read);
+      const sourceFindings = [...byPlace(unreadable).map((u) => unreadableFinding(u.file, lang)), ...files.flatMap((f) => f.findings)];
+      const submissions = inCityOrder(
+        files.flatMap((f) => f.submissions),
+        city,
+      );
+      const counties = opts.counties ?? city.counties;
+      const core = ctx
+        ? rollupPrepared(
+            ctx,
+            submissions.map((s) => s.prepared!),
+            { ...options, ...(counties.length ? { counties } : {}) },
+          )
+        : headerlessRollup(city.source, lang);
+      return finishRollup(
+        core,
+        { sourceFindings, city, submitted: submissions.length, files: files.map((f) => f.name), unreadable: unreadable.length, counties },
+        opts,
+      );
+    },
   };
 }
 

@@ -165,13 +165,42 @@ const sum = (values: Array<number | null>): number | null => {
 /** Findings about a blank cell: in a roll-up, 填报情况 and the summary's notes say these. */
 const BLANK_CODES = new Set<FindingCode>(['required-missing', 'target-missing']);
 
+/**
+ * What the roll-up keeps of a county's task row once it is checked: the figures, where they
+ * are, and the cells 填报情况 looks at — not the row's other cells (responsibility, deadline…),
+ * which with hundreds of counties held to the end were most of the memory.
+ */
+type KeptRecord = Pick<TaskRecord, 'row' | 'id' | 'cells' | 'text' | 'unit' | 'target' | 'actual' | 'milestones' | 'yearFields' | 'values'>;
+
+function kept(r: TaskRecord, years: number[]): KeptRecord {
+  const yearKeys = [...years, ...r.yearFields.map((y) => y.year)].map(yearKey);
+  const pick = <T>(from: Partial<Record<string, T>>, keys: readonly string[]): Partial<Record<string, T>> => {
+    const out: Partial<Record<string, T>> = {};
+    for (const k of keys) if (k in from) out[k] = from[k];
+    return out;
+  };
+  const { row, id, text, unit, target, actual, milestones, yearFields } = r;
+  return {
+    row,
+    id,
+    text,
+    unit,
+    target,
+    actual,
+    milestones,
+    yearFields,
+    cells: pick(r.cells, ['id', 'task', 'unit', 'target', 'actual', ...yearKeys]),
+    values: pick(r.values, ['target', 'actual', 'status', 'progress', ...yearKeys]),
+  };
+}
+
 interface ReadSubmission {
   county: string;
   source: string;
   origin: { file?: string; sheet: string };
-  sheet: ReadSheet;
-  records: Map<string, TaskRecord>;
-  extra: TaskRecord[];
+  sheet: Pick<ReadSheet, 'years' | 'headerBlock'>;
+  records: Map<string, KeptRecord>;
+  extra: Array<Pick<TaskRecord, 'id' | 'cells' | 'text'>>;
   /** the county's own error findings, by task id and cell */
   errors: Map<string, Map<string, Finding>>;
 }
@@ -182,71 +211,125 @@ export function rollup(
   submissions: Submission[],
   opts: RollupOptions,
 ): RollupResult {
-  const findings: Finding[] = [];
-  const report = <C extends FindingCode>(code: C, sheet: string, cell: string | null, taskId: string | null, ...params: ParamsArg<C>) =>
-    findings.push(finding(code, opts.lang, { sheet, cell, taskId }, ...params));
-
   const cityList = city.list !== undefined ? city.list : readTaskList(city.grid, city.percentCells, opts.lang);
-  if (!cityList) {
-    report('header-missing', city.source, null, null);
-    return { years: [], counties: [], reporting: null, tasks: [], status: [], ranking: [], excluded: [], findings };
-  }
-  const { sheet: citySheet, records: cityRecords } = cityList;
-  const cityIds = new Set(cityRecords.map((r) => r.id).filter(Boolean));
-  const years = citySheet.years;
-  const period = years.length ? { start: years[0], end: years[years.length - 1] } : null;
+  if (!cityList) return headerlessRollup(city.source, opts.lang);
+  const ctx = rollupCity(cityList, city.source);
+  return rollupPrepared(
+    ctx,
+    submissions.map((s) => prepareSubmission(s, ctx, opts)),
+    opts,
+  );
+}
 
-  // ---- read submissions; one per county, each read and checked once ----
-  const read: ReadSubmission[] = [];
-  for (const s of submissions) {
-    const sheet = s.read !== undefined ? s.read : readTaskSheet(s.grid, { percentCells: s.percentCells });
-    const where = s.sheet ? `${s.source}!${s.sheet}` : s.source;
-    if (!sheet) {
-      report('header-missing', where, null, null);
-      continue;
-    }
-    const all = readRecords(sheet, opts.lang);
-    const foreign = foreignReason({ sheet: citySheet, records: cityRecords }, { sheet, records: all }, opts.lang);
-    if (foreign) {
-      report('submission-foreign', where, null, null, { source: where, reason: foreign });
-      continue;
-    }
-    const county = (s.county ?? sheet.headerBlock.reportingUnit ?? '').trim() || s.source;
-    const prior = read.find((r) => r.county === county);
-    if (prior) {
-      report('county-duplicate', where, null, null, { county, first: prior.source, second: where });
-      continue;
-    }
-    const records = new Map<string, TaskRecord>();
-    const extra: TaskRecord[] = [];
-    for (const r of all) {
-      if (!r.id || records.has(r.id)) continue; // validation reports these; roll-up takes the first
-      if (cityIds.has(r.id)) records.set(r.id, r);
-      else extra.push(r);
-    }
-    // The county's own findings travel with its figures: what it got wrong is shown, and
-    // a figure with an error is left out of every total and of the ranking.
-    // Blank cells are not carried: 填报情况 lists them per county, and the summary names the
-    // blank figures its totals lack.
-    const own = validateRead(s.grid, sheet, all, { sheet: where, lang: opts.lang, units: opts.units ?? null, period });
-    const errors = new Map<string, Map<string, Finding>>();
-    for (const f of own) {
-      if (!f.taskId || !records.has(f.taskId) || BLANK_CODES.has(f.code)) continue;
-      findings.push(f);
-      if (f.severity !== 'error' || !f.cell) continue;
-      const byCell = errors.get(f.taskId) ?? new Map<string, Finding>();
-      if (!byCell.has(f.cell)) byCell.set(f.cell, f);
-      errors.set(f.taskId, byCell);
-    }
-    read.push({
+/** A city sheet without a header: nothing is rolled up, and it says so. */
+export function headerlessRollup(source: string, lang: Lang): RollupResult {
+  const findings = [finding('header-missing', lang, { sheet: source, cell: null, taskId: null })];
+  return { years: [], counties: [], reporting: null, tasks: [], status: [], ranking: [], excluded: [], findings };
+}
+
+/** The city list as every county sheet is checked against it. */
+export interface RollupCity {
+  list: TaskList;
+  ids: Set<string>;
+  period: { start: number; end: number } | null;
+  source: string;
+}
+
+export function rollupCity(list: TaskList, source: string): RollupCity {
+  const years = list.sheet.years;
+  return {
+    list,
+    ids: new Set(list.records.map((r) => r.id).filter(Boolean)),
+    period: years.length ? { start: years[0], end: years[years.length - 1] } : null,
+    source,
+  };
+}
+
+/**
+ * A county sheet read and checked against the city list on its own, before it meets the other
+ * counties: what the roll-up keeps of it — its records, its own findings, its header — and not
+ * its grid, so a host reading files one at a time can drop each grid before the next.
+ * Whether it duplicates a county is decided later, in the order the counties are rolled up.
+ */
+export type PreparedSubmission =
+  { kind: 'finding'; finding: Finding } | { kind: 'read'; read: ReadSubmission; where: string; own: Finding[] };
+
+export function prepareSubmission(s: Submission, city: RollupCity, opts: RollupOptions): PreparedSubmission {
+  const { sheet: citySheet, records: cityRecords } = city.list;
+  const sheet = s.read !== undefined ? s.read : readTaskSheet(s.grid, { percentCells: s.percentCells });
+  const where = s.sheet ? `${s.source}!${s.sheet}` : s.source;
+  if (!sheet) return { kind: 'finding', finding: finding('header-missing', opts.lang, { sheet: where, cell: null, taskId: null }) };
+  const all = readRecords(sheet, opts.lang);
+  const foreign = foreignReason({ sheet: citySheet, records: cityRecords }, { sheet, records: all }, opts.lang);
+  if (foreign) {
+    return {
+      kind: 'finding',
+      finding: finding('submission-foreign', opts.lang, { sheet: where, cell: null, taskId: null }, { source: where, reason: foreign }),
+    };
+  }
+  const county = (s.county ?? sheet.headerBlock.reportingUnit ?? '').trim() || s.source;
+  const records = new Map<string, TaskRecord>();
+  const extra: Array<Pick<TaskRecord, 'id' | 'cells' | 'text'>> = [];
+  for (const r of all) {
+    if (!r.id || records.has(r.id)) continue; // validation reports these; roll-up takes the first
+    if (city.ids.has(r.id)) records.set(r.id, r);
+    else extra.push({ id: r.id, cells: r.cells, text: r.text });
+  }
+  // The county's own findings travel with its figures: what it got wrong is shown, and
+  // a figure with an error is left out of every total and of the ranking.
+  // Blank cells are not carried: 填报情况 lists them per county, and the summary names the
+  // blank figures its totals lack.
+  const own = validateRead(s.grid, sheet, all, { sheet: where, lang: opts.lang, units: opts.units ?? null, period: city.period });
+  const carried: Finding[] = [];
+  const errors = new Map<string, Map<string, Finding>>();
+  for (const f of own) {
+    if (!f.taskId || !records.has(f.taskId) || BLANK_CODES.has(f.code)) continue;
+    carried.push(f);
+    if (f.severity !== 'error' || !f.cell) continue;
+    const byCell = errors.get(f.taskId) ?? new Map<string, Finding>();
+    if (!byCell.has(f.cell)) byCell.set(f.cell, f);
+    errors.set(f.taskId, byCell);
+  }
+  return {
+    kind: 'read',
+    where,
+    own: carried,
+    read: {
       county,
       source: where,
       origin: s.sheet ? { file: s.source, sheet: s.sheet } : { sheet: s.source },
-      sheet,
-      records,
+      // Only the header is kept of the sheet: its rows live on in the records.
+      sheet: { years: sheet.years, headerBlock: sheet.headerBlock },
+      records: new Map([...records].map(([id, r]) => [id, kept(r, city.list.sheet.years)])),
       extra,
       errors,
-    });
+    },
+  };
+}
+
+/** The roll-up of county sheets prepared one by one, in the order given (one per county). */
+export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[], opts: RollupOptions): RollupResult {
+  const findings: Finding[] = [];
+  const report = <C extends FindingCode>(code: C, sheet: string, cell: string | null, taskId: string | null, ...params: ParamsArg<C>) =>
+    findings.push(finding(code, opts.lang, { sheet, cell, taskId }, ...params));
+  const { sheet: citySheet, records: cityRecords } = city.list;
+  const years = citySheet.years;
+
+  // ---- one per county, in the order given ----
+  const read: ReadSubmission[] = [];
+  for (const p of prepared) {
+    if (p.kind === 'finding') {
+      findings.push(p.finding);
+      continue;
+    }
+    const { county } = p.read;
+    const prior = read.find((r) => r.county === county);
+    if (prior) {
+      report('county-duplicate', p.where, null, null, { county, first: prior.source, second: p.where });
+      continue;
+    }
+    findings.push(...p.own);
+    read.push(p.read);
   }
   const counties = read.map((r) => r.county);
   if (read.length === 0) report('rollup-empty', city.source, null, null);
@@ -392,7 +475,7 @@ export function counted(f: CountyFigures, key: FigureKey): number | null {
 }
 
 function excludedFigures(
-  r: TaskRecord,
+  r: KeptRecord,
   years: number[],
   scaled: Totals,
   errors: Map<string, Finding> | undefined,
@@ -416,7 +499,7 @@ function excludedFigures(
   return out;
 }
 
-function figures(r: TaskRecord, years: number[], scale = 1): Totals {
+function figures(r: KeptRecord, years: number[], scale = 1): Totals {
   const s = (v: number | null) => (v === null ? null : Math.round(v * scale * 1e9) / 1e9);
   const milestones: Record<string, number | null> = {};
   for (const y of years) {
@@ -445,7 +528,7 @@ function statusOf(
   const out: CountyStatus[] = [];
   for (const sub of read) {
     const fields = {} as CountyStatus['fields'];
-    const need = (field: StatusField, tasks: TaskRecord[], filled: (r: TaskRecord) => boolean) => {
+    const need = (field: StatusField, tasks: TaskRecord[], filled: (r: KeptRecord) => boolean) => {
       const missing = tasks.filter((c) => {
         const r = sub.records.get(c.id);
         return !r || !filled(r);
@@ -454,7 +537,7 @@ function statusOf(
     };
     // Milestones as validation and the template's colouring have them: every plan year's
     // cell of a measured task (a plan's own table, without year columns: this year's step).
-    const milestonesFilled = (r: TaskRecord): boolean =>
+    const milestonesFilled = (r: KeptRecord): boolean =>
       sub.sheet.years.length > 0
         ? r.yearFields.every((y) => !isEmpty(r.values[yearKey(y.year)]))
         : year === undefined || r.milestones.some((m) => m.year === year && m.value !== null);

@@ -122,99 +122,120 @@ export interface CollectOptions {
 export function collectSources(files: SourceFile[], unreadable: UnreadableFile[], opts: CollectOptions): RollupSources {
   const findings = unreadable.map((u) => unreadableFinding(u, opts.lang));
   const chosen: Submission[] = [];
-  const sheetOf = (file: SourceFile, sheet: string): SourceSheet => file.grids.find((s) => s.name === sheet) ?? { name: sheet, grid: [] };
 
   // The city list is named, never guessed: the open workbook's, the file given as the city,
   // or the first file — and only a keytask city sheet is a city list.
-  let city: CitySource | null = null;
   const cityFileName = opts.city ? null : (opts.cityFile ?? files[0]?.name ?? null);
   const cityFile = cityFileName === null ? undefined : files.find((f) => f.name === cityFileName);
-  if (cityFile) {
-    const keytask = keytaskSheetsIn(cityFile);
-    const citySheet = keytask.find((s) => s.kind === 'city');
-    if (citySheet) {
-      const units = keytask.find((s) => s.kind === 'units');
-      const sheet = sheetOf(cityFile, citySheet.sheet);
-      city = {
-        grid: sheet.grid,
-        source: `${cityFile.name}!${citySheet.sheet}`,
-        file: cityFile.name,
-        sheet: citySheet.sheet,
-        counties: keytask.filter((s) => s.kind === 'county' && s.county).map((s) => s.county!),
-        units: units ? directoryUnits(sheetOf(cityFile, units.sheet).grid) : [],
-        ...(sheet.percentCells ? { percentCells: sheet.percentCells } : {}),
-      };
-    }
-  }
+  const city = cityFile ? citySourceIn(cityFile) : null;
   const reference = opts.city ?? city;
   const cityList = reference ? readTaskList(reference.grid, reference.percentCells, opts.lang) : null;
 
   for (const file of files) {
-    const keytask = keytaskSheetsIn(file);
-    if (keytask.length > 0) {
-      const citySheet = keytask.find((s) => s.kind === 'city');
-      const counties = keytask.filter((s) => s.kind === 'county');
-      // A second city list is welcome only as the same list (a county sent the whole
-      // workbook back); a list of another plan makes the whole file foreign.
-      if (citySheet && cityList && file !== cityFile) {
-        const other = sheetOf(file, citySheet.sheet);
-        const list = readTaskList(other.grid, other.percentCells, opts.lang);
-        const reason = list ? foreignReason(cityList, list, opts.lang) : null;
-        if (reason) {
-          findings.push(
-            finding('submission-foreign', opts.lang, { sheet: file.name, cell: null, taskId: null }, { source: file.name, reason }),
-          );
-          continue;
-        }
+    const of = fileSources(file, { lang: opts.lang, cityList, isCityFile: file === cityFile });
+    chosen.push(...of.submissions);
+    findings.push(...of.findings);
+  }
+  return { city, cityList, submissions: inCityOrder(chosen, city), findings };
+}
+
+const sheetOf = (file: SourceFile, sheet: string): SourceSheet => file.grids.find((s) => s.name === sheet) ?? { name: sheet, grid: [] };
+
+/** The city list a file holds: its keytask city sheet, the counties its registry lists, its directory. */
+export function citySourceIn(cityFile: SourceFile): CitySource | null {
+  const keytask = keytaskSheetsIn(cityFile);
+  const citySheet = keytask.find((s) => s.kind === 'city');
+  if (!citySheet) return null;
+  const units = keytask.find((s) => s.kind === 'units');
+  const sheet = sheetOf(cityFile, citySheet.sheet);
+  return {
+    grid: sheet.grid,
+    source: `${cityFile.name}!${citySheet.sheet}`,
+    file: cityFile.name,
+    sheet: citySheet.sheet,
+    counties: keytask.filter((s) => s.kind === 'county' && s.county).map((s) => s.county!),
+    units: units ? directoryUnits(sheetOf(cityFile, units.sheet).grid) : [],
+    ...(sheet.percentCells ? { percentCells: sheet.percentCells } : {}),
+  };
+}
+
+/**
+ * What one file gives a roll-up: its submissions (each sheet read once) and the findings about
+ * the file itself. Depends on no other file, so files can be taken one at a time.
+ */
+export function fileSources(
+  file: SourceFile,
+  opts: { lang: Lang; cityList: TaskList | null; isCityFile: boolean },
+): { submissions: Submission[]; findings: Finding[] } {
+  const { cityList } = opts;
+  const chosen: Submission[] = [];
+  const findings: Finding[] = [];
+  const keytask = keytaskSheetsIn(file);
+  if (keytask.length > 0) {
+    const citySheet = keytask.find((s) => s.kind === 'city');
+    const counties = keytask.filter((s) => s.kind === 'county');
+    // A second city list is welcome only as the same list (a county sent the whole
+    // workbook back); a list of another plan makes the whole file foreign.
+    if (citySheet && cityList && !opts.isCityFile) {
+      const other = sheetOf(file, citySheet.sheet);
+      const list = readTaskList(other.grid, other.percentCells, opts.lang);
+      const reason = list ? foreignReason(cityList, list, opts.lang) : null;
+      if (reason) {
+        findings.push(
+          finding('submission-foreign', opts.lang, { sheet: file.name, cell: null, taskId: null }, { source: file.name, reason }),
+        );
+        return { submissions: chosen, findings };
       }
-      // A workbook with the city list or several county copies is the city's master or a whole
-      // workbook sent back: only the copies someone typed into are submissions. A file with
-      // one county's copy alone is that county's submission, filled or not.
-      const alone = !citySheet && counties.length === 1;
-      for (const s of counties) {
-        const sheet = sheetOf(file, s.sheet);
-        const read = alone ? undefined : readCountySheet(sheet);
-        if (read !== undefined && !hasFigures(read)) continue;
-        chosen.push({
-          county: s.county ?? null,
-          source: file.name,
-          sheet: s.sheet,
-          grid: sheet.grid,
-          ...(sheet.percentCells ? { percentCells: sheet.percentCells } : {}),
-          ...(read !== undefined ? { read } : {}),
-        });
-      }
-      if (!citySheet && counties.length === 0) findings.push(unreadableFinding({ name: file.name, reason: 'noTaskSheet' }, opts.lang));
-      continue;
     }
-    const plain = file.grids.flatMap((s) => {
-      if (s.name === REGISTRY_SHEET || (s.state && s.state !== 'visible')) return [];
-      const read = readCountySheet(s);
-      return read ? [{ sheet: s, read, unit: read.headerBlock.reportingUnit?.trim() ?? '' }] : [];
-    });
-    if (plain.length === 0) {
-      findings.push(unreadableFinding({ name: file.name, reason: 'noTaskSheet' }, opts.lang));
-      continue;
-    }
-    for (const p of plain) {
-      const county = p.unit || (plain.length === 1 ? fileStem(file.name) : p.sheet.name);
+    // A workbook with the city list or several county copies is the city's master or a whole
+    // workbook sent back: only the copies someone typed into are submissions. A file with
+    // one county's copy alone is that county's submission, filled or not.
+    const alone = !citySheet && counties.length === 1;
+    for (const s of counties) {
+      const sheet = sheetOf(file, s.sheet);
+      const read = alone ? undefined : readCountySheet(sheet);
+      if (read !== undefined && !hasFigures(read)) continue;
       chosen.push({
-        county,
+        county: s.county ?? null,
         source: file.name,
-        sheet: p.sheet.name,
-        grid: p.sheet.grid,
-        ...(p.sheet.percentCells ? { percentCells: p.sheet.percentCells } : {}),
-        read: p.read,
+        sheet: s.sheet,
+        grid: sheet.grid,
+        ...(sheet.percentCells ? { percentCells: sheet.percentCells } : {}),
+        ...(read !== undefined ? { read } : {}),
       });
     }
+    if (!citySheet && counties.length === 0) findings.push(unreadableFinding({ name: file.name, reason: 'noTaskSheet' }, opts.lang));
+    return { submissions: chosen, findings };
   }
+  const plain = file.grids.flatMap((s) => {
+    if (s.name === REGISTRY_SHEET || (s.state && s.state !== 'visible')) return [];
+    const read = readCountySheet(s);
+    return read ? [{ sheet: s, read, unit: read.headerBlock.reportingUnit?.trim() ?? '' }] : [];
+  });
+  if (plain.length === 0) {
+    findings.push(unreadableFinding({ name: file.name, reason: 'noTaskSheet' }, opts.lang));
+    return { submissions: chosen, findings };
+  }
+  for (const p of plain) {
+    const county = p.unit || (plain.length === 1 ? fileStem(file.name) : p.sheet.name);
+    chosen.push({
+      county,
+      source: file.name,
+      sheet: p.sheet.name,
+      grid: p.sheet.grid,
+      ...(p.sheet.percentCells ? { percentCells: p.sheet.percentCells } : {}),
+      read: p.read,
+    });
+  }
+  return { submissions: chosen, findings };
+}
 
-  // Summary columns follow the city's own order of counties; others keep the order given.
+/** Summary columns follow the city's own order of counties; others keep the order given. */
+export function inCityOrder<T extends { county: string | null }>(chosen: T[], city: { counties: string[] } | null): T[] {
   const order = new Map(city?.counties.map((c, i) => [c, i]) ?? []);
-  const rank = (s: Submission): number => order.get(s.county ?? '') ?? order.size;
-  const submissions = chosen
+  const rank = (s: T): number => order.get(s.county ?? '') ?? order.size;
+  return chosen
     .map((s, i) => ({ s, i }))
     .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
     .map((x) => x.s);
-  return { city, cityList, submissions, findings };
 }

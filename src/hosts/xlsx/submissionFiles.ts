@@ -28,15 +28,30 @@ export async function readSubmissionFiles(
   opts: { lang: Lang; onFile?: (name: string) => void },
 ): Promise<SubmissionFiles> {
   const out: SubmissionFiles = { read: [], unreadable: [] };
-  for (const file of files) {
+  await eachSubmissionFile(files, opts, { read: (f) => out.read.push(f), unreadable: (u) => out.unreadable.push(u) });
+  return out;
+}
+
+/**
+ * The same, each file handed over as it is read and not kept here (`at`: its place in `files`):
+ * a caller that keeps only what it needs of each holds one file's grids at a time.
+ */
+export async function eachSubmissionFile(
+  files: readonly SubmissionFile[],
+  opts: { lang: Lang; onFile?: (name: string) => void },
+  take: { read: (file: SourceFile, at: number) => void; unreadable: (file: UnreadableFile, at: number) => void },
+): Promise<void> {
+  for (const [at, file] of files.entries()) {
+    let wb: ReadWorkbook;
     try {
-      const wb = await file.read();
-      out.read.push({ name: file.name, grids: wb.sheets, names: wb.names });
+      wb = await file.read();
     } catch (e) {
       if (!(e instanceof XlsxReadError)) throw e;
-      out.unreadable.push({ name: file.name, ...unreadableOf(e, opts.lang) });
+      take.unreadable({ name: file.name, ...unreadableOf(e, opts.lang) }, at);
+      opts.onFile?.(file.name);
+      continue;
     }
+    take.read({ name: file.name, grids: wb.sheets, names: wb.names }, at);
     opts.onFile?.(file.name);
   }
-  return out;
 }
