@@ -117,14 +117,18 @@ describe('standard sheet layout', () => {
 
   it('freezes the header and the task column, prints A4 landscape with repeated headers', () => {
     expect(sheet.freeze).toEqual({ rows: 5, columns: 3 });
-    expect(sheet.print).toMatchObject({ orientation: 'landscape', paper: 'A4', titleRows: '$4:$5', fitToWidth: true });
+    // at 90 %: 10-pt text prints at 9 pt, on more than one page width with 序号 (and 类别) repeated
+    expect(sheet.print).toMatchObject({ orientation: 'landscape', paper: 'A4', titleRows: '$4:$5', scale: 90, overThenDown: true });
+    expect(sheet.print!.titleColumns).toMatch(/^\$A:\$[A-C]$/);
   });
 
   it('sizes rows for wrapped text, since spreadsheet programs do not on opening a file', () => {
-    const r4 = sheet.values.findIndex((r) => r[0] === '4');
-    const r5 = sheet.values.findIndex((r) => r[0] === '18');
+    // 类别 wraps too now (two lines at most): the longest task text makes the tallest row
+    const tasks = sheet.values.flatMap((r, i) => (/^\d+$/.test(String(r[0])) ? [{ i, len: String(r[2]).length }] : []));
+    const longest = tasks.reduce((a, b) => (b.len > a.len ? b : a));
+    const shortest = tasks.reduce((a, b) => (b.len < a.len ? b : a));
     const section = sheet.values.findIndex((r) => r[0] === '(一)');
-    expect(sheet.rowHeights![r4]).toBeGreaterThan(sheet.rowHeights![r5]);
+    expect(sheet.rowHeights![longest.i]).toBeGreaterThan(sheet.rowHeights![shortest.i]);
     expect(sheet.rowHeights![section]).toBe(18);
   });
 
