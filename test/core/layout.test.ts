@@ -1,3 +1,4 @@
+import { rowHeightFor, wrappedLines } from '../../src/core/sheet/textFit';
 import { columnsFor, headerText } from '../../src/core/layout/columns';
 import { LAYOUT_ROWS, buildTaskSheet, planRows, EMPTY_TEMPLATE_ROWS, SPARE_ROWS } from '../../src/core/layout/taskSheet';
 import { locateColumns, readTaskSheet } from '../../src/core/layout/reader';
@@ -123,12 +124,15 @@ describe('standard sheet layout', () => {
   });
 
   it('sizes rows for wrapped text, since spreadsheet programs do not on opening a file', () => {
-    // 类别 wraps too now (two lines at most): the longest task text makes the tallest row
-    const tasks = sheet.values.flatMap((r, i) => (/^\d+$/.test(String(r[0])) ? [{ i, len: String(r[2]).length }] : []));
-    const longest = tasks.reduce((a, b) => (b.len > a.len ? b : a));
-    const shortest = tasks.reduce((a, b) => (b.len < a.len ? b : a));
+    // Each task row is at least as tall as its wrapped 类别 (12 wide) and task text; blank rows keep the least height.
     const section = sheet.values.findIndex((r) => r[0] === '(一)');
-    expect(sheet.rowHeights![longest.i]).toBeGreaterThan(sheet.rowHeights![shortest.i]);
+    const tasks = sheet.values.flatMap((r, i) => (/^\d+$/.test(String(r[0])) ? [i] : []));
+    for (const i of tasks) {
+      const lines = Math.max(wrappedLines(String(sheet.values[i][1]), 12), wrappedLines(String(sheet.values[i][2]), 40));
+      expect(sheet.rowHeights![i]).toBeGreaterThanOrEqual(rowHeightFor(lines, 10));
+    }
+    expect(Math.max(...tasks.map((i) => sheet.rowHeights![i]))).toBeGreaterThan(18);
+    expect(sheet.rowHeights![sheet.values.length - 1]).toBe(18);
     expect(sheet.rowHeights![section]).toBe(18);
   });
 
