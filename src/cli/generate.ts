@@ -15,7 +15,8 @@ import { XlsxReadError, describeReadError } from '../hosts/xlsx/errors';
 import { type ReadWorkbook, keytaskSheetsOf, readXlsx } from '../hosts/xlsx/readWorkbook';
 import { toBuffer } from '../hosts/xlsx/writeWorkbook';
 import { InputError } from './errors';
-import { checkOutput, langOption, writeFileAtomic, yearsOption } from './options';
+import { checkOutput, langOption, paperOption, writeFileAtomic, yearsOption } from './options';
+import type { Paper } from '../core/sheet/printPlan';
 import type { Messages } from './messages';
 import { PlanShapeError, parseCounties, parsePlan } from './planInput';
 
@@ -28,6 +29,7 @@ export interface GenerateArgs {
   sample?: boolean;
   counties?: string;
   years?: string;
+  paper?: string;
   lang?: string;
   output?: string;
   force?: boolean;
@@ -127,10 +129,11 @@ export async function writeWorkbookFile(
   file: string,
   m: Messages,
   existing: ExistingWorkbook = EMPTY_WORKBOOK,
+  paper?: Paper,
 ): Promise<WriteResult> {
   const started = performance.now();
   const { spec, report } = regenerate(
-    { plan, counties: listed, ...(lang ? { lang } : {}) },
+    { plan, counties: listed, ...(lang ? { lang } : {}), ...(paper ? { paper } : {}) },
     { existing, registryExists: false, write: 'file' },
   );
   const buf = await toBuffer(spec);
@@ -171,9 +174,10 @@ export function summary(r: WriteResult, m: Messages): string[] {
 export async function runGenerate(args: GenerateArgs, m: Messages, io: Output): Promise<number> {
   if (!args.output) throw new InputError(m.t('needOutput'));
   checkOutput(args.output, args.plan ? [args.plan] : [], args.force || args.replace, m);
+  const paper = paperOption(args.paper, m);
   const existing = await existingOutput(args.output, args, m);
   const { plan, counties, lang } = await resolveGenerate(args, m, workbookDefaults(existing));
-  const r = await writeWorkbookFile(plan, counties, lang, args.output, m, existing);
+  const r = await writeWorkbookFile(plan, counties, lang, args.output, m, existing, paper);
   for (const line of summary(r, m)) io.out(line);
   return 0;
 }

@@ -82,6 +82,7 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
     .option('--sample', m.t('optSample'))
     .option('--counties <list>', m.t('optCounties'))
     .option('--years <from-to>', m.t('optYears'))
+    .option('--paper <A4|A3>', m.t('optPaper'))
     .option('--lang <zh|en>', m.t('optLang'))
     .option('-o, --output <file>', m.t('optOut'))
     .option('--force', m.t('optRegenerate'))

@@ -30,6 +30,7 @@ const T = {
   optPlan: { zh: '任务计划 JSON 文件', en: 'plan JSON file' },
   optSample: { zh: '使用内置示例计划(商丘市 2023–2025)', en: 'use the bundled sample plan (Shangqiu 2023–2025)' },
   optCounties: { zh: '县区名单,用 , ，或 、 分隔', en: 'counties, separated by , ， or 、' },
+  optPaper: { zh: '打印纸张:A4(默认)或 A3,横向', en: 'paper to print on: A4 (default) or A3, landscape' },
   optYears: { zh: '计划期,如 2023-2025(覆盖计划中的年份)', en: 'plan period, e.g. 2023-2025 (overrides the plan’s)' },
   optLang: {
     zh: '表格语言 zh 或 en(默认 zh;重新生成时沿用原工作簿的语言)',
@@ -181,6 +182,10 @@ const F = {
   badYears: {
     zh: (v: string) => `无法识别的计划期“${v}”,应写成 2023-2025 这样的形式`,
     en: (v: string) => `cannot read the period "${v}"; write it like 2023-2025`,
+  },
+  badPaper: {
+    zh: (v: string) => `不支持的纸张“${v}”,请用 A4 或 A3`,
+    en: (v: string) => `unknown paper "${v}"; use A4 or A3`,
   },
   badLang: {
     zh: (v: string) => `不支持的语言“${v}”,请用 zh 或 en`,

@@ -3,6 +3,7 @@ import { type Stats, statSync } from 'fs';
 import { mkdir, rename, unlink, writeFile } from 'fs/promises';
 import { basename, dirname, join, resolve } from 'path';
 import type { Lang } from '../core/i18n';
+import { PAPERS, type Paper } from '../core/sheet/printPlan';
 import { InputError } from './errors';
 import type { Messages } from './messages';
 import { parseYears } from './planInput';
@@ -17,6 +18,14 @@ export function langOf(v: string | undefined, fallback: Lang, m: Messages): Lang
 /** --lang when given (checked), else undefined: the operation then takes the workbook's or Chinese. */
 export function langOption(v: string | undefined, m: Messages): Lang | undefined {
   return v === undefined ? undefined : langOf(v, 'zh', m);
+}
+
+/** --paper when given (A4 or A3, any case), else undefined. */
+export function paperOption(v: string | undefined, m: Messages): Paper | undefined {
+  if (v === undefined) return undefined;
+  const p = v.trim().toUpperCase();
+  if (!(PAPERS as readonly string[]).includes(p)) throw new InputError(m.f.badPaper(v));
+  return p as Paper;
 }
 
 /** --years when given (checked), else null. */

@@ -29,6 +29,9 @@ export interface Strings {
     countiesPlaceholder: string;
     countiesCount: (n: number) => string;
     headerLang: string;
+    paper: string;
+    paperA4: string;
+    paperA3: string;
     headerLangZh: string;
     headerLangEn: string;
     button: string;
@@ -216,6 +219,9 @@ export const ZH: Strings = {
     countiesPlaceholder: '新密市、登封市、荥阳市',
     countiesCount: (n) => `（已识别 ${n} 个）`,
     headerLang: '表头语言',
+    paper: '打印纸张(横向)',
+    paperA4: 'A4',
+    paperA3: 'A3(适合列多的清单)',
     headerLangZh: '中文',
     headerLangEn: '英文',
     button: '生成',
@@ -424,6 +430,9 @@ export const EN: Strings = {
     countiesPlaceholder: 'Xinmi, Dengfeng, Xingyang',
     countiesCount: (n) => ` (${n} recognised)`,
     headerLang: 'Sheet header language',
+    paper: 'Paper to print on (landscape)',
+    paperA4: 'A4',
+    paperA3: 'A3 (for lists with many columns)',
     headerLangZh: 'Chinese',
     headerLangEn: 'English',
     button: 'Generate',

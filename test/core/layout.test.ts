@@ -1,3 +1,4 @@
+import { rowHeightFor, wrappedLines } from '../../src/core/sheet/textFit';
 import { columnsFor, headerText } from '../../src/core/layout/columns';
 import { LAYOUT_ROWS, buildTaskSheet, planRows, EMPTY_TEMPLATE_ROWS, SPARE_ROWS } from '../../src/core/layout/taskSheet';
 import { locateColumns, readTaskSheet } from '../../src/core/layout/reader';
@@ -117,14 +118,21 @@ describe('standard sheet layout', () => {
 
   it('freezes the header and the task column, prints A4 landscape with repeated headers', () => {
     expect(sheet.freeze).toEqual({ rows: 5, columns: 3 });
-    expect(sheet.print).toMatchObject({ orientation: 'landscape', paper: 'A4', titleRows: '$4:$5', fitToWidth: true });
+    // at 90 %: 10-pt text prints at 9 pt, on more than one page width with 序号 (and 类别) repeated
+    expect(sheet.print).toMatchObject({ orientation: 'landscape', paper: 'A4', titleRows: '$4:$5', scale: 90, overThenDown: true });
+    expect(sheet.print!.titleColumns).toMatch(/^\$A:\$[A-C]$/);
   });
 
   it('sizes rows for wrapped text, since spreadsheet programs do not on opening a file', () => {
-    const r4 = sheet.values.findIndex((r) => r[0] === '4');
-    const r5 = sheet.values.findIndex((r) => r[0] === '18');
+    // Each task row is at least as tall as its wrapped 类别 (12 wide) and task text; blank rows keep the least height.
     const section = sheet.values.findIndex((r) => r[0] === '(一)');
-    expect(sheet.rowHeights![r4]).toBeGreaterThan(sheet.rowHeights![r5]);
+    const tasks = sheet.values.flatMap((r, i) => (/^\d+$/.test(String(r[0])) ? [i] : []));
+    for (const i of tasks) {
+      const lines = Math.max(wrappedLines(String(sheet.values[i][1]), 12), wrappedLines(String(sheet.values[i][2]), 40));
+      expect(sheet.rowHeights![i]).toBeGreaterThanOrEqual(rowHeightFor(lines, 10));
+    }
+    expect(Math.max(...tasks.map((i) => sheet.rowHeights![i]))).toBeGreaterThan(18);
+    expect(sheet.rowHeights![sheet.values.length - 1]).toBe(18);
     expect(sheet.rowHeights![section]).toBe(18);
   });
 

@@ -131,7 +131,12 @@ describe('generating in Excel', () => {
     expect(city.freeze).toEqual(citySpec.freeze);
     expect(city.merges).toHaveLength(citySpec.merges.length);
     expect(city.validations).toHaveLength(citySpec.validations.length);
-    expect(city.conditionalFormats).toHaveLength(citySpec.conditionalFormats.length);
+    // the 完成率 data bar is one of Excel's conditional formats too
+    expect(city.conditionalFormats).toHaveLength(citySpec.conditionalFormats.length + (citySpec.dataBars?.length ?? 0));
+    expect(city.conditionalFormats.filter((f) => f.type === 'DataBar')[0]?.dataBar).toMatchObject({
+      fillColor: '#5B9BD5',
+      upper: { type: 'Number', formula: '1' },
+    });
     expect(city.validations.some((v) => v.rule.list?.source === `=${UNITS_NAME}`)).toBe(true);
     expect(city.validations.some((v) => v.rule.decimal?.operator === 'Between')).toBe(true);
     expect(city.pageLayout).toMatchObject({
@@ -139,7 +144,10 @@ describe('generating in Excel', () => {
       paperSize: 'A4',
       printTitleRows: '$4:$5',
       printArea: citySpec.print!.area,
-      zoom: { horizontalFitToPages: 1 },
+      // at a scale that keeps 10-pt text at 9 pt, the key columns repeated on each page width
+      zoom: { scale: citySpec.print!.scale },
+      printTitleColumns: citySpec.print!.titleColumns,
+      printOrder: 'OverThenDown',
     });
     expect(city.tabColor).toBe('#2F5597');
     // ids are text, not numbers, because the id column is formatted as text before values go in
@@ -224,7 +232,7 @@ describe('generating in Excel', () => {
     expect(fake.workbook.nameFormula(registryName)).toBe("='登封(本市)'!$A$1");
     const { spec } = generateWorkbook(plan, opts(counties));
     expect(dengfeng.validations).toHaveLength(spec.sheets[2].validations.length);
-    expect(dengfeng.conditionalFormats).toHaveLength(spec.sheets[2].conditionalFormats.length);
+    expect(dengfeng.conditionalFormats).toHaveLength(spec.sheets[2].conditionalFormats.length + (spec.sheets[2].dataBars?.length ?? 0));
     expect(dengfeng.merges).toHaveLength(spec.sheets[2].merges.length);
   });
 

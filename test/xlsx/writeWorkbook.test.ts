@@ -44,7 +44,9 @@ describe('writing the sample plan with three counties', () => {
       expect(xml).toContain(`<definedName name="${n.name}">${ref}</definedName>`);
     }
     expect(xml).toContain('<definedName name="KT_UNITS">&apos;单位名录&apos;!$A$2:$A$501</definedName>');
-    expect(xml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;新密市&apos;!$4:$5</definedName>');
+    expect(xml).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="1">&apos;新密市&apos;!$A:$B,&apos;新密市&apos;!$4:$5</definedName>',
+    );
   });
 
   it('resolves the registry to the right sheets', async () => {
@@ -108,14 +110,15 @@ describe('writing the sample plan with three counties', () => {
     expect(city.views[0]).toMatchObject({ state: 'frozen', xSplit: 3, ySplit: 5 });
   });
 
-  it('prints A4 landscape, fitted to width, with the header rows on every page', () => {
+  it('prints A4 landscape at a readable scale, with the header rows and key columns on every page', () => {
     expect(city.pageSetup).toMatchObject({
       paperSize: 9,
       orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      fitToPage: false,
+      scale: 90,
+      pageOrder: 'overThenDown',
       printTitlesRow: '4:5',
+      printTitlesColumn: spec.sheets[0].print!.titleColumns!.replace(/\$/g, ''),
     });
     expect(city.pageSetup.printArea).toBe(spec.sheets[0].print!.area);
   });
@@ -137,7 +140,9 @@ describe('writing the sample plan with three counties', () => {
     expect(city.getCell(taskRow(city, '2'), headerColumn(city, '重点任务')).alignment).toMatchObject({ wrapText: true });
     const cf = (city as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string; formulae: string[] }> }> })
       .conditionalFormattings;
-    expect(cf.length).toBe(spec.sheets[0].conditionalFormats.length);
+    // and the 完成率 data bar, last
+    expect(cf.length).toBe(spec.sheets[0].conditionalFormats.length + 1);
+    expect(cf[cf.length - 1].rules[0].type).toBe('dataBar');
     expect(cf[0].rules[0].type).toBe('expression');
     expect(cf[0].rules[0].formulae[0]).not.toMatch(/^=/);
     expect(city.properties.tabColor).toEqual({ argb: 'FF2F5597' });
@@ -224,6 +229,8 @@ describe('sheet names that need quoting', () => {
     for (const c of counties) expect(sheets.find((s) => s.key === `county:${c}`)?.sheet).toBe(c);
     // The apostrophe sheet prints without title rows rather than producing a file Excel rejects.
     expect(xml).not.toContain('&apos;O&apos;Brien');
-    expect(xml).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="2">&apos;Lan Kao&apos;!$4:$5</definedName>');
+    expect(xml).toContain(
+      '<definedName name="_xlnm.Print_Titles" localSheetId="2">&apos;Lan Kao&apos;!$A:$B,&apos;Lan Kao&apos;!$4:$5</definedName>',
+    );
   });
 });

@@ -9,6 +9,7 @@
  */
 import type { Lang } from '../i18n';
 import { UNITS_NAME, buildTaskSheet } from '../layout/taskSheet';
+import type { Paper } from '../sheet/printPlan';
 import { UNITS_SHEET_NAME, buildUnitDirectory, unitsRange } from '../layout/unitDirectory';
 import type { Plan } from '../model';
 import { type Grid, cellText } from '../sheet/grid';
@@ -25,6 +26,8 @@ export interface GenerateOptions {
   lang: Lang;
   /** name for the city sheet; defaults to 重点任务清单 / Key tasks */
   citySheetName?: string;
+  /** the paper the task sheets print on */
+  paper?: Paper;
 }
 
 /** What the host found in the workbook before generating (all empty for a new file). */
@@ -106,7 +109,15 @@ export function generateWorkbook(plan: Plan, opts: GenerateOptions, existing: Ex
     sheets.push(
       buildTaskSheet(
         plan,
-        { kind: want.kind, county: want.county, lang: opts.lang, name, key: want.key, headerBlock: kept.headerBlock },
+        {
+          kind: want.kind,
+          county: want.county,
+          lang: opts.lang,
+          name,
+          key: want.key,
+          headerBlock: kept.headerBlock,
+          ...(opts.paper ? { paper: opts.paper } : {}),
+        },
         kept.rows,
       ),
     );

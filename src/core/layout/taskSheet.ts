@@ -9,6 +9,7 @@ import { planYears } from '../model';
 import {
   type CellValue,
   type ConditionalFormatSpec,
+  type DataBarSpec,
   type FormatSpec,
   type SheetSpec,
   type ValidationSpec,
@@ -16,8 +17,10 @@ import {
   columnLetter,
   rangeAddress,
 } from '../sheet/spec';
+import { type Paper, printPlan, printSetup } from '../sheet/printPlan';
+import { rowHeightFor, wrappedLines } from '../sheet/textFit';
 import { type ColumnDef, type ColumnKey, MILESTONE_GROUP, columnsFor, headerText, isYearKey, yearKey } from './columns';
-import { COMMON_UNITS, KIND_LABELS, kindLabels, statusLabels } from './vocabulary';
+import { COMMON_UNITS, KIND_LABELS, STATUS_LABELS, type TaskStatus, kindLabels, statusLabels } from './vocabulary';
 
 /** Row indexes (0-based) of the fixed parts of the sheet. */
 export const LAYOUT_ROWS = {
@@ -84,7 +87,29 @@ export interface TaskSheetOptions {
   key: string;
   /** values a clerk already filled, to carry into the new sheet (see preserve.ts). */
   headerBlock?: HeaderBlock;
+  /** the paper it prints on, landscape; A4 unless given */
+  paper?: Paper;
 }
+
+/** Body text size of task rows; the print scale keeps it at least MIN_PRINTED_PT on paper. */
+const BODY_SIZE = 10;
+/** 序号, 类别 and 重点任务: repeated on every page width, so each printed page says which task a figure is for. */
+const PRINT_TITLE_COLUMNS = 3;
+
+/**
+ * 状态 colours, by the dropdown's values: done green, on track a quiet green, behind amber,
+ * not started grey. Exact matches as formulas rather than "contains text", which would also
+ * colour a 状态 typed as 进度滞后 as if it were the list's 滞后 (and the formula kind renders
+ * alike in both hosts).
+ */
+const STATUS_COLORS: Record<TaskStatus, { fill: string; font: string }> = {
+  done: { fill: 'C6EFCE', font: '006100' },
+  onTrack: { fill: 'E2EFDA', font: '375623' },
+  behind: { fill: 'FFEB9C', font: '9C5700' },
+  notStarted: { fill: 'EDEDED', font: '595959' },
+};
+/** The 完成率 data bar: full at 100 %. */
+const RATE_BAR = '5B9BD5';
 
 /** One data row of the sheet: a section heading, a task, or a blank row for clerks to fill. */
 export type DataRow =
@@ -231,7 +256,13 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
   });
 
   // ---- merges ----
-  const merges: string[] = [rangeAddress(0, 0, 0, last), rangeAddress(2, 0, 2, last)];
+  // Title and instructions span the first printed page width only: across page widths they
+  // would print cut in two, the title's middle on a page boundary.
+  const columnWidths = columns.map((c) => c.width);
+  const paper = opts.paper ?? 'A4';
+  const firstPage = printPlan(columnWidths, { paper, orientation: 'landscape', bodyFontPt: BODY_SIZE }).firstPageColumns;
+  const lead = Math.min(last, Math.max(firstPage, HEADER_BLOCK_CELLS.phone.input[1] + 1) - 1);
+  const merges: string[] = [rangeAddress(0, 0, 0, lead), rangeAddress(2, 0, 2, lead)];
   for (const f of Object.keys(HEADER_BLOCK_CELLS) as HeaderBlockField[]) {
     const [a, b] = HEADER_BLOCK_CELLS[f].input;
     if (b > a) merges.push(rangeAddress(1, a, 1, b));
@@ -255,12 +286,12 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
       style: { bold: true, fontSize: 16, fontColor: COLORS.title, hAlign: 'center', vAlign: 'middle' },
     },
     { range: rangeAddress(1, 0, 1, last), style: { fontSize: 11, vAlign: 'middle' } },
-    { range: rangeAddress(2, 0, 2, last), style: { fontSize: 9, fontColor: COLORS.instructions, wrap: true, vAlign: 'middle' } },
+    { range: rangeAddress(2, 0, 2, last), style: { fontSize: BODY_SIZE, fontColor: COLORS.instructions, wrap: true, vAlign: 'middle' } },
     {
       range: rangeAddress(LAYOUT_ROWS.groupHeader, 0, LAYOUT_ROWS.columnHeader, last),
       style: { bold: true, fill: COLORS.headerFill, hAlign: 'center', vAlign: 'middle', wrap: true, border: true },
     },
-    { range: rangeAddress(first, 0, lastRow, last), style: { vAlign: 'top', border: true, fontSize: 10 } },
+    { range: rangeAddress(first, 0, lastRow, last), style: { vAlign: 'top', border: true, fontSize: BODY_SIZE } },
   ];
   for (const f of Object.keys(HEADER_BLOCK_CELLS) as HeaderBlockField[]) {
     const [a, b] = HEADER_BLOCK_CELLS[f].input;
@@ -396,27 +427,42 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
     });
   });
 
+  const statusCol = col('status');
+  const statusCell = `$${columnLetter(statusCol)}${first + 1}`;
+  for (const st of Object.keys(STATUS_COLORS) as TaskStatus[]) {
+    conditionalFormats.push({
+      range: rangeAddress(first, statusCol, lastRow, statusCol),
+      formula: `=${statusCell}="${STATUS_LABELS[st][lang]}"`,
+      fill: STATUS_COLORS[st].fill,
+      fontColor: STATUS_COLORS[st].font,
+    });
+  }
+  const dataBars: DataBarSpec[] = [{ range: rangeAddress(first, rateCol, lastRow, rateCol), color: RATE_BAR, min: 0, max: 1 }];
+  const leadWidth = columnWidths.slice(0, lead + 1).reduce((a, b) => a + b, 0);
+  const instructionsHeight = rowHeightFor(wrappedLines(INSTRUCTIONS[lang], leadWidth), BODY_SIZE, 30);
+
   return {
     key: opts.key,
     name: opts.name,
     kind: opts.kind,
     county: opts.county,
     visibility: 'visible',
-    columnWidths: columns.map((c) => c.width),
-    rowHeights: { 0: 30, 1: 22, 2: 30, 3: 20, 4: 20, ...dataRowHeights(values, columns, first, allRows) },
+    columnWidths,
+    rowHeights: { 0: 30, 1: 22, 2: instructionsHeight, 3: 20, 4: 20, ...dataRowHeights(values, columns, first, allRows) },
     values,
     formats,
     merges,
     validations,
     conditionalFormats,
+    dataBars,
     freeze: { rows: LAYOUT_ROWS.columnHeader + 1, columns: col('task') + 1 },
-    print: {
-      orientation: 'landscape',
-      paper: 'A4',
+    print: printSetup(columnWidths, {
+      paper,
+      bodyFontPt: BODY_SIZE,
+      titleColumns: PRINT_TITLE_COLUMNS,
       titleRows: `$${LAYOUT_ROWS.groupHeader + 1}:$${LAYOUT_ROWS.columnHeader + 1}`,
-      fitToWidth: true,
       area: rangeAddress(0, 0, lastRow, last),
-    },
+    }),
     tabColor: opts.kind === 'city' ? '2F5597' : '70AD47',
   };
 }

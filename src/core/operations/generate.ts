@@ -6,6 +6,7 @@
 import { EMPTY_WORKBOOK, type NameConflict, type SheetAction, wantedKeys } from '../generate/generate';
 import type { Lang } from '../i18n';
 import { type Plan, emptyPlan } from '../model';
+import type { Paper } from '../sheet/printPlan';
 import type { WorkbookSpec } from '../sheet/spec';
 import type { Report } from './report';
 import { regenerate } from './regenerate';
@@ -19,6 +20,8 @@ export interface GenerateInput {
   lang?: Lang;
   /** name for the city sheet; defaults to 重点任务清单 / Key tasks */
   citySheetName?: string;
+  /** the paper the task sheets print on (landscape); A4 unless given */
+  paper?: Paper;
 }
 
 export interface GenerateReport extends Report {

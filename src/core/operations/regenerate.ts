@@ -76,7 +76,12 @@ export function regenerate(input: GenerateInput, ctx: RegenerateContext): Genera
   const { counties, unlisted } = ctx.write === 'file' ? fileCounties(existing, input.counties) : { counties: input.counties, unlisted: [] };
   const { spec, actions, conflicts } = generateWorkbook(
     input.plan,
-    { counties, lang, ...(input.citySheetName ? { citySheetName: input.citySheetName } : {}) },
+    {
+      counties,
+      lang,
+      ...(input.citySheetName ? { citySheetName: input.citySheetName } : {}),
+      ...(input.paper ? { paper: input.paper } : {}),
+    },
     existing,
   );
   const updatable = existing.keytaskSheets.flatMap((s) => (s.sheet ? [s.sheet] : []));

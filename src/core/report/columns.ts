@@ -8,6 +8,7 @@
 import type { Label, Lang } from '../i18n';
 import type { StatusField } from '../rollup/rollup';
 import { type CellStyle, type CellValue, type FormatSpec, rangeAddress } from '../sheet/spec';
+import { rowHeightFor, wrappedLines } from '../sheet/textFit';
 
 export interface ReportColumn<K extends string> {
   key: K;
@@ -32,6 +33,8 @@ export interface ReportLayout<K extends string> {
 export const LINK_COLOR = '0563C1';
 export const HEADER_FILL = 'D9E1F2';
 export const TOTAL_FILL = 'E2EFDA';
+/** The size of text without a size of its own: the workbook's default font (Excel's and ExcelJS's). */
+export const DEFAULT_FONT_PT = 11;
 /** Body text size of the findings sheet: at least 9 pt once the sheet is fitted to the paper's width. */
 export const FINDINGS_BODY_SIZE = 10;
 
@@ -96,7 +99,8 @@ export const STATUS_LAYOUT: ReportLayout<StatusColumnKey> = {
   columns: [
     { key: 'county', header: { zh: '县(市、区)', en: 'County' }, width: 14 },
     { key: 'submitted', header: { zh: '是否报送', en: 'Submitted' }, width: 9 },
-    { key: 'source', header: { zh: '来源', en: 'Source' }, width: 24 },
+    // 来源 and 缺项任务序号 wrap: narrow enough for the sheet to print on one A4 width at 9 pt or more
+    { key: 'source', header: { zh: '来源', en: 'Source' }, width: 18 },
     {
       key: 'fields',
       header: (f) => ({
@@ -105,7 +109,7 @@ export const STATUS_LAYOUT: ReportLayout<StatusColumnKey> = {
       }),
       width: 14,
     },
-    { key: 'gaps', header: { zh: '缺项任务序号', en: 'Tasks with gaps' }, width: 40 },
+    { key: 'gaps', header: { zh: '缺项任务序号', en: 'Tasks with gaps' }, width: 30 },
   ],
 };
 
@@ -138,10 +142,11 @@ export const FINDINGS_LAYOUT: ReportLayout<FindingsColumnKey> = {
     { key: 'severity', header: { zh: '严重程度', en: 'Severity' }, width: 9 },
     { key: 'title', header: { zh: '问题', en: 'Problem' }, width: 15, style: WORDS },
     { key: 'sheet', header: { zh: '工作表', en: 'Sheet' }, width: 11, style: WORDS },
-    { key: 'cells', header: { zh: '单元格', en: 'Cells' }, width: 12, style: { fontColor: LINK_COLOR } },
+    { key: 'cells', header: { zh: '单元格', en: 'Cells' }, width: 10, style: { fontColor: LINK_COLOR } },
     { key: 'taskIds', header: { zh: '任务序号', en: 'Task' }, width: 9, style: WORDS },
-    { key: 'taskText', header: { zh: '重点任务', en: 'Key task' }, width: 32, style: WORDS },
-    { key: 'message', header: { zh: '说明', en: 'Message' }, width: 40, style: WORDS },
+    // The two long texts wrap, so the sheet prints on one A4 width with its text at 9 pt.
+    { key: 'taskText', header: { zh: '重点任务', en: 'Key task' }, width: 24, style: WORDS },
+    { key: 'message', header: { zh: '说明', en: 'Message' }, width: 32, style: WORDS },
   ],
 };
 
@@ -159,6 +164,11 @@ export interface PlacedLayout<K extends string> {
   headFormat(): FormatSpec;
   /** the body's formats for rows first..last: the whole body, then each run of columns of one style */
   bodyFormats(first: number, last: number): FormatSpec[];
+  /**
+   * The height in points a row of these cells needs for its wrapping columns to show whole
+   * (the header row with `head`): neither Excel nor LibreOffice grows a row in a file it opens.
+   */
+  heightOf(cells: readonly CellValue[], part: 'head' | 'body'): number;
 }
 
 export function placeColumns<K extends string>(
@@ -185,6 +195,14 @@ export function placeColumns<K extends string>(
         if (typeof c.header !== 'function') return [(v as CellValue | undefined) ?? null];
         return (items[c.key] ?? []).map((_, i) => (v as readonly CellValue[] | undefined)?.[i] ?? null);
       }),
+    heightOf: (cells, part) => {
+      const partStyle = part === 'head' ? layout.head : layout.body;
+      const lines = cells.map((v, i) => {
+        const wraps = (part === 'body' ? placed[i]?.style?.wrap : undefined) ?? partStyle.wrap;
+        return wraps && typeof v === 'string' && v ? wrappedLines(v, placed[i].width) : 1;
+      });
+      return rowHeightFor(Math.max(1, ...lines), partStyle.fontSize ?? DEFAULT_FONT_PT, part === 'head' ? 20 : 15);
+    },
     headFormat: () => ({ range: rangeAddress(layout.headerRow, 0, layout.headerRow, width - 1), style: layout.head }),
     bodyFormats: (first, last) => {
       const formats: FormatSpec[] = [{ range: rangeAddress(first, 0, last, width - 1), style: layout.body }];

@@ -8,6 +8,7 @@ import { SEVERITY_LABELS, type Finding, summarize } from '../findings/catalogue'
 import { type FindingEntry, cellList, entryTitle, triage } from '../findings/triage';
 import type { Label, Lang } from '../i18n';
 import { type CellValue, type FormatSpec, type SheetSpec, rangeAddress } from '../sheet/spec';
+import { printSetup } from '../sheet/printPlan';
 import { rowHeightFor, wrappedLines } from '../sheet/textFit';
 import { FINDINGS_BODY_SIZE, FINDINGS_LAYOUT, type FindingsColumnKey, placeColumns } from './columns';
 import { linkFormula } from './links';
@@ -50,7 +51,7 @@ export function buildFindingsSheet(findings: Finding[], opts: FindingsSheetOptio
       ? `共${s.total}条:错误${s.bySeverity.error}条,警告${s.bySeverity.warning}条,提示${s.bySeverity.info}条`
       : `${s.total} findings: ${s.bySeverity.error} errors, ${s.bySeverity.warning} warnings, ${s.bySeverity.info} notes`;
   const values: CellValue[][] = [row(title), row(counts), layout.headers(lang)];
-  const rowHeights: Record<number, number> = { 0: 24, 1: 18, 2: 20 };
+  const rowHeights: Record<number, number> = { 0: 24, 1: 18, 2: layout.heightOf(layout.headers(lang), 'head') };
   const formats: FormatSpec[] = [
     { range: rangeAddress(0, 0, 0, width - 1), style: { bold: true, fontSize: 14 } },
     { range: rangeAddress(1, 0, 1, width - 1), style: { fontSize: FINDINGS_BODY_SIZE } },
@@ -92,7 +93,8 @@ export function buildFindingsSheet(findings: Finding[], opts: FindingsSheetOptio
     validations: [],
     conditionalFormats: [],
     freeze: { rows: head + 1, columns: 0 },
-    print: { orientation: 'landscape', paper: 'A4', titleRows: `$${head + 1}:$${head + 1}`, fitToWidth: true },
+    // 序号 repeats if a page width cannot hold the sheet (it fits A4 landscape at full size today).
+    print: printSetup(layout.widths, { bodyFontPt: FINDINGS_BODY_SIZE, titleColumns: 1, titleRows: `$${head + 1}:$${head + 1}` }),
     autoFilter: rangeAddress(head, 0, Math.max(last, head), width - 1),
     tabColor: 'C00000',
   };

@@ -8,7 +8,8 @@ import { KIND_LABELS } from '../layout/vocabulary';
 import { type CountyFigures, RANKING_RULE, type RollupResult, STATUS_FIELDS } from '../rollup/rollup';
 import { type CellValue, type FormatSpec, type SheetSpec, cellAddress, rangeAddress } from '../sheet/spec';
 import { fieldName } from '../validate/record';
-import { RANKING_LAYOUT, STATUS_LAYOUT, SUMMARY_LAYOUT, placeColumns } from './columns';
+import { printSetup } from '../sheet/printPlan';
+import { DEFAULT_FONT_PT, type PlacedLayout, RANKING_LAYOUT, STATUS_LAYOUT, SUMMARY_LAYOUT, placeColumns } from './columns';
 import { linkFormula } from './links';
 
 export const ROLLUP_SHEET_NAMES: Record<'summary' | 'status' | 'ranking', Label> = {
@@ -18,6 +19,8 @@ export const ROLLUP_SHEET_NAMES: Record<'summary' | 'status' | 'ranking', Label>
 };
 
 const MISSING_FILL = 'FFD7D7';
+/** The 完成率 data bar, as in the task sheet: full at 100 %. */
+const RATE_BAR = '5B9BD5';
 const round = (n: number | null): number | null => (n === null ? null : Math.round(n * 1e6) / 1e6);
 
 function base(
@@ -25,23 +28,40 @@ function base(
   lang: Lang,
   name: string | undefined,
   values: CellValue[][],
-  widths: number[],
+  layout: PlacedLayout<string>,
   formats: FormatSpec[],
+  print: { titleRow: number; titleColumns: number },
 ): SheetSpec {
+  const rows = pad(values);
   return {
     key: kind,
     name: name ?? ROLLUP_SHEET_NAMES[kind][lang],
     kind,
     visibility: 'visible',
-    columnWidths: widths,
-    values,
+    columnWidths: layout.widths,
+    values: rows,
+    // every row as tall as its wrapped text: 各县区进展 lists one county a line
+    rowHeights: rowHeights(rows, print.titleRow, layout),
     formats,
     merges: [],
     validations: [],
     conditionalFormats: [],
-    print: { orientation: 'landscape', paper: 'A4', fitToWidth: true },
+    print: printSetup(layout.widths, {
+      bodyFontPt: DEFAULT_FONT_PT,
+      titleColumns: print.titleColumns,
+      titleRows: `$${print.titleRow + 1}:$${print.titleRow + 1}`,
+    }),
     tabColor: '7030A0',
   };
+}
+
+/** Heights of the header row and the body rows below it, for their wrapped text. */
+function rowHeights(rows: CellValue[][], head: number, layout: PlacedLayout<string>): Record<number, number> {
+  const heights: Record<number, number> = {};
+  rows.forEach((r, i) => {
+    if (i >= head) heights[i] = layout.heightOf(r, i === head ? 'head' : 'body');
+  });
+  return heights;
 }
 
 function pad(rows: CellValue[][]): CellValue[][] {
@@ -126,12 +146,14 @@ export function buildSummarySheet(result: RollupResult, opts: SummaryOptions): S
   const head = SUMMARY_LAYOUT.headerRow;
   const last = rows.length - 1;
   if (last > head) formats.push(...layout.bodyFormats(head + 1, last));
-  const spec = base('summary', lang, opts.name, pad(rows), layout.widths, formats);
+  // 序号 and 重点任务 repeat on each page width, as in the task sheet.
+  const spec = base('summary', lang, opts.name, rows, layout, formats, { titleRow: head, titleColumns: 2 });
   return {
     ...spec,
+    dataBars:
+      last > head ? [{ range: rangeAddress(head + 1, layout.at('rate'), last, layout.at('rate')), color: RATE_BAR, min: 0, max: 1 }] : [],
     freeze: { rows: head + 1, columns: 2 },
     autoFilter: rangeAddress(head, 0, Math.max(last, head), layout.width - 1),
-    print: { ...spec.print!, titleRows: `$${head + 1}:$${head + 1}` },
   };
 }
 
@@ -183,7 +205,10 @@ export function buildStatusSheet(result: RollupResult, opts: { lang: Lang; name?
   const head = STATUS_LAYOUT.headerRow;
   const last = rows.length - 1;
   if (last > head) formats.push(...layout.bodyFormats(head + 1, last));
-  return { ...base('status', lang, opts.name, pad(rows), layout.widths, formats), freeze: { rows: head + 1, columns: 1 } };
+  return {
+    ...base('status', lang, opts.name, rows, layout, formats, { titleRow: head, titleColumns: 1 }),
+    freeze: { rows: head + 1, columns: 1 },
+  };
 }
 
 export function buildRankingSheet(result: RollupResult, opts: { lang: Lang; name?: string }): SheetSpec {
@@ -207,12 +232,12 @@ export function buildRankingSheet(result: RollupResult, opts: { lang: Lang; name
   ];
   if (last >= first) formats.push(...layout.bodyFormats(first, last));
   const scored = result.ranking.filter((e) => e.score !== null).length;
-  const spec = base('ranking', lang, opts.name, pad(rows), layout.widths, formats);
+  const spec = base('ranking', lang, opts.name, rows, layout, formats, { titleRow: RANKING_LAYOUT.headerRow, titleColumns: 0 });
   return {
     ...spec,
     // the rule is one long line: across the table, three lines high
     merges: [rangeAddress(1, 0, 1, layout.width - 1)],
-    rowHeights: { 1: 60 },
+    rowHeights: { ...spec.rowHeights, 1: 60 },
     freeze: { rows: first, columns: 0 },
     charts:
       scored > 0

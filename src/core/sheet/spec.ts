@@ -78,13 +78,31 @@ export interface ConditionalFormatSpec {
   range: string;
   formula: string;
   fill: string;
+  /** RRGGBB text colour while the formula holds */
+  fontColor?: string;
+}
+
+/** Each number of `range` drawn as a bar in its cell, empty at `min` and full at `max`. */
+export interface DataBarSpec {
+  range: string;
+  /** RRGGBB, the bar's solid fill */
+  color: string;
+  /** the values an empty and a full bar stand for (a rate: 0 and 1) */
+  min: number;
+  max: number;
 }
 
 export interface PrintSpec {
   orientation: 'landscape' | 'portrait';
-  paper: 'A4';
+  paper: 'A4' | 'A3';
   /** rows repeated at the top of every printed page, e.g. `$4:$5` */
   titleRows?: string;
+  /** columns repeated at the left of every printed page width, e.g. `$A:$C` */
+  titleColumns?: string;
+  /** pages across before down (the halves of a wide row print one after the other) */
+  overThenDown?: boolean;
+  /** print scale in whole percent (see printPlan.ts); wins over fitToWidth */
+  scale?: number;
   fitToWidth?: boolean;
   /** printed area, e.g. `A1:R60` */
   area?: string;
@@ -124,6 +142,7 @@ export interface SheetSpec {
   merges: string[];
   validations: ValidationSpec[];
   conditionalFormats: ConditionalFormatSpec[];
+  dataBars?: DataBarSpec[];
   /** rows and columns kept in view when scrolling */
   freeze?: { rows: number; columns: number };
   print?: PrintSpec;
@@ -217,6 +236,7 @@ export function sheetExtent(spec: SheetSpec): { rows: number; cols: number } {
     ...spec.formats.map((f) => f.range),
     ...spec.validations.map((v) => v.range),
     ...spec.conditionalFormats.map((c) => c.range),
+    ...(spec.dataBars ?? []).map((c) => c.range),
     ...spec.merges,
   ];
   for (const r of ranges) {

@@ -249,10 +249,21 @@ export function sheetSteps(
     });
   }
   for (const c of paste ? [] : spec.conditionalFormats) {
-    add(4, jsonBytes(c), () => {
+    add(5, jsonBytes(c), () => {
       const cf = range(c.range).conditionalFormats.add('Custom');
       cf.custom.rule.formula = c.formula;
       cf.custom.format.fill.color = color(c.fill);
+      if (c.fontColor) cf.custom.format.font.color = color(c.fontColor);
+    });
+  }
+  for (const c of paste ? [] : (spec.dataBars ?? [])) {
+    add(5, jsonBytes(c), () => {
+      const bar = range(c.range).conditionalFormats.add('DataBar').dataBar;
+      // Fixed bounds: a rate's bar is full at 100 %, not at the best row's value.
+      bar.lowerBoundRule = { type: 'Number', formula: String(c.min) };
+      bar.upperBoundRule = { type: 'Number', formula: String(c.max) };
+      bar.positiveFormat.fillColor = color(c.color);
+      bar.positiveFormat.gradientFill = false;
     });
   }
   const freeze = spec.freeze;
@@ -266,13 +277,16 @@ export function sheetSteps(
   }
   const print = spec.print;
   if (print && opts.pageLayout) {
-    add(6, 64, () => {
+    add(7, 64, () => {
       const layout = ws().pageLayout;
       layout.orientation = print.orientation === 'landscape' ? 'Landscape' : 'Portrait';
       layout.paperSize = print.paper;
       if (print.titleRows) layout.setPrintTitleRows(print.titleRows);
-      // 0 pages tall: as many as it takes, as in Excel's "Fit to 1 page wide by (blank) tall".
-      if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+      if (print.titleColumns) layout.setPrintTitleColumns(print.titleColumns);
+      if (print.overThenDown) layout.printOrder = 'OverThenDown';
+      // A scale keeps text readable (printPlan.ts); 0 pages tall: as many as it takes.
+      if (print.scale) layout.zoom = { scale: print.scale };
+      else if (print.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       if (print.area) layout.setPrintArea(print.area);
     });
   }

@@ -15,6 +15,7 @@ import {
   type CellStyle,
   type CellValue,
   type ConditionalFormatSpec,
+  type DataBarSpec,
   type PrintSpec,
   type SheetSpec,
   type ValidationSpec,
@@ -26,7 +27,8 @@ import {
 import { listProblem, renderableSpec } from '../../core/sheet/renderable';
 import { addCharts } from './chartParts';
 
-const PAPER_A4 = 9;
+/** SpreadsheetML paper size codes (ECMA-376 §18.18.43 ST_PaperSize not enumerated; 8 = A3, 9 = A4). */
+const PAPER_SIZE = { A3: 8, A4: 9 } as const;
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
 
 function argb(rgb: string): string {
@@ -198,10 +200,31 @@ function renderConditionalFormats(ws: ExcelJS.Worksheet, list: ConditionalFormat
           priority: i + 1,
           formulae: [cf.formula.replace(/^=/, '')],
           // Differential formats paint solid fills with bgColor, not fgColor.
-          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill) } } },
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(cf.fill) } },
+            ...(cf.fontColor ? { font: { color: { argb: argb(cf.fontColor) } } } : {}),
+          },
         },
       ],
     });
+  });
+}
+
+function renderDataBars(ws: ExcelJS.Worksheet, list: DataBarSpec[], after: number): void {
+  list.forEach((bar, i) => {
+    // ExcelJS's typings omit the bar colour its writer reads from the rule.
+    const rule = {
+      type: 'dataBar',
+      priority: after + i + 1,
+      // Fixed bounds: a rate's bar is full at 100 %, not at the sheet's largest value.
+      cfvo: [
+        { type: 'num', value: bar.min },
+        { type: 'num', value: bar.max },
+      ],
+      color: { argb: argb(bar.color) },
+      gradient: false,
+    } as ExcelJS.DataBarRuleType;
+    ws.addConditionalFormatting({ ref: bar.range, rules: [rule] });
   });
 }
 
@@ -211,12 +234,19 @@ function renderPrint(ws: ExcelJS.Worksheet, print: PrintSpec): void {
   // without them rather than not opening at all.
   const namesSafe = !ws.name.includes("'");
   const setup: Partial<ExcelJS.PageSetup> = {
-    paperSize: PAPER_A4,
+    // ExcelJS's PaperSize enum lists no A3, though SpreadsheetML's code 8 is A3.
+    paperSize: PAPER_SIZE[print.paper] as ExcelJS.PaperSize,
     orientation: print.orientation,
     // Keep ExcelJS's default margins; without fitToPage the fit values are ignored by Excel.
-    ...(print.fitToWidth ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    ...(print.scale
+      ? { scale: print.scale, fitToPage: false }
+      : print.fitToWidth
+        ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+        : {}),
     // ExcelJS adds the `$` itself when it writes the _xlnm names.
     ...(print.titleRows && namesSafe ? { printTitlesRow: print.titleRows.replace(/\$/g, '') } : {}),
+    ...(print.overThenDown ? { pageOrder: 'overThenDown' as const } : {}),
+    ...(print.titleColumns && namesSafe ? { printTitlesColumn: print.titleColumns.replace(/\$/g, '') } : {}),
     ...(print.area && namesSafe ? { printArea: print.area.replace(/\$/g, '') } : {}),
   };
   ws.pageSetup = { ...ws.pageSetup, ...setup };
@@ -238,6 +268,7 @@ function renderSheet(wb: ExcelJS.Workbook, sheet: SheetSpec): void {
   for (const m of sheet.merges) ws.mergeCells(m);
   renderValidations(ws, sheet);
   renderConditionalFormats(ws, sheet.conditionalFormats);
+  renderDataBars(ws, sheet.dataBars ?? [], sheet.conditionalFormats.length);
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) {
     ws.views = [{ state: 'frozen', xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }];
   }

@@ -16,6 +16,7 @@ import {
 import { useMemo, useState } from 'react';
 import type { SheetAction } from '../../core/generate/generate';
 import type { Lang } from '../../core/i18n';
+import type { Paper } from '../../core/sheet/printPlan';
 import { generateInExcel } from '../../hosts/excel/generate';
 import type { ExcelApi } from '../../hosts/excel/runtime';
 import { type Strings, useStrings } from '../i18n';
@@ -60,6 +61,7 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
   const [endYear, setEndYear] = useState(String(defaultPeriod('sample').endYear));
   const [countiesText, setCountiesText] = useState('');
   const [headerLang, setHeaderLang] = useState<Lang>(s.lang);
+  const [paper, setPaper] = useState<Paper>('A4');
   const [status, setStatus] = useState<Status>({ state: 'idle' });
   const { confirm, conflicts, answer } = useConflictQuestion();
 
@@ -96,7 +98,7 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
         source === 'import' && draft
           ? correctedPlan(draft, period.startYear, period.endYear)
           : planFor(source === 'import' ? 'empty' : source, period.startYear, period.endYear);
-      const outcome = await generateInExcel(api, plan, { counties, lang: headerLang }, confirm);
+      const outcome = await generateInExcel(api, plan, { counties, lang: headerLang, paper }, confirm);
       setStatus({ state: 'done', outcome });
     } catch (err) {
       setStatus({ state: 'failed', message: errorMessage(err, s) });
@@ -164,6 +166,17 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
         >
           <Option value="zh">{langLabel('zh')}</Option>
           <Option value="en">{langLabel('en')}</Option>
+        </Dropdown>
+      </Field>
+      <Field label={s.generate.paper}>
+        <Dropdown
+          value={paper === 'A3' ? s.generate.paperA3 : s.generate.paperA4}
+          selectedOptions={[paper]}
+          onOptionSelect={(_, data) => data.optionValue && setPaper(data.optionValue as Paper)}
+          disabled={running}
+        >
+          <Option value="A4">{s.generate.paperA4}</Option>
+          <Option value="A3">{s.generate.paperA3}</Option>
         </Dropdown>
       </Field>
       {/* Kept mounted while another plan is chosen, so the pasted text and corrections survive. */}

@@ -563,7 +563,8 @@ export class FakeConditionalFormatCollection extends WriteOnly {
     const record = new Lazy<CfRecord | null>(() => {
       const t = this.ref.get()?.[0];
       if (!t) return null;
-      if (type !== 'Custom') throw new Error(`fake Excel: conditional format type ${type} is not implemented`);
+      // https://learn.microsoft.com/javascript/api/excel/excel.conditionalformattype (Custom, DataBar)
+      if (type !== 'Custom' && type !== 'DataBar') throw new Error(`fake Excel: conditional format type ${type} is not implemented`);
       const cf: CfRecord = { bounds: t.bounds, type };
       t.sheet.conditionalFormats.push(cf);
       return cf;
@@ -578,8 +579,18 @@ export class FakeConditionalFormatCollection extends WriteOnly {
   }
 }
 
-/** `conditionalFormat.custom.rule.formula` and `.custom.format.fill.color / font.color`. */
+/**
+ * `conditionalFormat.custom.rule.formula` and `.custom.format.fill.color / font.color`; and
+ * `conditionalFormat.dataBar` (https://learn.microsoft.com/javascript/api/excel/excel.databarconditionalformat:
+ * lowerBoundRule / upperBoundRule are ConditionalDataBarRule objects of a type and a formula,
+ * positiveFormat is a ConditionalDataBarPositiveFormat with fillColor and gradientFill, ExcelApi 1.6).
+ */
 export class FakeConditionalFormat {
+  readonly dataBar: {
+    lowerBoundRule: Excel.ConditionalDataBarRule;
+    upperBoundRule: Excel.ConditionalDataBarRule;
+    positiveFormat: { fillColor: string; gradientFill: boolean };
+  };
   readonly custom: {
     rule: { formula: string };
     format: { fill: { color: string }; font: { color: string } };
@@ -591,6 +602,56 @@ export class FakeConditionalFormat {
         const cf = record.get();
         if (cf) apply(cf);
       });
+    const bar = (op: string, apply: (cf: CfRecord) => void, args: unknown): void =>
+      q.enqueue(`${path}.dataBar`, op, args, () => {
+        const cf = record.get();
+        if (!cf) return;
+        if (cf.type !== 'DataBar') throw invalidArgument(`dataBar of a ${cf.type} conditional format`, path);
+        apply(cf);
+      });
+    const boundRule = (which: 'lower' | 'upper') => (r: Excel.ConditionalDataBarRule) =>
+      bar(
+        'set',
+        (cf) => {
+          const types = ['Invalid', 'Automatic', 'LowestValue', 'HighestValue', 'Number', 'Percent', 'Formula', 'Percentile'];
+          if (!types.includes(r.type)) throw invalidArgument(`data bar rule type ${String(r.type)}`, path);
+          if (r.type === 'Number' && (r.formula === undefined || !Number.isFinite(Number(r.formula))))
+            throw invalidArgument(`data bar rule formula ${String(r.formula)}`, path);
+          cf.dataBar = { ...cf.dataBar, [which]: { ...r } };
+        },
+        { [`${which}BoundRule`]: r },
+      );
+    const notReadable = (): never => {
+      throw new Error('fake Excel: reading conditional formats is not implemented; inspect the state');
+    };
+    this.dataBar = {
+      set lowerBoundRule(r: Excel.ConditionalDataBarRule) {
+        boundRule('lower')(r);
+      },
+      get lowerBoundRule(): Excel.ConditionalDataBarRule {
+        return notReadable();
+      },
+      set upperBoundRule(r: Excel.ConditionalDataBarRule) {
+        boundRule('upper')(r);
+      },
+      get upperBoundRule(): Excel.ConditionalDataBarRule {
+        return notReadable();
+      },
+      positiveFormat: {
+        set fillColor(c: string) {
+          bar('set', (cf) => (cf.dataBar = { ...cf.dataBar, fillColor: checkColor(c, path) }), { fillColor: c });
+        },
+        get fillColor(): string {
+          return notReadable();
+        },
+        set gradientFill(g: boolean) {
+          bar('set', (cf) => (cf.dataBar = { ...cf.dataBar, gradientFill: g }), { gradientFill: g });
+        },
+        get gradientFill(): boolean {
+          return notReadable();
+        },
+      },
+    };
     this.custom = {
       rule: {
         set formula(f: string) {

@@ -47,6 +47,12 @@ export interface FakeConditionalFormat {
   formula?: string;
   fill?: string;
   fontColor?: string;
+  dataBar?: {
+    lower?: Excel.ConditionalDataBarRule;
+    upper?: Excel.ConditionalDataBarRule;
+    fillColor?: string;
+    gradientFill?: boolean;
+  };
 }
 
 export interface FakePageLayout {
@@ -54,6 +60,8 @@ export interface FakePageLayout {
   paperSize: string;
   zoom: Excel.PageLayoutZoomOptions;
   printTitleRows: string | null;
+  printTitleColumns: string | null;
+  printOrder: 'DownThenOver' | 'OverThenDown';
   printArea: string | null;
 }
 
@@ -75,6 +83,8 @@ export class FakeSheet {
     paperSize: 'Letter',
     zoom: { scale: 100 },
     printTitleRows: null,
+    printTitleColumns: null,
+    printOrder: 'DownThenOver',
     printArea: null,
   };
   readonly columnWidths = new Map<number, number>();

@@ -1,4 +1,5 @@
 /** Worksheets, their collection, freeze panes and page layout. */
+import { columnLetter } from '../../../src/core/sheet/spec';
 import { type Bounds, WHOLE_SHEET, formatLocal, parseLocal } from './address';
 import { FakeNoteCollection, copyNotes, requireApi } from './annotations';
 import { FakeAutoFilter, FakeChartCollection, copyChartsAndFilter } from './charts';
@@ -305,6 +306,13 @@ export class FakePageLayout extends SheetPart {
       s.pageLayout.paperSize = v;
     });
   }
+  /** https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-printorder-member: DownThenOver | OverThenDown, ExcelApi 1.9 */
+  set printOrder(v: 'DownThenOver' | 'OverThenDown') {
+    this.change('set', { printOrder: v }, (s) => {
+      if (v !== 'DownThenOver' && v !== 'OverThenDown') throw invalidArgument(`print order ${String(v)}`, this.path);
+      s.pageLayout.printOrder = v;
+    });
+  }
   set zoom(v: Excel.PageLayoutZoomOptions) {
     this.change('set', { zoom: v }, (s) => {
       if (v.scale !== undefined && (v.scale < 10 || v.scale > 400)) throw invalidArgument(`zoom scale ${v.scale}`, this.path);
@@ -317,6 +325,14 @@ export class FakePageLayout extends SheetPart {
     this.change('setPrintTitleRows', { rows: typeof rows === 'string' ? rows : rows.path }, (s) => {
       const b = frozenBounds(rows, this.path);
       s.pageLayout.printTitleRows = `$${b.row1 + 1}:$${b.row2 + 1}`;
+    });
+  }
+  /** https://learn.microsoft.com/javascript/api/excel/excel.pagelayout#excel-excel-pagelayout-setprinttitlecolumns-member(1): whole columns, ExcelApi 1.9 */
+  setPrintTitleColumns(columns: FakeRange | string): void {
+    this.change('setPrintTitleColumns', { columns: typeof columns === 'string' ? columns : columns.path }, (s) => {
+      const b = frozenBounds(columns, this.path);
+      if (b.row1 !== 0 || b.row2 !== WHOLE_SHEET.row2) throw invalidArgument('print title columns must be whole columns', this.path);
+      s.pageLayout.printTitleColumns = `$${columnLetter(b.col1)}:$${columnLetter(b.col2)}`;
     });
   }
   setPrintArea(area: FakeRange | string): void {
