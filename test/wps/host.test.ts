@@ -38,7 +38,14 @@ describe('the WPS host', () => {
     expect(r.activated).toBe(CITY);
     expect(et.workbook.sheet(REGISTRY_SHEET)!.visibility).toBe('VeryHidden');
     const rec = et.records(CITY);
-    expect(rec.pageSetup).toMatchObject({ Orientation: 2, PaperSize: 9, Zoom: false, FitToPagesWide: 1, FitToPagesTall: false });
+    // The print plan's scale (text ≥ 9 pt on paper), the key columns repeated on every page width.
+    expect(rec.pageSetup).toMatchObject({
+      Orientation: 2,
+      PaperSize: 9,
+      PrintTitleColumns: expect.stringMatching(/^\$A:\$[A-Z]$/),
+      Order: 2,
+    });
+    expect(rec.pageSetup.Zoom).toEqual(expect.any(Number));
     expect(rec.freeze.rows).toBeGreaterThan(0);
     expect(rec.columnWidths.size).toBeGreaterThan(0);
     expect(et.app.ActiveWorkbook.ActiveSheet.Name).toBe(CITY);

@@ -75,17 +75,26 @@ const rgb = (bgr: number): string =>
 function excelHighlights(fake: FakeExcel, sheet: string): string[] {
   return fake.workbook
     .sheet(sheet)!
-    .conditionalFormats.map(
-      (c) => `${cells(c.bounds)[0]}:${cells(c.bounds).length} ${String(c.formula)} ${String(c.fill).replace('#', '').toUpperCase()}`,
+    .conditionalFormats.map((c) =>
+      c.type === 'DataBar'
+        ? `${cells(c.bounds)[0]}:${cells(c.bounds).length} bar ${String(c.dataBar?.lower?.formula)}..${String(c.dataBar?.upper?.formula)} ${String(c.dataBar?.fillColor).replace('#', '').toUpperCase()} solid=${String(c.dataBar?.gradientFill === false)}`
+        : `${cells(c.bounds)[0]}:${cells(c.bounds).length} ${String(c.formula)} ${String(c.fill).replace('#', '').toUpperCase()}${c.fontColor ? ` font ${String(c.fontColor).replace('#', '').toUpperCase()}` : ''}`,
     )
     .sort();
 }
 
 function etHighlights(et: FakeEt, sheet: string): string[] {
-  return et
-    .records(sheet)
-    .formatConditions.map((c) => `${cells(c.bounds)[0]}:${cells(c.bounds).length} ${c.Formula1} ${rgb(c.interiorColor ?? 0)}`)
-    .sort();
+  const rec = et.records(sheet);
+  return [
+    ...rec.formatConditions.map(
+      (c) =>
+        `${cells(c.bounds)[0]}:${cells(c.bounds).length} ${c.Formula1} ${rgb(c.interiorColor ?? 0)}${c.fontColor !== undefined ? ` font ${rgb(c.fontColor)}` : ''}`,
+    ),
+    ...rec.dataBars.map(
+      (b) =>
+        `${cells(b.bounds)[0]}:${cells(b.bounds).length} bar ${String(b.min?.value)}..${String(b.max?.value)} ${rgb(b.color ?? 0)} solid=${String(b.fillType === 0)}`,
+    ),
+  ].sort();
 }
 
 /** What both fakes hold alike: sheets, cells (formulas and values), number formats, merges, names. */

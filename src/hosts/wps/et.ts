@@ -28,9 +28,15 @@ export const XL_VALIGN = { top: -4160, middle: -4108, bottom: -4107 } as const;
 /** XlLineStyle xlContinuous 1, XlBorderWeight xlThin 2 (…/excel.xllinestyle, …/excel.xlborderweight). */
 export const XL_CONTINUOUS = 1;
 export const XL_THIN = 2;
-/** XlPageOrientation: xlPortrait 1, xlLandscape 2; XlPaperSize xlPaperA4 9 (…/excel.xlpageorientation, …/excel.xlpapersize). */
+/** XlPageOrientation: xlPortrait 1, xlLandscape 2; XlPaperSize xlPaperA3 8, xlPaperA4 9 (…/excel.xlpageorientation, …/excel.xlpapersize). */
 export const XL_ORIENTATION = { portrait: 1, landscape: 2 } as const;
-export const XL_PAPER_A4 = 9;
+export const XL_PAPER = { A3: 8, A4: 9 } as const;
+/** XlOrder: xlDownThenOver 1, xlOverThenDown 2 (https://learn.microsoft.com/office/vba/api/excel.xlorder). */
+export const XL_OVER_THEN_DOWN = 2;
+/** XlConditionValueTypes: xlConditionValueNumber 0 (https://learn.microsoft.com/office/vba/api/excel.xlconditionvaluetypes). */
+export const XL_CONDITION_VALUE_NUMBER = 0;
+/** XlDataBarFillType: xlDataBarFillSolid 0 (https://learn.microsoft.com/office/vba/api/excel.xldatabarfilltype). */
+export const XL_DATABAR_FILL_SOLID = 0;
 /** XlColorIndex xlColorIndexNone -4142 (…/excel.xlcolorindex): a tab without colour. */
 export const XL_COLOR_INDEX_NONE = -4142;
 
@@ -69,10 +75,26 @@ export interface EtValidation {
 
 export interface EtFormatCondition {
   Interior: EtInterior;
+  readonly Font: { Color: number };
+}
+
+/** ConditionValue (https://learn.microsoft.com/office/vba/api/excel.conditionvalue). */
+export interface EtConditionValue {
+  Modify(NewType: number, NewValue?: number | string): void;
+}
+
+/** Databar (https://learn.microsoft.com/office/vba/api/excel.databar). */
+export interface EtDatabar {
+  readonly MinPoint: EtConditionValue;
+  readonly MaxPoint: EtConditionValue;
+  readonly BarColor: { Color: number };
+  BarFillType: number;
 }
 
 export interface EtFormatConditions {
   Add(Type: number, Operator?: number, Formula1?: string): EtFormatCondition;
+  /** FormatConditions.AddDatabar (https://learn.microsoft.com/office/vba/api/excel.formatconditions.adddatabar) */
+  AddDatabar(): EtDatabar;
   Delete(): void;
   readonly Count: number;
 }
@@ -117,6 +139,9 @@ export interface EtPageSetup {
   Orientation: number;
   PaperSize: number;
   PrintTitleRows: string;
+  PrintTitleColumns: string;
+  /** XlOrder: the order pages are numbered and printed in */
+  Order: number;
   PrintArea: string;
   Zoom: number | false;
   FitToPagesWide: number | false;

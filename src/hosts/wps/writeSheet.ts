@@ -7,6 +7,7 @@ import { inputs, numberFormatGrid } from '../../core/sheet/cellInputs';
 import {
   type CellStyle,
   type ConditionalFormatSpec,
+  type DataBarSpec,
   type SheetSpec,
   type ValidationSpec,
   cellAddress,
@@ -26,7 +27,10 @@ import {
   XL_HALIGN,
   XL_OPERATOR,
   XL_ORIENTATION,
-  XL_PAPER_A4,
+  XL_CONDITION_VALUE_NUMBER,
+  XL_DATABAR_FILL_SOLID,
+  XL_OVER_THEN_DOWN,
+  XL_PAPER,
   XL_SHEET,
   XL_THIN,
   XL_VALIDATE,
@@ -129,6 +133,22 @@ function addConditionalFormat(ws: EtWorksheet, c: ConditionalFormatSpec): void {
   ws.Range(cellAddress(b.row1, b.col1)).Select();
   const fc = ws.Range(c.range).FormatConditions.Add(XL_EXPRESSION, undefined, c.formula);
   fc.Interior.Color = bgr(c.fill);
+  if (c.fontColor) fc.Font.Color = bgr(c.fontColor);
+}
+
+/**
+ * A data bar with fixed bounds (a rate's bar is full at 100 %, not at the largest value):
+ * FormatConditions.AddDatabar, then ConditionValue.Modify on its MinPoint and MaxPoint
+ * (https://learn.microsoft.com/office/vba/api/excel.formatconditions.adddatabar,
+ * https://learn.microsoft.com/office/vba/api/excel.conditionvalue.modify), a solid bar
+ * (Databar.BarFillType, https://learn.microsoft.com/office/vba/api/excel.databar.barfilltype).
+ */
+function addDataBar(ws: EtWorksheet, d: DataBarSpec): void {
+  const bar = ws.Range(d.range).FormatConditions.AddDatabar();
+  bar.MinPoint.Modify(XL_CONDITION_VALUE_NUMBER, d.min);
+  bar.MaxPoint.Modify(XL_CONDITION_VALUE_NUMBER, d.max);
+  bar.BarColor.Color = bgr(d.color);
+  bar.BarFillType = XL_DATABAR_FILL_SOLID;
 }
 
 /** Column widths in runs of equal widths; ET takes them in characters, as the spec holds them. */
@@ -223,6 +243,7 @@ export function writeSheet(app: EtApplication, spec: SheetSpec, update: boolean)
     ws.Activate();
     for (const c of spec.conditionalFormats) addConditionalFormat(ws, c);
   }
+  for (const d of spec.dataBars ?? []) addDataBar(ws, d);
   const freeze = spec.freeze;
   if (freeze && (freeze.rows > 0 || freeze.columns > 0)) {
     // Freezing is a window setting on the active sheet: split at the rows and columns to keep,
@@ -241,9 +262,13 @@ export function writeSheet(app: EtApplication, spec: SheetSpec, update: boolean)
   if (print) {
     const ps = ws.PageSetup;
     ps.Orientation = XL_ORIENTATION[print.orientation];
-    ps.PaperSize = XL_PAPER_A4;
+    ps.PaperSize = XL_PAPER[print.paper];
     if (print.titleRows) ps.PrintTitleRows = print.titleRows;
-    if (print.fitToWidth) {
+    if (print.titleColumns) ps.PrintTitleColumns = print.titleColumns;
+    if (print.overThenDown) ps.Order = XL_OVER_THEN_DOWN;
+    // A scale keeps text readable (printPlan.ts) and wins over fitting, as in the other hosts.
+    if (print.scale) ps.Zoom = print.scale;
+    else if (print.fitToWidth) {
       // "If Zoom is True, the FitToPagesWide property is ignored"; False for FitToPagesTall lets the
       // pages run as tall as they need (PageSetup.FitToPagesTall,
       // https://learn.microsoft.com/office/vba/api/excel.pagesetup.fittopagestall).

@@ -6,7 +6,7 @@
 import { columnLetter } from '../../../src/core/sheet/spec';
 import { type Bounds, cellCount, contains, formatLocal, intersects, parseLocal, subtract } from '../fakeExcel/address';
 import type { FakeSheet, FakeWorkbookState, Scalar } from '../fakeExcel/state';
-import { type EtFormatConditionRecord, type EtValidationRecord, recordOf } from './records';
+import { type EtDatabarRecord, type EtFormatConditionRecord, type EtValidationRecord, recordOf } from './records';
 import { FakeEtError, oneOf, strict } from './strict';
 
 /** `$A$1:$C$3`, as Range.Address gives it by default (RowAbsolute and ColumnAbsolute True, https://learn.microsoft.com/office/vba/api/excel.range.address). */
@@ -271,7 +271,21 @@ class FakeValidation {
 
 /** A conditional format (FormatCondition, https://learn.microsoft.com/office/vba/api/excel.formatcondition). */
 class FakeFormatCondition {
-  constructor(private readonly record: { interiorColor?: number }) {}
+  constructor(private readonly record: { interiorColor?: number; fontColor?: number }) {}
+  get Font(): { Color: number | undefined } {
+    const rec = this.record;
+    return strict(
+      {
+        get Color(): number | undefined {
+          return rec.fontColor;
+        },
+        set Color(v: number | undefined) {
+          rec.fontColor = colour(v, 'FormatCondition.Font.Color');
+        },
+      },
+      'FormatCondition.Font',
+    );
+  }
   get Interior(): { Color: number | undefined } {
     const rec = this.record;
     return strict(
@@ -317,9 +331,57 @@ class FakeFormatConditions {
     rec.formatConditions.push(record);
     return strict(new FakeFormatCondition(record), 'FormatCondition');
   }
+  /**
+   * FormatConditions.AddDatabar (https://learn.microsoft.com/office/vba/api/excel.formatconditions.adddatabar):
+   * a bar over the range, gradient until BarFillType says otherwise (Databar.BarFillType,
+   * https://learn.microsoft.com/office/vba/api/excel.databar.barfilltype); its bounds are set with
+   * ConditionValue.Modify (https://learn.microsoft.com/office/vba/api/excel.conditionvalue.modify).
+   */
+  AddDatabar(): unknown {
+    const record: EtDatabarRecord = { bounds: this.host.bounds, fillType: 1 };
+    recordOf(this.host.sheet).dataBars.push(record);
+    const point = (which: 'min' | 'max') =>
+      strict(
+        {
+          Modify(NewType: unknown, NewValue?: unknown): void {
+            // XlConditionValueTypes: xlConditionValueNumber 0, Lowest 1, Highest 2, Percent 3, Formula 4, Percentile 5.
+            const type = oneOf(NewType, [0, 1, 2, 3, 4, 5], 'ConditionValue.Modify NewType');
+            if ((type === 0 || type === 3 || type === 5) && typeof NewValue !== 'number')
+              throw new FakeEtError('ConditionValue.Modify: this type needs a number');
+            record[which] = { type, value: NewValue as number | string | undefined };
+          },
+        },
+        `Databar.${which === 'min' ? 'MinPoint' : 'MaxPoint'}`,
+      );
+    return strict(
+      {
+        MinPoint: point('min'),
+        MaxPoint: point('max'),
+        BarColor: strict(
+          {
+            get Color(): number | undefined {
+              return record.color;
+            },
+            set Color(v: number | undefined) {
+              record.color = colour(v, 'Databar.BarColor.Color');
+            },
+          },
+          'Databar.BarColor',
+        ),
+        get BarFillType(): number {
+          return record.fillType;
+        },
+        set BarFillType(v: number) {
+          record.fillType = oneOf(v, [0, 1], 'Databar.BarFillType');
+        },
+      },
+      'Databar',
+    );
+  }
   Delete(): void {
     const rec = recordOf(this.host.sheet);
     rec.formatConditions = rec.formatConditions.filter((f) => !intersects(f.bounds, this.host.bounds));
+    rec.dataBars = rec.dataBars.filter((f) => !intersects(f.bounds, this.host.bounds));
   }
 }
 

@@ -26,6 +26,19 @@ export interface EtFormatConditionRecord {
   Formula1: string;
   /** Interior.Color, a BGR long; undefined until set */
   interiorColor?: number;
+  /** Font.Color, a BGR long; undefined until set */
+  fontColor?: number;
+}
+
+/** A data bar (FormatConditions.AddDatabar): its bounds once modified, colour and fill type. */
+export interface EtDatabarRecord {
+  bounds: Bounds;
+  min?: { type: number; value: number | string | undefined };
+  max?: { type: number; value: number | string | undefined };
+  /** BarColor.Color, a BGR long */
+  color?: number;
+  /** XlDataBarFillType; a new bar is gradient (1), as in Excel 2010 and later */
+  fillType: number;
 }
 
 export interface EtHyperlinkRecord {
@@ -41,6 +54,7 @@ export type EtPageSetupRecord = EtPageSetup;
 export interface EtSheetRecord {
   validations: EtValidationRecord[];
   formatConditions: EtFormatConditionRecord[];
+  dataBars: EtDatabarRecord[];
   hyperlinks: EtHyperlinkRecord[];
   pageSetup: EtPageSetupRecord;
   /** rows and columns frozen in the sheet's window */
@@ -67,11 +81,14 @@ export function recordOf(sheet: FakeSheet): EtSheetRecord {
     r = {
       validations: [],
       formatConditions: [],
+      dataBars: [],
       hyperlinks: [],
       pageSetup: {
         Orientation: 1,
         PaperSize: 1,
         PrintTitleRows: '',
+        PrintTitleColumns: '',
+        Order: 1,
         PrintArea: '',
         Zoom: 100,
         FitToPagesWide: 1,

@@ -45,6 +45,23 @@ class FakePageSetup {
     if (typeof v !== 'string' || (v !== '' && !/^\$\d+:\$\d+$/.test(v))) throw new FakeEtError(`PageSetup.PrintTitleRows '${String(v)}'`);
     this.rec.PrintTitleRows = v;
   }
+  get PrintTitleColumns(): string {
+    return this.rec.PrintTitleColumns;
+  }
+  set PrintTitleColumns(v: string) {
+    // Whole columns, as Excel's own "Columns to repeat at left" (PageSetup.PrintTitleColumns,
+    // https://learn.microsoft.com/office/vba/api/excel.pagesetup.printtitlecolumns).
+    if (typeof v !== 'string' || (v !== '' && !/^\$[A-Z]{1,3}:\$[A-Z]{1,3}$/.test(v)))
+      throw new FakeEtError(`PageSetup.PrintTitleColumns '${String(v)}'`);
+    this.rec.PrintTitleColumns = v;
+  }
+  /** XlOrder: xlDownThenOver 1, xlOverThenDown 2 (PageSetup.Order, https://learn.microsoft.com/office/vba/api/excel.pagesetup.order). */
+  get Order(): number {
+    return this.rec.Order;
+  }
+  set Order(v: number) {
+    this.rec.Order = oneOf(v, [1, 2], 'PageSetup.Order');
+  }
   get PrintArea(): string {
     return this.rec.PrintArea;
   }
