@@ -114,7 +114,7 @@ describe('rolling up in Excel', () => {
         legendVisible: false,
         reversePlotOrder: true,
         series: [{ name: '得分', values: 'C5:C7', categories: 'B5:B7' }],
-        position: { from: 'F2', to: 'N21' },
+        position: { from: 'F2', to: 'J21' },
       }),
     ]);
     expect(autoFilterOf(fake.workbook.sheet('汇总')!)).toMatch(/^A3:[A-Z]+\d+$/);

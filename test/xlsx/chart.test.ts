@@ -74,9 +74,9 @@ describe('writing charts and filters', () => {
     expect(chart).toContain('<c:pt idx="0"><c:v>新密市</c:v></c:pt>');
     expect(chart).toContain(`<c:pt idx="0"><c:v>${r.ranking[0].score}</c:v></c:pt>`);
     const drawing = await xmlPart(buf, 'xl/drawings/drawing1.xml');
-    // F2 to N21 inclusive: the anchor ends where O22 begins.
+    // F2 to J21 inclusive: the anchor ends where K22 begins.
     expect(drawing).toContain('<xdr:from><xdr:col>5</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>1</xdr:row>');
-    expect(drawing).toContain('<xdr:to><xdr:col>14</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>21</xdr:row>');
+    expect(drawing).toContain('<xdr:to><xdr:col>10</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>21</xdr:row>');
   });
 
   it('writes the summary’s filter and leaves a file ExcelJS and the reader still open', async () => {

@@ -248,8 +248,9 @@ export function buildRankingSheet(result: RollupResult, opts: { lang: Lang; name
               categories: rangeAddress(first, layout.at('county'), first + scored - 1, layout.at('county')),
               values: rangeAddress(first, layout.at('score'), first + scored - 1, layout.at('score')),
               seriesName: zh ? '得分' : 'Score',
+              // F to J beside the table: table and chart print on one A4 width at full size.
               from: 'F2',
-              to: cellAddress(Math.max(20, first + scored + 2), 13),
+              to: cellAddress(Math.max(20, first + scored + 2), 9),
             },
           ]
         : [],
