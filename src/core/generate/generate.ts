@@ -16,7 +16,7 @@ import { type Grid, cellText } from '../sheet/grid';
 import { type NameConflict, SheetClaims } from '../sheet/claims';
 import type { KeytaskSheet } from '../sheet/registry';
 import { type NameSpec, type SheetSpec, type WorkbookSpec, quoteSheetName } from '../sheet/spec';
-import { preserveFilled } from './preserve';
+import { type Preserved, preserveFilled } from './preserve';
 import { legalSheetName } from './sheetNames';
 
 export const CITY_SHEET_NAME = { zh: '重点任务清单', en: 'Key tasks' } as const;
@@ -28,7 +28,15 @@ export interface GenerateOptions {
   citySheetName?: string;
   /** the paper the task sheets print on */
   paper?: Paper;
+  /** false: no city sheet (a county's own returned file, started on its next period) */
+  city?: boolean;
 }
+
+/**
+ * Changes what is kept of a task sheet before it is built (next-period moves 本期完成值 to
+ * 上期完成值 and empties the period's cells), so every way of keeping filled values is this one.
+ */
+export type KeptRewrite = (sheet: { key: string; kind: 'city' | 'county'; county?: string }, kept: Preserved) => Preserved;
 
 /** What the host found in the workbook before generating (all empty for a new file). */
 export interface ExistingWorkbook {
@@ -55,7 +63,9 @@ export interface Generation {
 function wantedSheets(opts: GenerateOptions): Array<{ key: string; kind: 'city' | 'county' | 'units'; county?: string; name: string }> {
   const counties = [...new Set(opts.counties.map((c) => c.trim()).filter(Boolean))];
   return [
-    { key: 'city', kind: 'city', name: legalSheetName(opts.citySheetName ?? CITY_SHEET_NAME[opts.lang]) },
+    ...(opts.city === false
+      ? []
+      : [{ key: 'city', kind: 'city' as const, name: legalSheetName(opts.citySheetName ?? CITY_SHEET_NAME[opts.lang]) }]),
     ...counties.map((c) => ({ key: `county:${c}`, kind: 'county' as const, county: c, name: legalSheetName(c) })),
     { key: 'units', kind: 'units', name: UNITS_SHEET_NAME[opts.lang] },
   ];
@@ -75,7 +85,12 @@ function directoryUnits(grid: Grid | undefined): string[] {
     .filter(Boolean);
 }
 
-export function generateWorkbook(plan: Plan, opts: GenerateOptions, existing: ExistingWorkbook = EMPTY_WORKBOOK): Generation {
+export function generateWorkbook(
+  plan: Plan,
+  opts: GenerateOptions,
+  existing: ExistingWorkbook = EMPTY_WORKBOOK,
+  rewrite?: KeptRewrite,
+): Generation {
   const claims = new SheetClaims(existing);
   const sheets: SheetSpec[] = [];
   const actions: SheetAction[] = [];
@@ -105,7 +120,10 @@ export function generateWorkbook(plan: Plan, opts: GenerateOptions, existing: Ex
       );
       continue;
     }
-    const kept = preserveFilled(plan, oldGrid, want.kind);
+    const preserved = preserveFilled(plan, oldGrid, want.kind);
+    const kept = rewrite
+      ? rewrite({ key: want.key, kind: want.kind, ...(want.county ? { county: want.county } : {}) }, preserved)
+      : preserved;
     sheets.push(
       buildTaskSheet(
         plan,
@@ -117,6 +135,7 @@ export function generateWorkbook(plan: Plan, opts: GenerateOptions, existing: Ex
           key: want.key,
           headerBlock: kept.headerBlock,
           ...(opts.paper ? { paper: opts.paper } : {}),
+          ...(kept.previousColumn ? { previousColumn: true } : {}),
         },
         kept.rows,
       ),

@@ -19,6 +19,8 @@ export interface Preserved {
   kept: string[];
   /** task ids the old sheet had and the plan does not; kept as rows below the plan's tasks */
   orphans: string[];
+  /** the old sheet had a 上期完成值 column (its workbook started a period chain): the new one keeps it */
+  previousColumn: boolean;
 }
 
 function filledBy(key: ColumnKey) {
@@ -33,7 +35,7 @@ function filledBy(key: ColumnKey) {
 export function preserveFilled(plan: Plan, oldGrid: Grid | undefined, sheetKind: 'city' | 'county'): Preserved {
   const fresh = planRows(plan);
   const old = oldGrid ? readTaskSheet(oldGrid) : null;
-  if (!old) return { rows: fresh, headerBlock: {}, kept: [], orphans: [] };
+  if (!old) return { rows: fresh, headerBlock: {}, kept: [], orphans: [], previousColumn: false };
 
   const oldById = new Map<string, Partial<Record<ColumnKey, CellValue>>>();
   for (const r of old.rows) if (r.type === 'task' && r.id && !oldById.has(r.id)) oldById.set(r.id, r.values);
@@ -74,7 +76,7 @@ export function preserveFilled(plan: Plan, oldGrid: Grid | undefined, sheetKind:
     orphans.push(r.id);
     rows.push({ type: 'blank', values });
   }
-  return { rows, headerBlock: old.headerBlock, kept, orphans };
+  return { rows, headerBlock: old.headerBlock, kept, orphans, previousColumn: old.columns.previous !== undefined };
 }
 
 /** True when the plan says nothing for this column of the task, so a filled value may stand. */

@@ -16,6 +16,7 @@ export type FixedColumnKey =
   | 'deadline'
   | 'lead'
   | 'cooperating'
+  | 'previous'
   | 'actual'
   | 'rate'
   | 'progress'
@@ -45,9 +46,11 @@ export type ColumnType = 'text' | 'number' | 'formula' | 'choice';
 /**
  * Who writes a column: the plan (the lead office when the list is made), the county (its own
  * targets and milestones in a county copy) or the reporting clerk every period.
+ * `carried`: written by keytask when a new reporting period starts (the period before's figure),
+ * read-only for clerks but kept on re-generation like what they filled.
  * Re-generating a sheet rewrites `plan` columns and keeps what was filled in the others.
  */
-export type FilledBy = 'plan' | 'target' | 'period' | 'computed';
+export type FilledBy = 'plan' | 'target' | 'period' | 'carried' | 'computed';
 
 /**
  * - always: every task row needs it;
@@ -170,6 +173,17 @@ export const FIXED_COLUMNS: Record<FixedColumnKey, ColumnDef> = {
     filledBy: 'plan',
     wrap: true,
   },
+  // Only in sheets of a workbook that has started a period chain (next-period): today's
+  // generated sheets keep their columns. No alias is a bare 完成值: that one is 本期完成值's.
+  previous: {
+    key: 'previous',
+    header: { zh: '上期完成值', en: 'Actual (last period)' },
+    aliases: ['上期完成', '上期完成数', '上期累计完成'],
+    width: 11,
+    type: 'number',
+    required: false,
+    filledBy: 'carried',
+  },
   actual: {
     key: 'actual',
     header: { zh: '本期完成值', en: 'Actual (period)' },
@@ -248,9 +262,13 @@ export function yearColumn(year: number): ColumnDef {
   };
 }
 
-/** The columns of a sheet for the given plan years, in sheet order. */
-export function columnsFor(years: number[]): ColumnDef[] {
-  return [...BEFORE_YEARS.map((k) => FIXED_COLUMNS[k]), ...years.map(yearColumn), ...AFTER_YEARS.map((k) => FIXED_COLUMNS[k])];
+/**
+ * The columns of a sheet for the given plan years, in sheet order; `previous`: the sheet carries
+ * 上期完成值 (its workbook has started a period chain), just before 本期完成值.
+ */
+export function columnsFor(years: number[], opts: { previous?: boolean } = {}): ColumnDef[] {
+  const after = opts.previous ? AFTER_YEARS.flatMap((k): FixedColumnKey[] => (k === 'actual' ? ['previous', k] : [k])) : AFTER_YEARS;
+  return [...BEFORE_YEARS.map((k) => FIXED_COLUMNS[k]), ...years.map(yearColumn), ...after.map((k) => FIXED_COLUMNS[k])];
 }
 
 /** Header text as written in the sheet: required columns carry a leading `*`. */

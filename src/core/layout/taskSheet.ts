@@ -89,6 +89,8 @@ export interface TaskSheetOptions {
   headerBlock?: HeaderBlock;
   /** the paper it prints on, landscape; A4 unless given */
   paper?: Paper;
+  /** the sheet carries 上期完成值 (its workbook has started a period chain: next-period) */
+  previousColumn?: boolean;
 }
 
 /** Body text size of task rows; the print scale keeps it at least MIN_PRINTED_PT on paper. */
@@ -186,7 +188,7 @@ function runs(rows: DataRow[], first: number, pred: (r: DataRow) => boolean): Ar
 export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: DataRow[] = planRows(plan)): SheetSpec {
   const { lang } = opts;
   const years = planYears(plan);
-  const columns = columnsFor(years);
+  const columns = columnsFor(years, { previous: opts.previousColumn === true });
   const col = (key: ColumnKey): number => columns.findIndex((c) => c.key === key);
   const last = columns.length - 1;
   const width = columns.length;
@@ -312,6 +314,10 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
     for (const [a, b] of taskRuns) formats.push({ range: rangeAddress(a, i, b, i), style: { fill: COLORS.requiredFill } });
   });
   formats.push({ range: rangeAddress(first, rateCol, lastRow, rateCol), style: { fill: COLORS.computedFill } });
+  // 上期完成值 is keytask's, carried from the period before: grey like the computed 完成率.
+  const previousCol = col('previous');
+  if (previousCol >= 0)
+    formats.push({ range: rangeAddress(first, previousCol, lastRow, previousCol), style: { fill: COLORS.computedFill } });
   allRows.forEach((r, i) => {
     if (r.type === 'section')
       formats.push({

@@ -4,7 +4,7 @@
  * holds. What the workbook says of itself (its language, its period, its counties) stands in for
  * what the user did not say.
  */
-import { type ExistingWorkbook, generateWorkbook } from '../generate/generate';
+import { type ExistingWorkbook, type KeptRewrite, generateWorkbook } from '../generate/generate';
 import type { Lang } from '../i18n';
 import type { Grid } from '../sheet/grid';
 import { type KeytaskSheet, REGISTRY_SHEET } from '../sheet/registry';
@@ -21,6 +21,10 @@ export interface RegenerateContext {
    * are generated again to be kept; 'in-place': sheets not written stay as they are (Excel).
    */
   write: 'file' | 'in-place';
+  /** what next-period changes in each task sheet's kept values (see KeptRewrite) */
+  rewrite?: KeptRewrite;
+  /** false: the workbook is a county's own file, without a city sheet */
+  city?: boolean;
 }
 
 /** What a workbook being re-generated says of itself: its language and plan period. */
@@ -81,8 +85,10 @@ export function regenerate(input: GenerateInput, ctx: RegenerateContext): Genera
       lang,
       ...(input.citySheetName ? { citySheetName: input.citySheetName } : {}),
       ...(input.paper ? { paper: input.paper } : {}),
+      ...(ctx.city === false ? { city: false } : {}),
     },
     existing,
+    ctx.rewrite,
   );
   const updatable = existing.keytaskSheets.flatMap((s) => (s.sheet ? [s.sheet] : []));
   if (ctx.registryExists) updatable.push(REGISTRY_SHEET);
@@ -90,7 +96,7 @@ export function regenerate(input: GenerateInput, ctx: RegenerateContext): Genera
     spec,
     conflicts,
     actions,
-    activate: spec.sheets.find((s) => s.key === 'city')?.name ?? '',
+    activate: (spec.sheets.find((s) => s.key === 'city') ?? spec.sheets.find((s) => s.kind === 'county'))?.name ?? '',
     updatable,
     report: {
       ...reportOf([]),
