@@ -10,6 +10,7 @@ import { XlsxReadError, describeReadError } from '../hosts/xlsx/errors';
 import { InputError } from './errors';
 import type { GenerateArgs, Output } from './generate';
 import type { ImportArgs } from './import';
+import type { NextPeriodArgs } from './nextPeriod';
 import type { RollupArgs } from './rollup';
 import type { ValidateArgs } from './validate';
 import { type Messages, argvLang, commanderText, messages } from './messages';
@@ -121,6 +122,16 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
     .option('--force', m.t('optRegenerate'))
     .option('--replace', m.t('optReplace'))
     .action((file: string, opts: ImportArgs) => setCode(import('./import').then((c) => c.runImport(file, opts, m, io))));
+
+  p.command('next-period')
+    .description(m.t('nextPeriodDescription'))
+    .argument('<file>', m.t('argNextPeriodFile'))
+    .requiredOption('--period <label>', m.t('optPeriod'))
+    .requiredOption('-o, --output <file>', m.t('optNextPeriodOut'))
+    .option('--from <summary>', m.t('optFromSummary'))
+    .option('--lang <zh|en>', m.t('optNextPeriodLang'))
+    .option('--force', m.t('optForce'))
+    .action((file: string, opts: NextPeriodArgs) => setCode(import('./nextPeriod').then((c) => c.runNextPeriod(file, opts, m, io))));
 
   p.command('demo')
     .description(m.t('demoDescription'))

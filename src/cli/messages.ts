@@ -135,9 +135,42 @@ const T = {
   importFindings: { zh: '审核意见', en: 'findings' },
   importTask: { zh: '任务', en: 'task' },
   importPlanWide: { zh: '全文', en: 'plan' },
+
+  nextPeriodDescription: {
+    zh: '开始新一期:本期完成值移入上期完成值,清空本期数值、进展和状态,设置报送期,保留报送历史',
+    en: "start the next reporting period: this period's actuals move to 上期完成值, the period's figures, progress and status are emptied, 报送期 set, the history kept",
+  },
+  argNextPeriodFile: { zh: '市级工作簿,或县区报回的文件', en: "the city workbook, or a county's returned file" },
+  optPeriod: {
+    zh: '新一期的报送期,如 2024年第3季度、2024年9月、2024年上半年',
+    en: 'the new reporting period, e.g. 2024年第3季度, 2024年9月, 2024年上半年',
+  },
+  optNextPeriodOut: { zh: '写出的新一期 .xlsx(不能是输入文件)', en: 'the .xlsx to write for the new period (never the input)' },
+  optFromSummary: {
+    zh: '汇总工作簿:县区表未填时,从其报送历史取上期完成值',
+    en: "a summary workbook: where a county copy is blank, 上期完成值 comes from the summary's history",
+  },
+  optNextPeriodLang: { zh: '表格语言 zh 或 en(默认沿用工作簿的语言)', en: "workbook language, zh or en (default: the workbook's own)" },
 } satisfies Record<string, Text>;
 
 const F = {
+  nextPeriodDone: {
+    zh: (f: string, sheets: number, moved: number, periods: number) =>
+      `已写出 ${f}:${sheets} 张任务表进入新一期,${moved} 个数值移入上期完成值,报送历史现有 ${periods} 期`,
+    en: (f: string, sheets: number, moved: number, periods: number) =>
+      `Wrote ${f}: ${sheets} task sheet${sheets === 1 ? '' : 's'} in the new period, ${moved} figure${moved === 1 ? '' : 's'} moved to 上期完成值, the history now has ${periods} period${periods === 1 ? '' : 's'}`,
+  },
+  fromNoHistory: {
+    zh: (f: string) => `${f} 中没有报送历史(keytask_periods),无法从中取上期完成值;请用 keytask 汇总后写出的汇总工作簿`,
+    en: (f: string) =>
+      `${f} holds no period history (keytask_periods) to take 上期完成值 from; give the summary workbook a keytask roll-up wrote`,
+  },
+  nextPeriodFrom: {
+    zh: (closed: string, period: string, fromHistory: number) =>
+      `结束 ${closed},开始 ${period}` + (fromHistory > 0 ? `;其中 ${fromHistory} 个取自汇总的报送历史` : ''),
+    en: (closed: string, period: string, fromHistory: number) =>
+      `Closed ${closed}, started ${period}` + (fromHistory > 0 ? `; ${fromHistory} of the figures from the summary's history` : ''),
+  },
   exists: {
     zh: (f: string) => `文件已存在:${f}(加 --force 重新生成并保留已填内容,或加 --replace 用新工作簿覆盖)`,
     en: (f: string) =>
