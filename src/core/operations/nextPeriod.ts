@@ -25,6 +25,7 @@ import {
   samePeriod,
   withPeriod,
 } from '../period/history';
+import { nextPeriodLabel } from '../period/nextLabel';
 import { Refusal } from '../refusal';
 import { type Grid, cellText, isEmpty } from '../sheet/grid';
 import type { KeytaskSheet } from '../sheet/registry';
@@ -111,7 +112,7 @@ interface TaskSheetRef {
 }
 
 /** The workbook's task sheets; a workbook keytask did not make is a clerk's returned county sheet. */
-function taskSheetsOf(input: NextPeriodInput): { refs: TaskSheetRef[]; keytaskSheets: KeytaskSheet[] } {
+function taskSheetsOf(input: Pick<NextPeriodInput, 'sheets' | 'keytaskSheets'>): { refs: TaskSheetRef[]; keytaskSheets: KeytaskSheet[] } {
   const gridOf = new Map(input.sheets.map((s) => [s.name, s.grid]));
   const listed = input.keytaskSheets.flatMap((k): TaskSheetRef[] => {
     const grid = k.sheet ? gridOf.get(k.sheet) : null;
@@ -206,6 +207,20 @@ function withClosing(h: PeriodHistory, closed: string, facts: ReturnType<typeof 
 }
 
 const PERIOD_CELLS: ColumnKey[] = ['actual', 'progress', 'status'];
+
+/**
+ * The period the workbook is in now (the sheets' 报送期, else the history's last) and the one a
+ * host offers to start (`2024年第2季度` → `2024年第3季度`); null where there is none.
+ */
+export function periodSuggestion(input: Pick<NextPeriodInput, 'sheets' | 'keytaskSheets' | 'history' | 'from'>): {
+  current: string | null;
+  suggested: string | null;
+} {
+  const { refs } = taskSheetsOf(input);
+  const history = mergeHistory(input.history, input.from);
+  const current = currentPeriod(refs) ?? history.periods[history.periods.length - 1] ?? null;
+  return { current, suggested: current ? nextPeriodLabel(current) : null };
+}
 
 export function nextPeriod(input: NextPeriodInput): NextPeriodResult {
   const label = input.period.trim();
