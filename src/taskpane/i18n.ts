@@ -173,6 +173,24 @@ export interface Strings {
     proceed: string;
     cancel: string;
   };
+  nextPeriod: {
+    title: string;
+    intro: string;
+    button: string;
+    running: string;
+    dialogTitle: string;
+    current: (period: string | null) => string;
+    label: string;
+    hint: string;
+    explain: string;
+    proceed: string;
+    cancel: string;
+    successTitle: string;
+    done: (sheets: number, moved: number, periods: number) => string;
+    closed: (closed: string, period: string) => string;
+    cancelled: string;
+    errorTitle: string;
+  };
   diagnostics: {
     intro: string;
     run: string;
@@ -365,6 +383,25 @@ export const ZH: Strings = {
     line: (wanted, used) => `工作表“${wanted}”已存在且不是本工具生成的，将改用“${used}”。`,
     proceed: '继续',
     cancel: '取消',
+  },
+  nextPeriod: {
+    title: '开始新一期',
+    intro:
+      '本期报送结束后，为下一期准备同一张清单：各表的本期完成值移入“上期完成值”，本期数值、进展情况和状态清空，报送期改为新一期，本期数据记入报送历史。',
+    button: '开始新一期',
+    running: '正在处理…',
+    dialogTitle: '开始新一期',
+    current: (period) => (period ? `当前报送期：${period}` : '工作簿中尚未填写报送期。'),
+    label: '新一期报送期',
+    hint: '如 2024年第3季度、2024年9月、2024年上半年',
+    explain: '各任务表的本期完成值将移入“上期完成值”列，本期完成值、进展情况和状态将清空；计划、目标、年度目标和联系人保留。',
+    proceed: '开始新一期',
+    cancel: '取消',
+    successTitle: '已开始新一期',
+    done: (sheets, moved, periods) => `${sheets} 张任务表进入新一期，${moved} 个数值移入上期完成值，报送历史现有 ${periods} 期。`,
+    closed: (closed, period) => `已结束 ${closed}，开始 ${period}。`,
+    cancelled: '已取消，工作簿未改动。',
+    errorTitle: '无法开始新一期',
   },
   diagnostics: {
     intro: '在一张临时工作表上逐项试用本加载项用到的 Excel 功能（完成后删除该表），检查这台 Excel 是否都支持。',
@@ -582,6 +619,27 @@ export const EN: Strings = {
     line: (wanted, used) => `Sheet "${wanted}" exists and is not a keytask sheet; will use "${used}" instead.`,
     proceed: 'Continue',
     cancel: 'Cancel',
+  },
+  nextPeriod: {
+    title: 'Start the next period',
+    intro:
+      "When a period's reports are in, prepare the same list for the next one: each sheet's actuals move to 上期完成值 (last period), this period's figures, progress and status are emptied, 报送期 is set to the new period and the period's figures go into the history.",
+    button: 'Start the next period',
+    running: 'Working…',
+    dialogTitle: 'Start the next period',
+    current: (period) => (period ? `Current reporting period: ${period}` : 'The workbook names no reporting period yet.'),
+    label: 'New reporting period',
+    hint: 'e.g. 2024年第3季度, 2024年9月, 2024年上半年',
+    explain:
+      "Every task sheet's actuals move to the 上期完成值 column, and the actuals, progress notes and status are emptied; the plan, targets, milestones and contacts stay.",
+    proceed: 'Start the next period',
+    cancel: 'Cancel',
+    successTitle: 'Next period started',
+    done: (sheets, moved, periods) =>
+      `${sheets} task sheet${sheets === 1 ? '' : 's'} in the new period, ${moved} figure${moved === 1 ? '' : 's'} moved to 上期完成值, ${periods} period${periods === 1 ? '' : 's'} in the history.`,
+    closed: (closed, period) => `Closed ${closed}, started ${period}.`,
+    cancelled: 'Cancelled; the workbook is unchanged.',
+    errorTitle: 'Could not start the next period',
   },
   diagnostics: {
     intro:

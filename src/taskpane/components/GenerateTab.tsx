@@ -25,6 +25,7 @@ import { type ImportDraft, correctedPlan, includedCount } from '../importDraft';
 import { type PlanSource, SAMPLE_PLAN, defaultPeriod, planFor } from '../plans';
 import { ConflictDialog } from './ConflictDialog';
 import { ImportPanel } from './generate/ImportPanel';
+import { NextPeriodPanel } from './generate/NextPeriodPanel';
 import { useConflictQuestion } from './useConflictQuestion';
 
 /** What generateInExcel reports back. */
@@ -191,6 +192,7 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
       </div>
       <StatusMessage status={status} s={s} listClass={styles.list} />
       <ConflictDialog conflicts={conflicts} onAnswer={answer} />
+      <NextPeriodPanel api={api} />
     </div>
   );
 }
