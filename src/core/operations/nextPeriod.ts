@@ -300,7 +300,9 @@ export function nextPeriod(input: NextPeriodInput): NextPeriodResult {
     { existing, registryExists: input.registryExists, write: input.write, rewrite, city: city !== undefined },
   );
   const historySheet = buildHistorySheet(history);
-  const spec: WorkbookSpec = historySheet ? { ...g.spec, sheets: [...g.spec.sheets, historySheet] } : g.spec;
+  // the history as it is now replaces the one re-generation carried over
+  const others = g.spec.sheets.filter((s) => s.name !== HISTORY_SHEET);
+  const spec: WorkbookSpec = { ...g.spec, sheets: historySheet ? [...others, historySheet] : others };
   const updatable = [...g.updatable, ...(input.historyExists ? [HISTORY_SHEET] : [])];
   return {
     spec,

@@ -6,6 +6,7 @@
  */
 import { type ExistingWorkbook, type KeptRewrite, generateWorkbook } from '../generate/generate';
 import type { Lang } from '../i18n';
+import { HISTORY_SHEET, buildHistorySheet, parseHistory } from '../period/history';
 import type { Grid } from '../sheet/grid';
 import { type KeytaskSheet, REGISTRY_SHEET } from '../sheet/registry';
 import type { Visibility } from '../sheet/spec';
@@ -54,7 +55,8 @@ export function fileToRegenerate(
   const others = sheets.filter((s) => s.name !== REGISTRY_SHEET && s.visibility !== 'veryHidden' && !generated.has(s.name));
   if (others.length > 0) return { refused: 'would-lose', sheets: others.map((s) => s.name) };
   const grids: Record<string, Grid> = {};
-  for (const s of sheets) if (generated.has(s.name)) grids[s.name] = s.grid;
+  // the period history is written again with the file (it is very hidden, so no sheet of the user's)
+  for (const s of sheets) if (generated.has(s.name) || s.name === HISTORY_SHEET) grids[s.name] = s.grid;
   return { sheetNames: sheets.map((s) => s.name), keytaskSheets, grids };
 }
 
@@ -90,6 +92,10 @@ export function regenerate(input: GenerateInput, ctx: RegenerateContext): Genera
     existing,
     ctx.rewrite,
   );
+  // Writing the whole file, the period history goes with it; in place it stays where it is.
+  const history =
+    ctx.write === 'file' && existing.grids[HISTORY_SHEET] ? buildHistorySheet(parseHistory(existing.grids[HISTORY_SHEET])) : null;
+  if (history) spec.sheets.push(history);
   const updatable = existing.keytaskSheets.flatMap((s) => (s.sheet ? [s.sheet] : []));
   if (ctx.registryExists) updatable.push(REGISTRY_SHEET);
   return {

@@ -4,6 +4,7 @@ import { HISTORY_SHEET, emptyHistory, figuresOf, parseHistory, withPeriod } from
 import { nextPeriodLabel } from '../../../src/core/period/nextLabel';
 import { Refusal } from '../../../src/core/refusal';
 import { generate } from '../../../src/core/operations/generate';
+import { fileToRegenerate, regenerate } from '../../../src/core/operations/regenerate';
 import { CLOSING, COUNTIES, cellOf, filledWorkbook } from './nextPeriodFixture';
 import { samplePlan } from '../sample';
 import { REGISTRY_SHEET, liveKeytaskSheets } from '../../../src/core/sheet/registry';
@@ -88,6 +89,7 @@ describe('next-period', () => {
       write: 'file',
     });
     expect(second.report.closed).toBe('2024年第3季度');
+    expect(second.spec.sheets.filter((s) => s.name === HISTORY_SHEET)).toHaveLength(1);
     // nothing was filled in the third quarter: its blank copies leave the history as it was
     expect(second.report.periods).toEqual([CLOSING]);
     expect(second.updatable).toContain(HISTORY_SHEET);
@@ -135,6 +137,27 @@ describe('next-period', () => {
     expect(refusal('2024年二季度')).toMatch(/与当前报送期“2024年第2季度”相同/);
     expect(refusal('2024年第1季度')).toMatch(/早于当前报送期/);
     expect(() => nextPeriod(input({ period: '2024Q1' }))).toThrow(/earlier than the current one/);
+  });
+
+  it('re-generating a workbook in a period chain keeps 上期完成值 (generate --force, the pane)', () => {
+    const r = nextPeriod(input());
+    const sheets = r.spec.sheets.map((s) => ({ name: s.name, visibility: s.visibility, grid: s.values }));
+    const names = r.spec.names.map((n) => ({ name: n.name, ref: `=${n.ref}` }));
+    const keytaskSheets = liveKeytaskSheets(
+      sheets.find((s) => s.name === REGISTRY_SHEET)!.grid,
+      names,
+      sheets.map((s) => s.name),
+    );
+    const existing = fileToRegenerate(sheets, keytaskSheets);
+    if ('refused' in existing) throw new Error('refused');
+    const g = regenerate({ plan: samplePlan(), counties: COUNTIES }, { existing, registryExists: true, write: 'file' });
+    const xinmi = g.spec.sheets.find((s) => s.name === '新密市')!.values;
+    expect(cellOf(xinmi, '1', 'previous')).toBe(12);
+    expect(readTaskSheet(xinmi)!.headerBlock.period).toBe('2024年第3季度');
+    // and its history, which the whole file written anew would otherwise lose
+    const history = g.spec.sheets.filter((s) => s.name === HISTORY_SHEET);
+    expect(history).toHaveLength(1);
+    expect(parseHistory(history[0].values).periods).toEqual([CLOSING]);
   });
 
   it('refuses to write a file that would lose a sheet of the user', () => {
