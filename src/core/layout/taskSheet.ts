@@ -110,6 +110,16 @@ const STATUS_COLORS: Record<TaskStatus, { fill: string; font: string }> = {
   behind: { fill: 'FFEB9C', font: '9C5700' },
   notStarted: { fill: 'EDEDED', font: '595959' },
 };
+/** 上期完成值 takes no typed figure: the least a typed one would need to be. */
+const CARRIED_ONLY = 1e15;
+const CARRIED_NOTE: Record<'prompt' | 'error', Label> = {
+  prompt: { zh: '上期完成值由开始新一期时自动填入,无需填写', en: 'Filled in by keytask when a new period starts; nothing to enter' },
+  error: {
+    zh: '上期完成值由 keytask 自动填入,请勿改动;本期数值请填在本期完成值列',
+    en: "Filled in by keytask; do not edit it. Enter this period's figure under 本期完成值",
+  },
+};
+
 /** The 完成率 data bar: full at 100 %. */
 const RATE_BAR = '5B9BD5';
 
@@ -388,6 +398,23 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
   const plainRuns = runs(allRows, first, (r) => r.type !== 'section' && kindOf(r) !== 'share');
   columns.forEach((c, ci) => {
     if (c.type !== 'number') return;
+    if (c.filledBy === 'carried') {
+      // Read-only without protecting the sheet (which would lock clerks out of more than this
+      // column): no figure a clerk types passes, while keytask's own writes are not checked.
+      for (const [a, b] of taskRuns) {
+        validations.push({
+          range: rangeAddress(a, ci, b, ci),
+          rule: { type: 'decimal', operator: 'greaterThanOrEqual', value: CARRIED_ONLY },
+          errorStyle: 'stop',
+          allowBlank: true,
+          promptTitle: c.header[lang],
+          prompt: CARRIED_NOTE.prompt[lang],
+          errorTitle: c.header[lang],
+          error: CARRIED_NOTE.error[lang],
+        });
+      }
+      return;
+    }
     for (const [a, b] of plainRuns) {
       validations.push({
         range: rangeAddress(a, ci, b, ci),

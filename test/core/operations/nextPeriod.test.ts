@@ -47,8 +47,13 @@ describe('next-period', () => {
     const city = sheetOf(r, '重点任务清单');
     expect(cellOf(city, '3', 'target')).toBe(100);
     expect(readTaskSheet(city)!.columns.previous).toBeDefined();
-    // grey, like the computed 完成率
+    // grey, like the computed 完成率, and no typed figure passes its check
     const letter = columnLetter(read.columns.previous!);
+    const checks = r.spec.sheets.find((s) => s.name === '新密市')!.validations.filter((v) => v.range.startsWith(letter));
+    expect(checks.length).toBeGreaterThan(0);
+    expect(checks.every((v) => v.errorStyle === 'stop' && v.rule.type === 'decimal' && 'value' in v.rule && v.rule.value >= 1e15)).toBe(
+      true,
+    );
     expect(
       r.spec.sheets
         .find((s) => s.name === '新密市')!
