@@ -20,7 +20,7 @@ import {
 import { type Paper, printPlan, printSetup } from '../sheet/printPlan';
 import { rowHeightFor, wrappedLines } from '../sheet/textFit';
 import { type ColumnDef, type ColumnKey, MILESTONE_GROUP, columnsFor, headerText, isYearKey, yearKey } from './columns';
-import { COMMON_UNITS, KIND_LABELS, STATUS_LABELS, type TaskStatus, kindLabels, statusLabels } from './vocabulary';
+import { COMMON_UNITS, KIND_LABELS, type TaskStatus, kindLabels, statusLabels, statusLabelsOf } from './vocabulary';
 
 /** Row indexes (0-based) of the fixed parts of the sheet. */
 export const LAYOUT_ROWS = {
@@ -97,17 +97,25 @@ const BODY_SIZE = 10;
 const PRINT_TITLE_COLUMNS = 3;
 
 /**
- * 状态 colours, by the dropdown's values: done green, on track a quiet green, behind amber,
- * not started grey. Exact matches as formulas rather than "contains text", which would also
- * colour a 状态 typed as 进度滞后 as if it were the list's 滞后 (and the formula kind renders
- * alike in both hosts).
+ * 状态 colours, red / amber / green: done and ahead green, on schedule a quiet green, behind
+ * red, not started amber (the rule gives 未开展 only when the period expects progress). Exact
+ * matches as formulas rather than "contains text", which would also colour a 状态 typed as
+ * 进度滞后 as if it were the list's 滞后 (and the formula kind renders alike in every host); an
+ * older sheet's 正常推进 and 未开始 are matched too (statusLabelsOf).
  */
 const STATUS_COLORS: Record<TaskStatus, { fill: string; font: string }> = {
-  done: { fill: 'C6EFCE', font: '006100' },
+  done: { fill: 'A9D08E', font: '1E4620' },
+  ahead: { fill: 'C6EFCE', font: '006100' },
   onTrack: { fill: 'E2EFDA', font: '375623' },
-  behind: { fill: 'FFEB9C', font: '9C5700' },
-  notStarted: { fill: 'EDEDED', font: '595959' },
+  behind: { fill: 'FFC7CE', font: '9C0006' },
+  notStarted: { fill: 'FFEB9C', font: '9C5700' },
 };
+/** `=$Q6="滞后"`, or `=OR($Q6="序时",$Q6="正常推进")` for a status with an older label. */
+function statusMatch(cell: string, labels: string[]): string {
+  const tests = labels.map((l) => `${cell}="${l}"`);
+  return tests.length === 1 ? `=${tests[0]}` : `=OR(${tests.join(',')})`;
+}
+
 /** The 完成率 data bar: full at 100 %. */
 const RATE_BAR = '5B9BD5';
 
@@ -432,7 +440,7 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
   for (const st of Object.keys(STATUS_COLORS) as TaskStatus[]) {
     conditionalFormats.push({
       range: rangeAddress(first, statusCol, lastRow, statusCol),
-      formula: `=${statusCell}="${STATUS_LABELS[st][lang]}"`,
+      formula: statusMatch(statusCell, statusLabelsOf(st, lang)),
       fill: STATUS_COLORS[st].fill,
       fontColor: STATUS_COLORS[st].font,
     });
