@@ -1,4 +1,10 @@
+import { generateWorkbook } from '../../../src/core/generate/generate';
+import { readTaskSheet } from '../../../src/core/layout/reader';
 import type { MilestoneKind } from '../../../src/core/model';
+import { isFormula } from '../../../src/core/sheet/spec';
+import { readRecords } from '../../../src/core/validate/record';
+import { validateGrid } from '../../../src/core/validate/validate';
+import { samplePlan } from '../sample';
 import { AHEAD_MARGIN, judgeStatus, suggestStatus } from '../../../src/core/period/statusRule';
 import { parseReportingPeriod } from '../../../src/core/validate/period';
 import type { TaskRecord } from '../../../src/core/validate/record';
@@ -90,5 +96,39 @@ describe('the 序时进度 status rule', () => {
   it("states 序时进度 with the judgement, and the margin is 5 % of the year's step", () => {
     expect(AHEAD_MARGIN).toBe(0.05);
     expect(judgeStatus(rec('cumulative', cumulative, 210, 300), Q2)).toEqual({ status: 'behind', expected: 220 });
+  });
+});
+
+describe('the rule and the 进度滞后 finding agree', () => {
+  it('every task the rule calls 滞后 or 未开展 has the finding, and no other task has it', () => {
+    const { spec } = generateWorkbook(samplePlan(), { counties: [], lang: 'zh' });
+    const grid = spec.sheets.find((s) => s.kind === 'city')!.values.map((r) => r.map((v) => (isFormula(v) ? null : v)));
+    grid[1][4] = '2024年第2季度';
+    // Every task reported, from nothing to past the year's milestone: 200 → 240, actuals 0, 199 … 239.
+    let i = 0;
+    for (const r of grid.slice(5)) {
+      if (typeof r[0] !== 'string' || !/^\d+$/.test(r[0]) || r[5] === '定性') continue;
+      if (i % 5 === 0) {
+        // some lower is better: 40 → 35 → 30, actuals 41 … 30
+        r[2] = 'PM2.5平均浓度控制在30以内';
+        [r[4], r[6], r[8], r[9], r[10]] = ['微克/立方米', 30, 40, 35, 30];
+        r[13] = 41 - (i % 12);
+      } else {
+        [r[4], r[6], r[8], r[9], r[10]] = ['家', 300, 200, 240, 300];
+        r[13] = i % 12 === 0 ? 0 : 195 + (i % 12) * 4;
+      }
+      i++;
+    }
+    const read = readTaskSheet(grid)!;
+    const period = parseReportingPeriod('2024年第2季度');
+    const statuses = new Map(readRecords(read, 'zh').map((r) => [r.actual.cell, suggestStatus(r, period)]));
+    const flagged = new Set(
+      validateGrid(grid, { sheet: 's', lang: 'zh' })
+        .filter((f) => f.code === 'progress-behind' || f.code === 'progress-above-ceiling')
+        .map((f) => f.cell),
+    );
+    const judged = [...statuses].filter(([, st]) => st !== null);
+    expect(new Set(judged.map(([, st]) => st))).toEqual(new Set(['done', 'ahead', 'onTrack', 'behind', 'notStarted']));
+    for (const [cell, st] of judged) expect([cell, flagged.has(cell)]).toEqual([cell, st === 'behind' || st === 'notStarted']);
   });
 });
