@@ -97,6 +97,9 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
     .option('--format <table|json>', m.t('optFormat'), 'table')
     .option('--lang <zh|en>', m.t('optFindingsLang'))
     .option('--findings-sheet <file>', m.t('optFindingsSheet'))
+    .option('--fill-status', m.t('optFillStatus'))
+    .option('--overwrite-status', m.t('optOverwriteStatus'))
+    .option('-o, --output <file>', m.t('optFillOut'))
     .option('--force', m.t('optForce'))
     .action((file: string, opts: ValidateArgs) => setCode(import('./validate').then((c) => c.runValidate(file, opts, m, io))));
 

@@ -71,6 +71,15 @@ const T = {
     en: 'also write the findings sheet (审核意见) to this .xlsx, to send back',
   },
   noProblems: { zh: '未发现问题。', en: 'No problems found.' },
+  optFillStatus: {
+    zh: '按序时进度填写空白的“状态”,另存到 -o 指定的文件(不改动原文件)',
+    en: 'fill blank 状态 (status) cells from the time-proportional rule, into the file given with -o (the input is not changed)',
+  },
+  optOverwriteStatus: {
+    zh: '与 --fill-status 同用:填报人已选的状态与规则不同时也改写',
+    en: 'with --fill-status: also write over a status the clerk chose that differs from the rule',
+  },
+  optFillOut: { zh: '填写状态后的工作簿(.xlsx)', en: 'the workbook with the statuses filled (.xlsx)' },
 
   rollupDescription: {
     zh: '汇总各县区报送的工作簿(含市级工作簿),输出汇总、填报情况和排名(有错误时退出码为 1)',
@@ -332,6 +341,31 @@ const F = {
   notTaskLists: {
     zh: (sheets: string) => `不是任务清单(已跳过):${sheets}`,
     en: (sheets: string) => `Not task lists (skipped): ${sheets}`,
+  },
+  fillNeedsOutput: {
+    zh: (option: string) => `${option} 需要用 -o 指定输出文件(不会改动原文件)`,
+    en: (option: string) => `${option} needs -o OUT.xlsx (the input is never written over)`,
+  },
+  statusFilled: {
+    zh: (n: number) => `状态:按序时进度填写 ${n} 个`,
+    en: (n: number) => `Status: ${n} filled from the schedule rule`,
+  },
+  statusKept: {
+    zh: (n: number) => `保留填报人所选、与规则不同的状态 ${n} 个(用 --overwrite-status 改写):`,
+    en: (n: number) => `Kept ${n} status(es) the clerk chose that differ from the rule (--overwrite-status writes over them):`,
+  },
+  statusOverwritten: {
+    zh: (n: number) => `按规则改写填报人所选的状态 ${n} 个:`,
+    en: (n: number) => `Wrote the rule's status over ${n} the clerk chose:`,
+  },
+  statusConflictLine: {
+    zh: (where: string, id: string, clerk: string, rule: string) => `  ${where}  序号 ${id}:填报“${clerk}”,规则为“${rule}”`,
+    en: (where: string, id: string, clerk: string, rule: string) =>
+      `  ${where}  task ${id}: "${clerk}" filled in, the rule gives "${rule}"`,
+  },
+  statusWritten: {
+    zh: (file: string) => `已写入 ${file}(只改动“状态”单元格)`,
+    en: (file: string) => `Written to ${file} (only 状态 cells changed)`,
   },
   sameAsInput: {
     zh: (file: string) => `审核意见不能写入被审核的文件本身:${file}`,

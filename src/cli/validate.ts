@@ -2,6 +2,7 @@
  * `keytask validate FILE.xlsx`: the review a city office runs on a county's submission, as a
  * list on the terminal (or JSON for scripts) and, on request, as the 审核意见 sheet to send back.
  */
+import { readFile } from 'fs/promises';
 import { basename, extname } from 'path';
 import { type Finding, SEVERITY_LABELS, summarize } from '../core/findings/catalogue';
 import type { Lang } from '../core/i18n';
@@ -9,6 +10,8 @@ import { buildFindingsSheet, entryMessage } from '../core/report/findingsSheet';
 import { cellList, entryTitle, triage } from '../core/findings/triage';
 import { hasErrors } from '../core/operations/report';
 import { SheetNotFoundError, type Validation, validate } from '../core/operations/validate';
+import { type StatusFill, fillStatus } from '../core/operations/fillStatus';
+import { sortFindings } from '../core/validate/workbook';
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
 import { EXIT_FINDINGS, InputError } from './errors';
 import { checkOutput, formatOf, langOption, writeFileAtomic } from './options';
@@ -21,6 +24,10 @@ export interface ValidateArgs {
   lang?: string;
   findingsSheet?: string;
   force?: boolean;
+  /** fill blank 状态 cells from the rule into `output` */
+  fillStatus?: boolean;
+  overwriteStatus?: boolean;
+  output?: string;
 }
 
 /** The JSON output: exactly these fields, so scripts can rely on them. */
@@ -136,9 +143,24 @@ async function writeFindingsFile(findings: Finding[], lang: Lang, source: string
   await writeFileAtomic(out, buf, m);
 }
 
-export async function runValidate(file: string, args: ValidateArgs, m: Messages, io: Output): Promise<number> {
+/** What --fill-status did, for the operator: counts, and each clerk's choice that differs from the rule. */
+function statusSummary(fill: StatusFill, overwrite: boolean, m: Messages): string[] {
+  const lines = [m.f.statusFilled(fill.filled)];
+  if (fill.conflicts.length > 0) {
+    lines.push(overwrite ? m.f.statusOverwritten(fill.overwritten) : m.f.statusKept(fill.conflicts.length));
+    for (const c of fill.conflicts) lines.push(m.f.statusConflictLine(`${c.sheet}!${c.cell}`, c.taskId, c.clerk, c.rule));
+  }
+  return lines;
+}
+
+export async function runValidate(file: string, args: ValidateArgs, m: Messages, io: Output & { err?: Output['out'] }): Promise<number> {
   const format = formatOf(args.format, m);
   if (args.findingsSheet) checkOutput(args.findingsSheet, [file], args.force, m, m.f.sameAsInput);
+  if (args.overwriteStatus && !args.fillStatus) throw new InputError(m.f.fillNeedsOutput('--overwrite-status'));
+  if (args.fillStatus) {
+    if (!args.output) throw new InputError(m.f.fillNeedsOutput('--fill-status'));
+    checkOutput(args.output, [file], args.force, m);
+  }
   const read = await readXlsx(file);
   // Merged ranges come with the values, so a merge across task rows is reported as in Excel.
   const sheets = read.sheets.map((s) => ({
@@ -157,9 +179,21 @@ export async function runValidate(file: string, args: ValidateArgs, m: Messages,
     const visible = sheets.filter((s) => s.visibility === 'visible').map((s) => s.name);
     throw new InputError(m.f.noSheet(e.sheet, visible.join(', ')));
   }
-  const { findings, checked, skipped, counts: s } = v.report;
+  const { checked, skipped } = v.report;
   // Exit 0 would read as a pass to a script: a workbook with no task list is the wrong input.
   if (checked.length === 0) throw new InputError(m.f.noTaskList(file));
+  let { findings, counts: s } = v.report;
+  let fill: StatusFill | null = null;
+  if (args.fillStatus) {
+    fill = fillStatus(sheets, read.names, {
+      lang: v.lang,
+      overwrite: args.overwriteStatus === true,
+      ...(args.sheet !== undefined ? { sheet: args.sheet } : {}),
+    });
+    // The rule's findings (a clerk's differing status, an unreadable 报送期) join the review's.
+    findings = sortFindings([...findings, ...fill.findings], checked);
+    s = summarize(findings);
+  }
 
   if (format === 'json') {
     writeFindingsJson(findings, io);
@@ -175,6 +209,14 @@ export async function runValidate(file: string, args: ValidateArgs, m: Messages,
   if (args.findingsSheet) {
     await writeFindingsFile(findings, v.lang, file, args.findingsSheet, m);
     if (format === 'table') io.out(m.f.findingsWritten(args.findingsSheet));
+  }
+  if (fill && args.output) {
+    // ExcelJS is loaded only when a file is written.
+    const { writeCellsInto } = await import('../hosts/xlsx/writeCells');
+    await writeFileAtomic(args.output, await writeCellsInto(await readFile(file), fill.writes), m);
+    // With --format json stdout holds only the JSON.
+    const say = format === 'json' ? (io.err ?? (() => undefined)) : io.out;
+    for (const line of [...statusSummary(fill, args.overwriteStatus === true, m), m.f.statusWritten(args.output)]) say(line);
   }
   return hasErrors(v.report) ? EXIT_FINDINGS : 0;
 }

@@ -130,6 +130,21 @@ export interface Strings {
     sheetCancelled: string;
     actionErrorTitle: string;
   };
+  /** 填写状态, in the review tab */
+  fillStatus: {
+    button: string;
+    running: string;
+    title: string;
+    filled: (n: number) => string;
+    kept: (n: number) => string;
+    overwritten: (n: number) => string;
+    askTitle: string;
+    askIntro: (n: number) => string;
+    askLine: (where: string, id: string, clerk: string, rule: string) => string;
+    askMore: (n: number) => string;
+    keep: string;
+    overwrite: string;
+  };
   rollup: {
     intro: string;
     sheets: string;
@@ -340,6 +355,20 @@ export const ZH: Strings = {
     sheetRenamed: (wanted, used) => `“${wanted}”已被您的工作表占用，审核意见表写在“${used}”中。`,
     sheetCancelled: '已取消，未生成审核意见表。',
     actionErrorTitle: '操作失败',
+  },
+  fillStatus: {
+    button: '填写状态',
+    running: '正在填写状态…',
+    title: '填写状态',
+    filled: (n) => (n > 0 ? `已按序时进度填写 ${n} 项任务的状态。` : '没有需要填写的空白状态。'),
+    kept: (n) => `保留了填报人所选、与序时进度不符的状态 ${n} 项，见下方说明。`,
+    overwritten: (n) => `已按序时进度改写填报人所选的状态 ${n} 项。`,
+    askTitle: '状态与序时进度不符',
+    askIntro: (n) => `以下 ${n} 项任务，填报人所选的状态与按序时进度判断的不同：`,
+    askLine: (where, id, clerk, rule) => `${where} 序号 ${id}：填报“${clerk}”，按序时进度为“${rule}”`,
+    askMore: (n) => `另有 ${n} 项未列出。`,
+    keep: '保留填报人的选择',
+    overwrite: '按序时进度改写',
   },
   rollup: {
     intro: '按序号合并各县（市、区）的填报，生成全市汇总、填报情况和排名。县区工作表和文件只读取，不会改动。',
@@ -573,6 +602,21 @@ export const EN: Strings = {
     sheetRenamed: (wanted, used) => `"${wanted}" is a sheet of yours; the findings went to "${used}".`,
     sheetCancelled: 'Cancelled; no findings sheet was written.',
     actionErrorTitle: 'That did not work',
+  },
+  fillStatus: {
+    button: 'Fill status',
+    running: 'Filling status…',
+    title: 'Fill status',
+    filled: (n) =>
+      n > 0 ? `Filled the status of ${n} task${n === 1 ? '' : 's'} from the time-proportional schedule.` : 'No blank status to fill.',
+    kept: (n) => `Kept ${n} status${n === 1 ? '' : 'es'} the clerk chose that differ${n === 1 ? 's' : ''} from the schedule; see below.`,
+    overwritten: (n) => `Wrote the schedule's status over ${n} the clerk chose.`,
+    askTitle: 'Status differs from the schedule',
+    askIntro: (n) => `For ${n} task${n === 1 ? '' : 's'}, the status the clerk chose differs from the time-proportional schedule's:`,
+    askLine: (where, id, clerk, rule) => `${where} task ${id}: "${clerk}" chosen, the schedule gives "${rule}"`,
+    askMore: (n) => `${n} more not listed.`,
+    keep: 'Keep the clerk’s choice',
+    overwrite: 'Use the schedule’s',
   },
   rollup: {
     intro:

@@ -94,7 +94,7 @@ describe('standard sheet layout', () => {
     const byCol = (letter: string) => sheet.validations.filter((v) => v.range.startsWith(letter));
     expect(byCol('E')[0].rule).toMatchObject({ type: 'list' });
     expect(byCol('F')[0].rule).toEqual({ type: 'list', values: ['累计', '年度', '占比', '定性'] });
-    expect(byCol('Q')[0].rule).toEqual({ type: 'list', values: ['未开始', '正常推进', '滞后', '已完成'] });
+    expect(byCol('Q')[0].rule).toEqual({ type: 'list', values: ['已完成', '超序时', '序时', '滞后', '未开展'] });
     expect(byCol('L')[0].rule).toEqual({ type: 'listRef', ref: 'KT_UNITS' });
     expect(byCol('G').map((v) => v.rule.type)).toContain('decimal');
     // Task 17 is a share: its number cells accept 0–100 only.

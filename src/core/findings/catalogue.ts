@@ -50,6 +50,10 @@ interface Fields {
   expected: Shown;
   /** the reporting period (报送期) */
   period: string;
+  /** a 状态 as the clerk wrote it */
+  status: string;
+  /** the 状态 the 序时进度 rule gives (period/statusRule.ts) */
+  ruleStatus: string;
   unit: string;
   targetUnit: string;
   cityUnit: string;
@@ -266,6 +270,36 @@ export const CATALOGUE = {
       zh: `截至${p.period},实际为${p.actual},高于应控制的${p.expected}`,
       en: `By ${p.period}, the figure is ${p.actual}, above the ${p.expected} it should stay within`,
     }),
+  ),
+  'status-differs-from-rule': def(
+    'warning',
+    { zh: '状态与序时进度不符', en: 'Status differs from the schedule rule' },
+    {
+      zh: '填报的状态与按序时进度判断的状态不同,未被改动;请核对状态或本期完成值',
+      en: 'The status filled in differs from the one the time-proportional rule gives and was left as it is; check the status or the actual',
+    },
+    (p: Takes<'status' | 'ruleStatus' | 'period' | 'actual', 'expected'>) =>
+      p.expected !== undefined
+        ? {
+            zh: `状态填为“${p.status}”,按序时进度应为“${p.ruleStatus}”(截至${p.period},完成${p.actual},序时进度${p.expected})`,
+            en: `Status is "${p.status}" but the schedule rule gives "${p.ruleStatus}" (by ${p.period}, ${p.actual} done, time-proportional ${p.expected})`,
+          }
+        : {
+            zh: `状态填为“${p.status}”,按序时进度应为“${p.ruleStatus}”(截至${p.period},完成${p.actual})`,
+            en: `Status is "${p.status}" but the schedule rule gives "${p.ruleStatus}" (by ${p.period}, ${p.actual} done)`,
+          },
+  ),
+  'reporting-period-unread': def(
+    'warning',
+    { zh: '报送期无法识别', en: 'Reporting period not read' },
+    {
+      zh: '表头的报送期为空或读不出年份和期次,无法按序时进度填写状态;请填写如“2024年第3季度”“2024年9月”“2024年上半年”',
+      en: 'The reporting period in the header is blank or gives no year and period, so no status can be filled from the schedule; write e.g. 2024年第3季度, 2024年9月 or 2024年上半年',
+    },
+    (p: Takes<never, 'text'>) =>
+      p.text
+        ? { zh: `报送期“${p.text}”无法识别,状态未填写`, en: `The reporting period "${p.text}" cannot be read; no status was filled` }
+        : { zh: '未填写报送期,状态未填写', en: 'No reporting period is given; no status was filled' },
   ),
   // ---- responsibility ----
   'lead-missing': def(

@@ -20,7 +20,7 @@ import {
 import { type Paper, printPlan, printSetup } from '../sheet/printPlan';
 import { rowHeightFor, wrappedLines } from '../sheet/textFit';
 import { type ColumnDef, type ColumnKey, MILESTONE_GROUP, columnsFor, headerText, isYearKey, yearKey } from './columns';
-import { COMMON_UNITS, KIND_LABELS, STATUS_LABELS, type TaskStatus, kindLabels, statusLabels } from './vocabulary';
+import { COMMON_UNITS, KIND_LABELS, type TaskStatus, kindLabels, statusLabels, statusLabelsOf } from './vocabulary';
 
 /** Row indexes (0-based) of the fixed parts of the sheet. */
 export const LAYOUT_ROWS = {
@@ -99,17 +99,24 @@ const BODY_SIZE = 10;
 const PRINT_TITLE_COLUMNS = 3;
 
 /**
- * 状态 colours, by the dropdown's values: done green, on track a quiet green, behind amber,
- * not started grey. Exact matches as formulas rather than "contains text", which would also
- * colour a 状态 typed as 进度滞后 as if it were the list's 滞后 (and the formula kind renders
- * alike in both hosts).
+ * 状态 colours, red / amber / green as the issue asks: done, ahead and on schedule green, behind
+ * red, not started amber (the rule gives 未开展 only when the period expects progress). Exact
+ * matches as formulas rather than "contains text", which would also colour a 状态 typed as
+ * 进度滞后 as if it were the list's 滞后 (and the formula kind renders alike in every host); an
+ * older sheet's 正常推进 and 未开始 are matched too (statusLabelsOf). One format per colour, not
+ * per status: every county copy carries them, and a workbook of twenty copies re-generated in
+ * full still fits the requests it took before.
  */
-const STATUS_COLORS: Record<TaskStatus, { fill: string; font: string }> = {
-  done: { fill: 'C6EFCE', font: '006100' },
-  onTrack: { fill: 'E2EFDA', font: '375623' },
-  behind: { fill: 'FFEB9C', font: '9C5700' },
-  notStarted: { fill: 'EDEDED', font: '595959' },
-};
+const STATUS_COLORS: Array<{ statuses: TaskStatus[]; fill: string; font: string }> = [
+  { statuses: ['done', 'ahead', 'onTrack'], fill: 'C6EFCE', font: '006100' },
+  { statuses: ['behind'], fill: 'FFC7CE', font: '9C0006' },
+  { statuses: ['notStarted'], fill: 'FFEB9C', font: '9C5700' },
+];
+/** `=$Q6="滞后"`, or `=OR($Q6="序时",$Q6="正常推进")` for a status with an older label. */
+function statusMatch(cell: string, labels: string[]): string {
+  const tests = labels.map((l) => `${cell}="${l}"`);
+  return tests.length === 1 ? `=${tests[0]}` : `=OR(${tests.join(',')})`;
+}
 /** 上期完成值 takes no typed figure: the least a typed one would need to be. */
 const CARRIED_ONLY = 1e15;
 const CARRIED_NOTE: Record<'prompt' | 'error', Label> = {
@@ -462,12 +469,15 @@ export function buildTaskSheet(plan: Plan, opts: TaskSheetOptions, dataRows: Dat
 
   const statusCol = col('status');
   const statusCell = `$${columnLetter(statusCol)}${first + 1}`;
-  for (const st of Object.keys(STATUS_COLORS) as TaskStatus[]) {
+  for (const c of STATUS_COLORS) {
     conditionalFormats.push({
       range: rangeAddress(first, statusCol, lastRow, statusCol),
-      formula: `=${statusCell}="${STATUS_LABELS[st][lang]}"`,
-      fill: STATUS_COLORS[st].fill,
-      fontColor: STATUS_COLORS[st].font,
+      formula: statusMatch(
+        statusCell,
+        c.statuses.flatMap((st) => statusLabelsOf(st, lang)),
+      ),
+      fill: c.fill,
+      fontColor: c.font,
     });
   }
   const dataBars: DataBarSpec[] = [{ range: rangeAddress(first, rateCol, lastRow, rateCol), color: RATE_BAR, min: 0, max: 1 }];

@@ -12,13 +12,27 @@ export const KIND_LABELS: Record<MilestoneKind, Label> = {
   qualitative: { zh: '定性', en: 'Qualitative' },
 };
 
-export type TaskStatus = 'notStarted' | 'onTrack' | 'behind' | 'done';
+export type TaskStatus = 'done' | 'ahead' | 'onTrack' | 'behind' | 'notStarted';
 
+/**
+ * 状态 as the issue's 序时进度 rule names them (period/statusRule.ts), in the dropdown's order:
+ * 已完成 / 超序时 / 序时 / 滞后 / 未开展.
+ */
 export const STATUS_LABELS: Record<TaskStatus, Label> = {
-  notStarted: { zh: '未开始', en: 'Not started' },
-  onTrack: { zh: '正常推进', en: 'On track' },
-  behind: { zh: '滞后', en: 'Behind' },
   done: { zh: '已完成', en: 'Completed' },
+  ahead: { zh: '超序时', en: 'Ahead of schedule' },
+  onTrack: { zh: '序时', en: 'On schedule' },
+  behind: { zh: '滞后', en: 'Behind' },
+  notStarted: { zh: '未开展', en: 'Not started' },
+};
+
+/**
+ * The labels sheets made before the rule offered (正常推进, 未开始): still read as the same
+ * status and still coloured, so a clerk's choice in an older sheet keeps its meaning.
+ */
+export const OLD_STATUS_LABELS: Partial<Record<TaskStatus, Label>> = {
+  onTrack: { zh: '正常推进', en: 'On track' },
+  notStarted: { zh: '未开始', en: 'Not started' },
 };
 
 /** Units offered in the unit dropdown; others may still be typed (the rule only warns). */
@@ -54,6 +68,10 @@ function reverse<K extends string>(labels: Record<K, Label>): Map<string, K> {
 
 const KIND_BY_LABEL = reverse(KIND_LABELS);
 const STATUS_BY_LABEL = reverse(STATUS_LABELS);
+for (const [key, label] of Object.entries(OLD_STATUS_LABELS) as Array<[TaskStatus, Label]>) {
+  STATUS_BY_LABEL.set(label.zh, key);
+  STATUS_BY_LABEL.set(label.en.toLowerCase(), key);
+}
 // Traditional forms and common synonyms clerks type instead of picking from the list.
 KIND_BY_LABEL.set('累計', 'cumulative');
 KIND_BY_LABEL.set('年度', 'annual');
@@ -65,6 +83,12 @@ STATUS_BY_LABEL.set('進度滯後', 'behind');
 STATUS_BY_LABEL.set('滯後', 'behind');
 STATUS_BY_LABEL.set('进度滞后', 'behind');
 STATUS_BY_LABEL.set('已完成', 'done');
+STATUS_BY_LABEL.set('超序时进度', 'ahead');
+STATUS_BY_LABEL.set('超序時', 'ahead');
+STATUS_BY_LABEL.set('序时进度', 'onTrack');
+STATUS_BY_LABEL.set('序時', 'onTrack');
+STATUS_BY_LABEL.set('未開展', 'notStarted');
+STATUS_BY_LABEL.set('ahead', 'ahead');
 
 export function kindFromLabel(text: string): MilestoneKind | null {
   return KIND_BY_LABEL.get(text.trim()) ?? KIND_BY_LABEL.get(text.trim().toLowerCase()) ?? null;
@@ -80,4 +104,10 @@ export function kindLabels(lang: Lang): string[] {
 
 export function statusLabels(lang: Lang): string[] {
   return Object.values(STATUS_LABELS).map((l) => l[lang]);
+}
+
+/** Every label a status is written as in a sheet, current and older (for colouring them alike). */
+export function statusLabelsOf(status: TaskStatus, lang: Lang): string[] {
+  const old = OLD_STATUS_LABELS[status]?.[lang];
+  return [STATUS_LABELS[status][lang], ...(old && old !== STATUS_LABELS[status][lang] ? [old] : [])];
 }

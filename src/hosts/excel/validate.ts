@@ -9,7 +9,14 @@
  */
 import type { Finding } from '../../core/findings/catalogue';
 import type { Lang } from '../../core/i18n';
-import { type SheetInfo, type ValidationReport, sheetsToValidate, validate, withGrids } from '../../core/operations/validate';
+import {
+  type SheetInfo,
+  type ValidationReport,
+  type WorkbookSheet,
+  sheetsToValidate,
+  validate,
+  withGrids,
+} from '../../core/operations/validate';
 import type { Visibility } from '../../core/sheet/spec';
 import { type ExcelApi, capabilitiesOf } from './runtime';
 import { loadStructure, structureOf } from './structure';
@@ -29,35 +36,53 @@ export interface ExcelValidation extends ValidationReport {
 
 const VISIBILITY: Record<string, Visibility> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
 
-export async function validateInExcel(api: ExcelApi, opts: ValidateInExcelOptions): Promise<ExcelValidation> {
+/** What a review reads of the open workbook: every sheet, with the grids `validate` needs. */
+export interface ReviewRead {
+  sheets: WorkbookSheet[];
+  names: Array<{ name: string; ref: string }>;
+  /** the active sheet's name when the scope is the active sheet */
+  only: string | undefined;
+  /** round trips used */
+  syncs: number;
+}
+
+/**
+ * Reads what `validate` (and `fillStatus`, which takes the same sheets) needs, in the syncs the
+ * header describes: structure and active sheet, the sheets' values, the figure cells' formats.
+ */
+export async function readForReview(api: ExcelApi, context: Excel.RequestContext, scope: 'active' | 'all'): Promise<ReviewRead> {
   // Older Excel (before Range.getMergedAreasOrNullObject) is checked without merges.
   const merges = capabilitiesOf(api).mergedAreas;
-  return api.run(async (context) => {
-    const load = loadStructure(context);
-    const active = load.worksheets.getActiveWorksheet();
-    active.load('name');
-    await context.sync();
-    const structure = structureOf(load);
-    const sheets: SheetInfo[] = structure.sheets.map((ws) => ({ name: ws.name, visibility: VISIBILITY[ws.visibility] ?? 'visible' }));
-    const { registry, names } = structure;
-    const only = opts.scope === 'active' ? active.name : undefined;
-    const { plan, read: toRead } = sheetsToValidate(sheets, registry, names, only);
+  const load = loadStructure(context);
+  const active = load.worksheets.getActiveWorksheet();
+  active.load('name');
+  await context.sync();
+  const structure = structureOf(load);
+  const sheets: SheetInfo[] = structure.sheets.map((ws) => ({ name: ws.name, visibility: VISIBILITY[ws.visibility] ?? 'visible' }));
+  const { registry, names } = structure;
+  const only = scope === 'active' ? active.name : undefined;
+  const { plan, read: toRead } = sheetsToValidate(sheets, registry, names, only);
 
-    const read = await readUsedRanges(context, toRead, { merges });
-    const percent = await readPercentCells(
-      context,
-      plan.targets.flatMap((t) => {
-        const r = read.sheets.get(t.sheet);
-        return r ? [{ sheet: t.sheet, grid: r.grid }] : [];
-      }),
-    );
-    const syncs = 1 + read.syncs + percent.syncs;
-    const all = withGrids(sheets, registry, (name) => {
-      const r = read.sheets.get(name);
-      const percentCells = percent.cells.get(name);
-      return r ? { grid: r.grid, merges: r.merges, ...(percentCells ? { percentCells } : {}) } : undefined;
-    });
-    const { report } = validate(all, names, { lang: opts.lang, ...(only !== undefined ? { sheet: only } : {}) });
+  const read = await readUsedRanges(context, toRead, { merges });
+  const percent = await readPercentCells(
+    context,
+    plan.targets.flatMap((t) => {
+      const r = read.sheets.get(t.sheet);
+      return r ? [{ sheet: t.sheet, grid: r.grid }] : [];
+    }),
+  );
+  const all = withGrids(sheets, registry, (name) => {
+    const r = read.sheets.get(name);
+    const percentCells = percent.cells.get(name);
+    return r ? { grid: r.grid, merges: r.merges, ...(percentCells ? { percentCells } : {}) } : undefined;
+  });
+  return { sheets: all, names, only, syncs: 1 + read.syncs + percent.syncs };
+}
+
+export async function validateInExcel(api: ExcelApi, opts: ValidateInExcelOptions): Promise<ExcelValidation> {
+  return api.run(async (context) => {
+    const { sheets, names, only, syncs } = await readForReview(api, context, opts.scope);
+    const { report } = validate(sheets, names, { lang: opts.lang, ...(only !== undefined ? { sheet: only } : {}) });
     return { ...report, syncs };
   });
 }

@@ -10,9 +10,13 @@ import { ConflictDialog } from '../ConflictDialog';
 import { type Note, StatusBar } from '../StatusBar';
 import { useConflictQuestion } from '../useConflictQuestion';
 import { FindingsList } from './FindingsList';
+import { StatusConflictDialog } from './StatusConflictDialog';
+import { type ConflictAnswer, fillStatusInExcel } from '../../../hosts/excel/fillStatus';
+import type { StatusConflict } from '../../../core/operations/fillStatus';
+import { useQuestion } from '../useQuestion';
 
 type Scope = 'active' | 'all';
-type Busy = null | 'review' | 'mark' | 'clear' | 'sheet';
+type Busy = null | 'review' | 'mark' | 'clear' | 'sheet' | 'status';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -29,6 +33,7 @@ export function ReviewTab({ api }: { api: ExcelApi }) {
   const [reviewNote, setReviewNote] = useState<Note | null>(null);
   const [actionNote, setActionNote] = useState<Note | null>(null);
   const { confirm, conflicts, answer } = useConflictQuestion();
+  const statusQuestion = useQuestion<StatusConflict[], ConflictAnswer>('keep');
 
   const failed = (title: string, err: unknown): Note => ({ intent: 'error', title, lines: [errorMessage(err, s)] });
 
@@ -82,6 +87,18 @@ export function ReviewTab({ api }: { api: ExcelApi }) {
       return { intent: 'success', title: s.review.writeSheet, lines };
     });
 
+  /** 填写状态: fills blank 状态 from the rule; a clerk's differing choice is kept unless the user says otherwise. */
+  const fill = () =>
+    act('status', async () => {
+      const r = await fillStatusInExcel(api, { scope, lang: s.lang, ask: statusQuestion.ask });
+      const lines = [s.fillStatus.filled(r.filled)];
+      if (r.overwritten > 0) lines.push(s.fillStatus.overwritten(r.overwritten));
+      else if (r.conflicts.length > 0) lines.push(s.fillStatus.kept(r.conflicts.length));
+      // What the rule could not judge or left alone, as the review would list it.
+      for (const f of r.findings) lines.push(`${f.cell ? `${f.sheet}!${f.cell}` : f.sheet}${s.lang === 'zh' ? '：' : ': '}${f.message}`);
+      return { intent: r.findings.length > 0 ? 'warning' : 'success', title: s.fillStatus.title, lines };
+    });
+
   const select = useCallback(
     (f: Finding): void => {
       selectFinding(api, f).catch((err: unknown) =>
@@ -97,6 +114,7 @@ export function ReviewTab({ api }: { api: ExcelApi }) {
     mark: s.review.marking,
     clear: s.review.clearing,
     sheet: s.review.writingSheet,
+    status: s.fillStatus.running,
   };
   return (
     <div className={styles.root}>
@@ -110,6 +128,9 @@ export function ReviewTab({ api }: { api: ExcelApi }) {
       <div className={styles.row}>
         <Button appearance="primary" onClick={() => void run()} disabled={busy !== null}>
           {s.review.button}
+        </Button>
+        <Button onClick={() => void fill()} disabled={busy !== null}>
+          {s.fillStatus.button}
         </Button>
         {busy && <Spinner size="tiny" label={spinnerLabel[busy]} />}
       </div>
@@ -128,6 +149,7 @@ export function ReviewTab({ api }: { api: ExcelApi }) {
       <StatusBar note={actionNote} />
       {findings.length > 0 && <FindingsList findings={findings} onSelect={select} />}
       <ConflictDialog conflicts={conflicts} onAnswer={answer} />
+      <StatusConflictDialog conflicts={statusQuestion.question} onAnswer={statusQuestion.answer} />
     </div>
   );
 }
