@@ -240,7 +240,7 @@ describe('rolling up in Excel', () => {
 
     const charts = chartsOf(fake.workbook.sheet('排名')!);
     expect(charts.map((c) => [c.type, c.position])).toEqual([
-      ['BarClustered', { from: 'H2', to: 'L21' }],
+      ['BarClustered', { from: 'G2', to: 'J21' }],
       ['Line', expect.objectContaining({ from: expect.stringMatching(/^B\d+$/) })],
     ]);
     expect(charts[1].series.map((x) => x.name)).toEqual(['新密市', '登封市', '荥阳市']);

@@ -268,19 +268,23 @@ export function buildRankingSheet(result: RollupResult, opts: { lang: Lang; name
   ];
   if (last >= first) formats.push(...layout.bodyFormats(first, last));
   const scored = result.ranking.filter((e) => e.score !== null).length;
-  // The bar chart beside the table: five columns wide, one column after it (F–J without a previous period).
+  // The bar chart beside the table, ending where it always did (column J), so table and chart
+  // still print on one A4 width: F–J one column after the table; with the two columns of a
+  // previous period, G–J right after it.
   const chartTo = Math.max(20, first + scored + 2);
-  const chartCol = layout.width + 1;
+  const chartCol = periods ? layout.width : layout.width + 1;
   const trend = periods ? trendTable(periods, rows, formats, Math.max(chartTo, last) + 2, lang) : null;
   const spec = base('ranking', lang, opts.name, rows, layout, formats, { titleRow: RANKING_LAYOUT.headerRow, titleColumns: 0 });
-  const widths = trend ? spec.columnWidths.map((w, i) => (i >= 2 && i <= trend.lastColumn ? Math.max(w, 13) : w)) : spec.columnWidths;
-  while (trend && widths.length <= trend.lastColumn) widths.push(13);
+  // The table's columns keep their widths (the bar chart stays on the page beside it); the
+  // periods' labels wrap onto two lines instead, and periods past the table get a width of their own.
+  const widths = [...spec.columnWidths];
+  while (trend && widths.length <= trend.lastColumn) widths.push(10);
   return {
     ...spec,
     columnWidths: widths,
     // the rule is one long line: across the table, three lines high
     merges: [rangeAddress(1, 0, 1, layout.width - 1)],
-    rowHeights: { ...spec.rowHeights, 1: 60 },
+    rowHeights: { ...spec.rowHeights, 1: 60, ...(trend ? { [trend.headRow]: 32 } : {}) },
     freeze: { rows: first, columns: 0 },
     charts:
       scored > 0
@@ -291,9 +295,8 @@ export function buildRankingSheet(result: RollupResult, opts: { lang: Lang; name
               categories: rangeAddress(first, layout.at('county'), first + scored - 1, layout.at('county')),
               values: rangeAddress(first, layout.at('score'), first + scored - 1, layout.at('score')),
               seriesName: zh ? '得分' : 'Score',
-              // F to J beside the table: table and chart print on one A4 width at full size.
               from: cellAddress(1, chartCol),
-              to: cellAddress(chartTo, chartCol + 4),
+              to: cellAddress(chartTo, 9),
             } satisfies ChartSpec,
             ...(trend ? [trend.chart] : []),
           ]
@@ -322,7 +325,7 @@ function trendTable(
   formats: FormatSpec[],
   at: number,
   lang: Lang,
-): { chart: ChartSpec; lastColumn: number } | null {
+): { chart: ChartSpec; lastColumn: number; headRow: number } | null {
   const { trend } = periods;
   if (trend.periods.length < 2 || trend.counties.length === 0) return null;
   const zh = lang === 'zh';
@@ -346,6 +349,7 @@ function trendTable(
   );
   return {
     lastColumn,
+    headRow: head,
     chart: {
       type: 'line',
       title,
