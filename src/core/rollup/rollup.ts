@@ -20,7 +20,7 @@ import { validateRead } from '../validate/validate';
 import { type TaskList, foreignReason, readTaskList } from './identity';
 import { SAME_TASK, textSimilarity } from './textMatch';
 import { type PeriodFigure, type PeriodHistory, emptyHistory } from '../period/history';
-import { type PeriodComparison, checkAgainstPrior, comparePeriods, historyWith, priorOf, stoppedCounties } from './periods';
+import { type PeriodComparison, type Prior, checkAgainstPrior, comparePeriods, historyWith, priorOf, stoppedCounties } from './periods';
 
 export interface Submission {
   /** the county; when null, the sheet's 填报单位 names it */
@@ -515,10 +515,38 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
       summed: t.total !== null,
       actuals: Object.fromEntries(Object.entries(t.counties).map(([c, f]) => [c, counted(f, 'actual')])),
     }));
-    result.periods = comparePeriods(prior, history, compared, ranking, counties);
+    result.periods = comparePeriods(prior, withPriorScores(history, prior, tasks, counties), compared, ranking, counties);
   }
   result.history = historyWith(history, reporting.text, counties, periodFigures, ranking);
   return result;
+}
+
+/**
+ * The history with last period's ranks, scored again when it has none: a history started by
+ * next-period keeps figures, not ranks. Last period's actuals are scored by the same rule
+ * against each county's yardsticks of that period's year, as this period's sheets give them —
+ * so only the counties that report now are ranked then.
+ */
+function withPriorScores(history: PeriodHistory, prior: Prior, tasks: RolledTask[], counties: string[]): PeriodHistory {
+  if ((history.scores ?? []).some((x) => x.period === prior.previous)) return history;
+  const before = tasks.map((t) => ({
+    ...t,
+    counties: Object.fromEntries(
+      Object.entries(t.counties).map(([county, f]) => [
+        county,
+        { ...f, actual: prior.figures.get(county)?.get(t.id) ?? null, excluded: f.excluded.filter((x) => x.field !== 'actual') },
+      ]),
+    ),
+  }));
+  const ranked = rank(
+    before,
+    counties.filter((c) => prior.reported.includes(c)),
+    prior.previousPeriod,
+  );
+  return {
+    ...history,
+    scores: [...(history.scores ?? []), ...ranked.map((e) => ({ period: prior.previous, county: e.county, score: e.score, rank: e.rank }))],
+  };
 }
 
 /** A figure's value when it counts: present and without an error of the county's own. */

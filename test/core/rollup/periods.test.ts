@@ -3,6 +3,9 @@ import { buildHistorySheet, emptyHistory, mergeHistories, parseHistory, withPeri
 import { rankChangeText } from '../../../src/core/report/rollupSheets';
 import { checkAgainstPrior, comparable, comparePeriods, priorOf } from '../../../src/core/rollup/periods';
 import { parseReportingPeriod } from '../../../src/core/validate/period';
+import { rollup } from '../../../src/core/rollup/rollup';
+import { samplePlan } from '../sample';
+import { cityWorkbook, filledGrids, gridOf } from '../../cli/rollupFixtures';
 
 const Q2 = parseReportingPeriod('2024年第2季度')!;
 const history = withPeriod(
@@ -127,5 +130,38 @@ describe('scores in the history', () => {
     expect(merged.periods).toEqual(['2024年第1季度', '2024年第2季度']);
     expect(merged.scores).toEqual(history.scores);
     expect(mergeHistories(merged, later)).toEqual(merged);
+  });
+});
+
+describe('a history without ranks (a period started by next-period)', () => {
+  it('ranks last period again from its figures, against this period’s yardsticks of that year', () => {
+    const spec = cityWorkbook(samplePlan(), ['新密市', '登封市', '荥阳市']);
+    const grids = filledGrids(spec);
+    const city = gridOf(spec, spec.sheets[0].name);
+    const subs = Object.entries(grids).map(([county, grid]) => ({ county, source: county, grid }));
+    // 新密市 (task 4 yardstick 80) was at 20, 登封市 (60) at 60: 登封市 ranked first then
+    const before = withPeriod(
+      emptyHistory(),
+      '2024年第1季度',
+      ['新密市', '登封市'],
+      [
+        { county: '新密市', task: '4', value: 20, status: '' },
+        { county: '登封市', task: '4', value: 60, status: '' },
+      ],
+    );
+    const r = rollup({ grid: city, source: 'city' }, subs, { lang: 'zh', history: before });
+    const ranks = r.periods!.ranks;
+    expect(Object.entries(ranks).map(([c, x]) => [c, x.previous, x.isNew])).toEqual(
+      expect.arrayContaining([
+        ['新密市', 2, false],
+        ['登封市', 1, false],
+        ['荥阳市', null, true],
+      ]),
+    );
+    for (const e of r.ranking)
+      if (ranks[e.county].previous !== null) expect(ranks[e.county].change).toBe(ranks[e.county].previous! - e.rank!);
+    expect(r.periods!.trend.counties.find((c) => c.county === '登封市')!.scores).toEqual([100, expect.any(Number)]);
+    // what is written on is this period's ranks; last period's scored again are not put in
+    expect(r.history!.scores!.every((x) => x.period === '2024年第2季度')).toBe(true);
   });
 });
