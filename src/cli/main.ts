@@ -111,6 +111,7 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
     .option('--lang <zh|en>', m.t('optRollupLang'), 'zh')
     .option('--counties <list>', m.t('optExpectedCounties'))
     .option('--city <file>', m.t('optCity'))
+    .option('--previous <file>', m.t('optPrevious'))
     .option('--force', m.t('optForce'))
     .action((files: string[], opts: RollupArgs) => setCode(import('./rollup').then((c) => c.runRollup(files, opts, m, io))));
 

@@ -98,6 +98,10 @@ const T = {
     zh: '市级清单所在的工作簿(默认第一个文件)',
     en: 'the workbook holding the city task list (default: the first file)',
   },
+  optPrevious: {
+    zh: '上一期的汇总工作簿(keytask rollup -o 的输出):从中读取报送历史,算上期、环比和名次变化',
+    en: "a previous roll-up's summary workbook (what keytask rollup -o wrote): its period history gives last period's figures, changes and ranks",
+  },
   taskNo: { zh: '序号', en: 'task ' },
   rollupReading: { zh: '读取', en: 'reading' },
   rollupRanking: { zh: '排名:', en: 'Ranking:' },
@@ -286,6 +290,16 @@ const F = {
   rollupCityUnreadable: {
     zh: (f: string) => `无法读取市级工作簿 ${f}(见下方审核意见);请检查文件或用 --city 指定市级工作簿`,
     en: (f: string) => `the city workbook ${f} cannot be read; check the file, or name the city workbook with --city`,
+  },
+  rollupPreviousUnusable: {
+    zh: (f: string, unreadable: boolean) =>
+      unreadable
+        ? `无法读取上期汇总 ${f};请检查 --previous 指定的文件`
+        : `${f} 中没有报送历史:请用新版 keytask rollup -o 写出的汇总工作簿作 --previous`,
+    en: (f: string, unreadable: boolean) =>
+      unreadable
+        ? `the previous summary ${f} cannot be read; check the file given with --previous`
+        : `${f} holds no period history: give a summary workbook written by keytask rollup -o (this version) as --previous`,
   },
   rollupExcluded: {
     zh: (n: number) => `未计入合计和排名的县区数值 ${n} 项(县区表中有错误,已列入审核意见):`,

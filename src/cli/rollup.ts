@@ -12,6 +12,7 @@ import { dirname, relative, resolve, sep } from 'path';
 import { hasErrors } from '../core/operations/report';
 import { type FileRollup, fileRollup } from '../core/operations/rollup';
 import { parseCounties } from '../core/text/counties';
+import { HISTORY_SHEET, type PeriodHistory, parseHistory } from '../core/period/history';
 import { readXlsx } from '../hosts/xlsx/readWorkbook';
 import { eachSubmissionFile } from '../hosts/xlsx/submissionFiles';
 import { InputError } from './errors';
@@ -29,6 +30,8 @@ export interface RollupArgs {
   force?: boolean;
   /** the file holding the city list; default the first file */
   city?: string;
+  /** a previous roll-up's summary workbook, for its period history */
+  previous?: string;
 }
 
 export interface RollupIo {
@@ -48,6 +51,19 @@ function linkTargetFrom(output: string): (file: string) => string {
   return (file) => relative(from, resolve(file)).split(sep).join('/');
 }
 
+/** The period history a previous summary carries (very hidden, read by name). */
+async function previousHistory(file: string, m: Messages): Promise<PeriodHistory> {
+  let read;
+  try {
+    read = await readXlsx(file);
+  } catch {
+    throw new InputError(m.f.rollupPreviousUnusable(file, true));
+  }
+  const sheet = read.sheets.find((s) => s.name === HISTORY_SHEET);
+  if (!sheet) throw new InputError(m.f.rollupPreviousUnusable(file, false));
+  return parseHistory(sheet.grid);
+}
+
 export async function runRollup(
   files: string[],
   args: RollupArgs,
@@ -59,8 +75,15 @@ export async function runRollup(
   const lang = langOf(args.lang, 'zh', m);
   const output = args.output;
   if (output) {
-    checkOutput(output, [...files, ...(args.city ? [args.city] : [])], args.force, m, m.f.rollupOutputIsInput);
+    checkOutput(
+      output,
+      [...files, ...(args.city ? [args.city] : []), ...(args.previous ? [args.previous] : [])],
+      args.force,
+      m,
+      m.f.rollupOutputIsInput,
+    );
   }
+  const previous = args.previous ? await previousHistory(args.previous, m) : undefined;
 
   // The city list is the first file's, or the file named with --city. It is read first, for
   // the list every other file is checked against; then each file is rolled in and its grids
@@ -81,6 +104,7 @@ export async function runRollup(
     lang,
     ...(args.counties !== undefined ? { counties: parseCounties(args.counties) } : {}),
     build: output !== undefined,
+    ...(previous ? { previous } : {}),
     ...(output ? { findingsSheet: { date: today() }, linkTarget: linkTargetFrom(output) } : {}),
   };
   try {

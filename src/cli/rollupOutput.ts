@@ -6,6 +6,8 @@ import { basename } from 'path';
 import { type Finding, summarize } from '../core/findings/catalogue';
 import type { Lang } from '../core/i18n';
 import type { RollupResult } from '../core/rollup/rollup';
+import type { PeriodComparison } from '../core/rollup/periods';
+import { rankChangeText } from '../core/report/rollupSheets';
 import type { Messages } from './messages';
 import { displayWidth, findingsTable } from './validate';
 
@@ -43,6 +45,8 @@ export interface RollupJson {
   /** every county figure left out of totals and ranking */
   excluded: RollupResult['excluded'];
   findings: Finding[];
+  /** this period against the last one the history keeps; only when there is one */
+  periods?: PeriodComparison;
 }
 
 /** Beyond this many files a run takes long enough to deserve a progress bar even off a terminal. */
@@ -102,6 +106,7 @@ export function rollupJson(result: RollupResult): RollupJson {
     ranking: result.ranking.map((r) => ({ county: r.county, rank: r.rank, score: r.score, tasks: r.tasks })),
     excluded: result.excluded,
     findings: result.findings,
+    ...(result.periods ? { periods: result.periods } : {}),
   };
 }
 
@@ -150,9 +155,13 @@ export function rollupTable(result: RollupResult, lang: Lang, m: Messages): stri
   if (result.ranking.length) {
     lines.push('', m.t('rollupRanking'));
     lines.push(
-      ...table(result.ranking.map((r) => [String(r.rank ?? '-'), r.county, r.score === null ? '-' : r.score.toFixed(1)])).map(
-        (l) => `  ${l}`,
-      ),
+      ...table(
+        result.ranking.map((r) => {
+          const change = result.periods?.ranks[r.county];
+          const moved = change && r.rank !== null ? [rankChangeText(change, lang)] : [];
+          return [String(r.rank ?? '-'), r.county, r.score === null ? '-' : r.score.toFixed(1), ...moved];
+        }),
+      ).map((l) => `  ${l}`),
     );
   }
   const s = summarize(result.findings);

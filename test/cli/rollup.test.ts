@@ -124,7 +124,7 @@ describe('keytask rollup', () => {
   it('writes the summary workbook: sheets, chart, filter, literal county text, links to the files', async () => {
     const out = join(dir, 'out', 'summary.xlsx');
     const read = await readXlsx(out);
-    expect(read.sheets.map((s) => s.name)).toEqual(['汇总', '填报情况', '排名', '审核意见', 'keytask']);
+    expect(read.sheets.map((s) => s.name)).toEqual(['汇总', '填报情况', '排名', '审核意见', 'keytask', 'keytask_periods']);
     const buf = readFileSync(out);
     expect(await xmlPart(buf, 'xl/charts/chart1.xml')).toContain('<c:barDir val="bar"/>');
     expect(await xmlPart(buf, '[Content_Types].xml')).toContain('/xl/charts/chart1.xml');

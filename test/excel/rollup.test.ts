@@ -9,6 +9,7 @@ import { rollupInExcel } from '../../src/hosts/excel/rollup';
 import { DEFAULT_PAYLOAD_LIMIT, type FakeExcel, autoFilterOf, chartsOf, createFakeExcel } from '../support/fakeExcel';
 import { NOTE, cityWorkbook, fill, filledGrids, gridOf } from '../cli/rollupFixtures';
 import { samplePlan } from '../core/sample';
+import { HISTORY_SHEET, buildHistorySheet, emptyHistory, parseHistory, withPeriod } from '../../src/core/period/history';
 
 /**
  * One read of the structure, one read of every sheet involved, one read of the number formats
@@ -200,6 +201,57 @@ describe('rolling up in Excel', () => {
     expect(r.status).toBe('done');
     expect(autoFilterOf(fake.workbook.sheet('Summary')!)).toBeNull();
     expect(chartsOf(fake.workbook.sheet('Ranking')!)).toHaveLength(1);
+  });
+
+  it('compares with the period history the workbook keeps, read with the sheets (no sync more), and writes it back', async () => {
+    const fake = createFakeExcel();
+    const spec = cityWorkbook(samplePlan(), THREE);
+    // the last quarter as the workbook's history has it: 新密市's task 4 was 80, now 70
+    const before = withPeriod(
+      emptyHistory(),
+      '2024年第1季度',
+      THREE,
+      [
+        { county: '新密市', task: '4', value: 80, status: '' },
+        { county: '登封市', task: '4', value: 30, status: '' },
+        { county: '荥阳市', task: '4', value: 40, status: '' },
+      ],
+      [
+        { county: '荥阳市', score: 90, rank: 1 },
+        { county: '新密市', score: 80, rank: 2 },
+        { county: '登封市', score: 70, rank: 3 },
+      ],
+    );
+    loadWorkbook(fake, { ...spec, sheets: [...spec.sheets, buildHistorySheet(before)!] }, filledGrids(spec));
+
+    const r = await rollupInExcel(fake.api, { lang: 'zh', confirm: never });
+    expect(fake.syncCount).toBe(ROLLUP_SYNCS);
+    const periods = r.result!.periods!;
+    expect(periods.previous).toBe('2024年第1季度');
+    expect(r.result!.findings.filter((f) => f.code === 'actual-decreasing').map((f) => [f.params.county, f.taskId])).toEqual([
+      ['新密市', '4'],
+    ]);
+    expect(periods.tasks['4']).toMatchObject({ previous: 150, current: 85, delta: 15 });
+    expect(r.result!.ranking.map((e) => [e.county, e.rank, periods.ranks[e.county].change])).toEqual([
+      ['新密市', 1, 1],
+      ['登封市', 2, 1],
+      ['荥阳市', 3, -2],
+    ]);
+
+    const charts = chartsOf(fake.workbook.sheet('排名')!);
+    expect(charts.map((c) => [c.type, c.position])).toEqual([
+      ['BarClustered', { from: 'G2', to: 'J21' }],
+      ['Line', expect.objectContaining({ from: expect.stringMatching(/^B\d+$/) })],
+    ]);
+    expect(charts[1].series.map((x) => x.name)).toEqual(['新密市', '登封市', '荥阳市']);
+    expect(charts[1].series[0]).toMatchObject({
+      values: expect.stringMatching(/^C(\d+):D\1$/),
+      categories: expect.stringMatching(/^C\d+:D\d+$/),
+    });
+
+    const kept = parseHistory(fake.workbook.valuesOf(HISTORY_SHEET, 'values') as Grid);
+    expect(kept.periods).toEqual(['2024年第1季度', '2024年第2季度']);
+    expect(fake.workbook.sheet(HISTORY_SHEET)!.visibility).toBe('VeryHidden');
   });
 });
 

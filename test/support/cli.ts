@@ -40,3 +40,13 @@ export function keytask(args: string[], opts: { lang?: string; cwd?: string } = 
 
 /** A stack trace line, which a user must never see for a mistake of theirs. */
 export const STACK = /^\s+at .+\(.*:\d+:\d+\)$/m;
+
+/** The CLI run in this process (no build, no child): its exit code and what it printed. */
+export async function runInProcess(args: string[], lang: 'zh' | 'en' = 'en'): Promise<{ code: number; out: string; err: string }> {
+  const { main } = await import('../../src/cli/main');
+  const { messages } = await import('../../src/cli/messages');
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['node', 'keytask', ...args], { out: (l) => out.push(l), err: (l) => err.push(l) }, messages(lang));
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}

@@ -54,6 +54,8 @@ interface Fields {
   status: string;
   /** the 状态 the 序时进度 rule gives (period/statusRule.ts) */
   ruleStatus: string;
+  /** the period before it in the workbook's history */
+  prevPeriod: string;
   unit: string;
   targetUnit: string;
   cityUnit: string;
@@ -564,6 +566,43 @@ export const CATALOGUE = {
     (p: Takes<'field' | 'sum' | 'target'>) => ({
       zh: `各县区${p.field}合计${p.sum},低于市级${p.target}`,
       en: `The counties' ${p.field} add up to ${p.sum}, below the city's ${p.target}`,
+    }),
+  ),
+  // ---- from one period to the next (the history a roll-up carries) ----
+  'actual-decreasing': def(
+    'error',
+    { zh: '累计完成值下降', en: 'Cumulative actual went down' },
+    {
+      zh: '累计型任务的本期完成值低于上期,多为填错或口径变化;该数值不计入合计和排名,请县区核实更正或说明',
+      en: "A cumulative task's actual is below last period's, most often a typo or a change of basis; it is left out of totals and ranking until the county corrects or explains it",
+    },
+    (p: Takes<'county' | 'id' | 'value' | 'prevValue' | 'period' | 'prevPeriod'>) => ({
+      zh: `${p.county}序号${p.id}本期(${p.period})累计完成${p.value},低于上期(${p.prevPeriod})的${p.prevValue}`,
+      en: `${p.county}, task ${p.id}: ${p.value} done by ${p.period}, below ${p.prevValue} reported for ${p.prevPeriod}`,
+    }),
+  ),
+  'actual-missing-since-last-period': def(
+    'warning',
+    { zh: '上期有数本期空白', en: 'Reported last period, blank now' },
+    {
+      zh: '该任务上期报送了完成值,本期留空;请县区补报本期完成值',
+      en: 'The task had an actual last period and is blank now; ask the county for this period’s figure',
+    },
+    (p: Takes<'county' | 'id' | 'prevValue' | 'prevPeriod'>) => ({
+      zh: `${p.county}序号${p.id}上期(${p.prevPeriod})完成${p.prevValue},本期未填`,
+      en: `${p.county}, task ${p.id}: ${p.prevValue} reported for ${p.prevPeriod}, blank now`,
+    }),
+  ),
+  'county-stopped-reporting': def(
+    'warning',
+    { zh: '上期报送本期未报', en: 'Reported last period, not now' },
+    {
+      zh: '该县区上期报送了,本期没有报送,汇总中没有其本期数值;请催报',
+      en: 'The county reported last period but sent nothing this period, so the roll-up has none of its figures; remind it',
+    },
+    (p: Takes<'county' | 'prevPeriod'>) => ({
+      zh: `${p.county}上期(${p.prevPeriod})已报送,本期未报送`,
+      en: `${p.county} reported for ${p.prevPeriod} but has sent nothing this period`,
     }),
   ),
   'county-unit-mismatch': def(

@@ -35,6 +35,7 @@ import type { Grid } from '../sheet/grid';
 import type { KeytaskSheet } from '../sheet/registry';
 import { directoryUnits } from '../validate/workbook';
 import { type Report, reportOf } from './report';
+import { HISTORY_SHEET, type PeriodHistory, emptyHistory, mergeHistories, parseHistory } from '../period/history';
 
 /** A sheet as the host read it: its values from A1 and the cells it formats as percent. */
 export interface ReadGrid {
@@ -49,6 +50,8 @@ export interface WorkbookSheets {
   city: ReadGrid | null;
   /** the unit directory's values (单位名录), when the workbook has one */
   units?: Grid;
+  /** the period history's values (the very hidden keytask_periods), when the workbook has one */
+  history?: Grid;
   /** the counties the registry has copies for, in its order: who is expected by default */
   counties: string[];
   /** the county sheets read: the ones picked, else every county copy */
@@ -89,6 +92,8 @@ export interface RollupOperationOptions {
   linkTarget?: (file: string) => string;
   /** false when the host only shows the result: no sheets are built */
   build?: boolean;
+  /** a previous roll-up's history (the CLI's --previous), put over the city workbook's */
+  previous?: PeriodHistory;
 }
 
 /**
@@ -155,11 +160,14 @@ export function rollupOperation(input: RollupInput, opts: RollupOperationOptions
   const submissions = [...inWorkbook, ...sources.submissions];
 
   const counties = opts.counties ?? (wb?.picked ? undefined : city.counties);
+  // The periods before: the history of the workbook the city list is in, then --previous's.
+  const history = historyOf(wb?.city ? wb.history : sources.city ? historyGrid(input.files ?? [], sources.city.file) : undefined, opts);
   const core = rollup({ grid: city.grid, source: city.source, percentCells: city.percentCells, list: sources.cityList }, submissions, {
     lang,
     citySource: city.source,
     units: city.units,
     ...(counties?.length ? { counties } : {}),
+    ...(history ? { history } : {}),
   });
   const files = (input.files ?? []).map((f) => f.name);
   return finishRollup(core, { sourceFindings, city, submitted: submissions.length, files, unreadable, counties }, opts);
@@ -184,6 +192,7 @@ function finishRollup(
           ...(opts.findingsSheet && result.findings.length ? { findings: { subject: title, date: opts.findingsSheet.date } } : {}),
           ...(opts.existing ? { existing: opts.existing } : {}),
           ...(linkTarget ? { fileLinks: { files: done.files, target: linkTarget } } : {}),
+          ...(result.history ? { history: result.history } : {}),
         });
   return {
     status: done.submitted === 0 ? 'no-submissions' : 'done',
@@ -214,7 +223,8 @@ export function fileRollup(cityFile: { file: SourceFile; at: number }, opts: Rol
   if (!city) return null;
   const cityList = readTaskList(city.grid, city.percentCells, lang);
   const ctx = cityList ? rollupCity(cityList, city.source) : null;
-  const options = { lang, citySource: city.source, units: city.units };
+  const history = historyOf(historyGrid([cityFile.file], cityFile.file.name), opts);
+  const options = { lang, citySource: city.source, units: city.units, ...(history ? { history } : {}) };
   const unreadable: Array<{ at: number; file: UnreadableFile }> = [];
   const read: Array<{
     at: number;
@@ -259,6 +269,17 @@ export function fileRollup(cityFile: { file: SourceFile; at: number }, opts: Rol
       );
     },
   };
+}
+
+/** The history sheet of the city's file, read by name: the sources readers skip hidden sheets. */
+function historyGrid(files: SourceFile[], cityFile: string): Grid | undefined {
+  return files.find((f) => f.name === cityFile)?.grids.find((s) => s.name === HISTORY_SHEET)?.grid;
+}
+
+/** The city workbook's history with a previous summary's put over it; undefined when there is neither. */
+function historyOf(grid: Grid | undefined, opts: RollupOperationOptions): PeriodHistory | undefined {
+  if (!grid && !opts.previous) return undefined;
+  return mergeHistories(grid ? parseHistory(grid) : emptyHistory(), opts.previous ?? emptyHistory());
 }
 
 function rollupReportOf(findings: Finding[], result: RollupResult | null, unreadable: number, expected: string[]): RollupReport {

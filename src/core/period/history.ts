@@ -10,6 +10,7 @@
  *   period    · PERIOD                       a period that was rolled up (rows keep their order)
  *   reported  · PERIOD · COUNTY              a county that submitted in that period
  *   figure    · PERIOD · COUNTY · TASK · VALUE · STATUS
+ *   score     · PERIOD · COUNTY · ''   · SCORE · RANK   a roll-up's 排名 (written by roll-ups only)
  * Text cells are written as text (numFmt @), so a task id `01` or a county `1区` survive.
  */
 import type { SheetSpec, CellValue } from '../sheet/spec';
@@ -38,6 +39,19 @@ export interface PeriodHistory {
   /** counties that submitted, per period label */
   reported: Record<string, string[]>;
   figures: PeriodFigure[];
+  /**
+   * Each county's 排名 score and rank as the period's roll-up published them. Kept rather than
+   * recomputed: a later period has other yardsticks (another year's milestone) and may lack
+   * the county altogether, yet 名次变化 and the trend must show what was published.
+   */
+  scores?: PeriodScore[];
+}
+
+export interface PeriodScore {
+  period: string;
+  county: string;
+  score: number | null;
+  rank: number | null;
 }
 
 export function emptyHistory(): PeriodHistory {
@@ -83,6 +97,10 @@ export function parseHistory(values: Grid | null | undefined): PeriodHistory {
       addPeriod(h, period);
       const n = value === '' ? null : Number(value);
       h.figures.push({ period, county, task, value: n !== null && Number.isFinite(n) ? n : null, status });
+    } else if (kind === 'score' && county) {
+      addPeriod(h, period);
+      const num = (t: string): number | null => (t === '' || !Number.isFinite(Number(t)) ? null : Number(t));
+      (h.scores ??= []).push({ period, county, score: num(value), rank: num(status) });
     }
   }
   return h;
@@ -98,9 +116,16 @@ function addPeriod(h: PeriodHistory, period: string): void {
 /**
  * The history with one period's facts put in (replacing what it had for that period: rolling
  * the same period up again after a late submission must not count it twice), periods kept in
- * time order where their labels say it.
+ * time order where their labels say it. `scores`, when given, replace the period's; without
+ * them (a period started, not rolled up) the period's scores are kept.
  */
-export function withPeriod(h: PeriodHistory, period: string, reported: string[], figures: Omit<PeriodFigure, 'period'>[]): PeriodHistory {
+export function withPeriod(
+  h: PeriodHistory,
+  period: string,
+  reported: string[],
+  figures: Omit<PeriodFigure, 'period'>[],
+  scores?: Omit<PeriodScore, 'period'>[],
+): PeriodHistory {
   const label = h.periods.find((p) => samePeriod(p, period)) ?? period;
   const periods = h.periods.includes(label) ? [...h.periods] : [...h.periods, label];
   // stable sort by key; labels without one stay where they are relative to each other
@@ -109,11 +134,29 @@ export function withPeriod(h: PeriodHistory, period: string, reported: string[],
   const order = keyed.map((x) => x.p);
   const all = [...h.figures.filter((f) => f.period !== label), ...figures.map((f) => ({ ...f, period: label }))];
   // figures in period order, as the sheet writes them, so a history read back equals the one written
+  const allScores = scores
+    ? [...(h.scores ?? []).filter((x) => x.period !== label), ...scores.map((x) => ({ ...x, period: label }))]
+    : h.scores;
   return {
     periods: order,
     reported: { ...h.reported, [label]: [...reported] },
     figures: order.flatMap((p) => all.filter((f) => f.period === p)),
+    ...(allScores?.length ? { scores: order.flatMap((p) => allScores.filter((x) => x.period === p)) } : {}),
   };
+}
+
+/** Every period of `b` put into `a` (b's facts win for a period both hold). */
+export function mergeHistories(a: PeriodHistory, b: PeriodHistory): PeriodHistory {
+  return b.periods.reduce((h, p) => {
+    const scores = (b.scores ?? []).filter((x) => x.period === p);
+    return withPeriod(
+      h,
+      p,
+      b.reported[p] ?? [],
+      b.figures.filter((f) => f.period === p),
+      scores.length ? scores : undefined,
+    );
+  }, a);
 }
 
 /** The period before `period` in the history (by time where labels say it), or null. */
@@ -138,6 +181,8 @@ export function buildHistorySheet(h: PeriodHistory): SheetSpec | null {
     rows.push(['period', p, null, null, null, null, HISTORY_VERSION]);
     for (const c of h.reported[p] ?? []) rows.push(['reported', p, c, null, null, null, HISTORY_VERSION]);
     for (const f of h.figures) if (f.period === p) rows.push(['figure', p, f.county, f.task, f.value, f.status || null, HISTORY_VERSION]);
+    for (const x of h.scores ?? [])
+      if (x.period === p) rows.push(['score', p, x.county, null, x.score, x.rank === null ? null : String(x.rank), HISTORY_VERSION]);
   }
   return {
     key: 'periods',

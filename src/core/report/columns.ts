@@ -33,6 +33,8 @@ export interface ReportLayout<K extends string> {
 export const LINK_COLOR = '0563C1';
 export const HEADER_FILL = 'D9E1F2';
 export const TOTAL_FILL = 'E2EFDA';
+/** The one item of a column shown only when the roll-up has a previous period. */
+export const WITH_PREVIOUS = ['previous'] as const;
 /** The size of text without a size of its own: the workbook's default font (Excel's and ExcelJS's). */
 export const DEFAULT_FONT_PT = 11;
 /** Body text size of the findings sheet: at least 9 pt once the sheet is fitted to the paper's width. */
@@ -49,7 +51,9 @@ export type SummaryColumnKey =
   | 'cityTarget'
   | 'countyTargets'
   | 'years'
+  | 'prevTotal'
   | 'actual'
+  | 'delta'
   | 'rate'
   | 'range'
   | 'notes'
@@ -68,7 +72,11 @@ export const SUMMARY_LAYOUT: ReportLayout<SummaryColumnKey> = {
     { key: 'cityTarget', header: { zh: '市级目标', en: 'City target' }, width: 10 },
     { key: 'countyTargets', header: { zh: '县区目标合计', en: 'County targets' }, width: 12, style: TOTAL },
     { key: 'years', header: (y) => ({ zh: `${y}年目标合计`, en: `${y} milestones` }), width: 11, style: TOTAL },
+    // 上期合计 and 环比增量 stand either side of 本期完成合计 (the 本期合计) only when the roll-up
+    // has a previous period: placed with one item then, none otherwise.
+    { key: 'prevTotal', header: () => ({ zh: '上期合计', en: 'Previous total' }), width: 12, style: TOTAL },
     { key: 'actual', header: { zh: '本期完成合计', en: 'Actual (total)' }, width: 12, style: TOTAL },
+    { key: 'delta', header: () => ({ zh: '环比增量', en: 'Change on last period' }), width: 11, style: TOTAL },
     { key: 'rate', header: { zh: '完成率', en: 'Completion' }, width: 9, style: { numFmt: '0.0%', fill: TOTAL_FILL } },
     { key: 'range', header: { zh: '最小/最大(不合计项)', en: 'Min / max (not summed)' }, width: 22, style: TEXT },
     { key: 'notes', header: { zh: '各县区进展', en: 'County progress notes' }, width: 30, style: TEXT },
@@ -113,7 +121,7 @@ export const STATUS_LAYOUT: ReportLayout<StatusColumnKey> = {
   ],
 };
 
-export type RankingColumnKey = 'rank' | 'county' | 'score' | 'tasks';
+export type RankingColumnKey = 'rank' | 'county' | 'score' | 'tasks' | 'prevRank' | 'rankChange';
 
 export const RANKING_LAYOUT: ReportLayout<RankingColumnKey> = {
   headerRow: 3,
@@ -124,6 +132,9 @@ export const RANKING_LAYOUT: ReportLayout<RankingColumnKey> = {
     { key: 'county', header: { zh: '县(市、区)', en: 'County' }, width: 16, style: { numFmt: '@' } },
     { key: 'score', header: { zh: '得分(%)', en: 'Score (%)' }, width: 10, style: { numFmt: '0.0' } },
     { key: 'tasks', header: { zh: '计分任务数', en: 'Tasks scored' }, width: 12 },
+    // with a previous period only (one item then, none otherwise), like 汇总's 上期合计
+    { key: 'prevRank', header: () => ({ zh: '上期名次', en: 'Previous rank' }), width: 9 },
+    { key: 'rankChange', header: () => ({ zh: '名次变化', en: 'Change' }), width: 9, style: { numFmt: '@', hAlign: 'center' } },
   ],
 };
 

@@ -9,7 +9,18 @@ import { type CountyFigures, RANKING_RULE, type RollupResult, STATUS_FIELDS } fr
 import { type CellValue, type FormatSpec, type SheetSpec, cellAddress, rangeAddress } from '../sheet/spec';
 import { fieldName } from '../validate/record';
 import { printSetup } from '../sheet/printPlan';
-import { DEFAULT_FONT_PT, type PlacedLayout, RANKING_LAYOUT, STATUS_LAYOUT, SUMMARY_LAYOUT, placeColumns } from './columns';
+import {
+  DEFAULT_FONT_PT,
+  HEADER_FILL,
+  type PlacedLayout,
+  RANKING_LAYOUT,
+  STATUS_LAYOUT,
+  SUMMARY_LAYOUT,
+  WITH_PREVIOUS,
+  placeColumns,
+} from './columns';
+import type { ChartSpec } from '../sheet/spec';
+import type { PeriodComparison, RankChange } from '../rollup/periods';
 import { linkFormula } from './links';
 
 export const ROLLUP_SHEET_NAMES: Record<'summary' | 'status' | 'ranking', Label> = {
@@ -81,7 +92,9 @@ export function buildSummarySheet(result: RollupResult, opts: SummaryOptions): S
   const { lang } = opts;
   const zh = lang === 'zh';
   const years = result.years.map(String);
-  const layout = placeColumns(SUMMARY_LAYOUT, { years, counties: result.counties });
+  const periods = result.periods;
+  const previous = periods ? WITH_PREVIOUS : [];
+  const layout = placeColumns(SUMMARY_LAYOUT, { years, counties: result.counties, prevTotal: previous, delta: previous });
   const excludedNote = result.excluded.length
     ? zh
       ? `;${result.excluded.length}项县区数值有错误,未计入合计和排名,见“未计入合计”列`
@@ -91,8 +104,8 @@ export function buildSummarySheet(result: RollupResult, opts: SummaryOptions): S
     [opts.title],
     [
       zh
-        ? `报送期:${result.reporting?.text ?? '—'};点击县区数值可跳转到来源单元格${excludedNote}`
-        : `Period: ${result.reporting?.text ?? '—'}; click a county figure to open its source cell${excludedNote}`,
+        ? `报送期:${result.reporting?.text ?? '—'};点击县区数值可跳转到来源单元格${excludedNote}${previousNote(periods, lang)}`
+        : `Period: ${result.reporting?.text ?? '—'}; click a county figure to open its source cell${excludedNote}${previousNote(periods, lang)}`,
     ],
     layout.headers(lang),
   ];
@@ -115,6 +128,8 @@ export function buildSummarySheet(result: RollupResult, opts: SummaryOptions): S
         countyTargets: round(t.total?.target ?? null),
         years: years.map((y) => round(t.total?.milestones[y] ?? null)),
         actual: round(t.total?.actual ?? null),
+        prevTotal: [round(periods?.tasks[t.id]?.previous ?? null)],
+        delta: [round(periods?.tasks[t.id]?.delta ?? null)],
         rate: t.rate === null ? null : round(t.rate),
         range,
         // County text is a value, never formula code: hosts write strings as text.
@@ -155,6 +170,14 @@ export function buildSummarySheet(result: RollupResult, opts: SummaryOptions): S
     freeze: { rows: head + 1, columns: 2 },
     autoFilter: rangeAddress(head, 0, Math.max(last, head), layout.width - 1),
   };
+}
+
+/** What 上期合计 and 环比增量 are, when the summary has them. */
+function previousNote(periods: PeriodComparison | undefined, lang: Lang): string {
+  if (!periods) return '';
+  return lang === 'zh'
+    ? `;上期:${periods.previous};环比增量为两期均有数值的县区增量之和`
+    : `; previous period: ${periods.previous}; the change adds up the counties with a figure in both periods`;
 }
 
 /** A county's actual in the summary: a link to the cell it came from, or the bare figure. */
@@ -214,15 +237,28 @@ export function buildStatusSheet(result: RollupResult, opts: { lang: Lang; name?
 export function buildRankingSheet(result: RollupResult, opts: { lang: Lang; name?: string }): SheetSpec {
   const { lang } = opts;
   const zh = lang === 'zh';
-  const layout = placeColumns(RANKING_LAYOUT);
+  const periods = result.periods;
+  const previous = periods ? WITH_PREVIOUS : [];
+  const layout = placeColumns(RANKING_LAYOUT, { prevRank: previous, rankChange: previous });
   const rows: CellValue[][] = [
     [zh ? '县(市、区)进度排名' : 'County progress ranking'],
     [(zh ? '排名规则:' : 'Rule: ') + RANKING_RULE[lang]],
     [zh ? `报送期:${result.reporting?.text ?? '—'}` : `Period: ${result.reporting?.text ?? '—'}`],
     layout.headers(lang),
   ];
-  for (const e of result.ranking)
-    rows.push(layout.row({ rank: e.rank ?? (zh ? '未排名' : 'unranked'), county: e.county, score: e.score, tasks: e.tasks }));
+  for (const e of result.ranking) {
+    const change = periods?.ranks[e.county];
+    rows.push(
+      layout.row({
+        rank: e.rank ?? (zh ? '未排名' : 'unranked'),
+        county: e.county,
+        score: e.score,
+        tasks: e.tasks,
+        prevRank: [change?.previous ?? null],
+        rankChange: [change && e.rank !== null ? rankChangeText(change, lang) : null],
+      }),
+    );
+  }
   const first = RANKING_LAYOUT.headerRow + 1;
   const last = rows.length - 1;
   const formats: FormatSpec[] = [
@@ -232,12 +268,23 @@ export function buildRankingSheet(result: RollupResult, opts: { lang: Lang; name
   ];
   if (last >= first) formats.push(...layout.bodyFormats(first, last));
   const scored = result.ranking.filter((e) => e.score !== null).length;
+  // The bar chart beside the table, ending where it always did (column J), so table and chart
+  // still print on one A4 width: F–J one column after the table; with the two columns of a
+  // previous period, G–J right after it.
+  const chartTo = Math.max(20, first + scored + 2);
+  const chartCol = periods ? layout.width : layout.width + 1;
+  const trend = periods ? trendTable(periods, rows, formats, Math.max(chartTo, last) + 2, lang) : null;
   const spec = base('ranking', lang, opts.name, rows, layout, formats, { titleRow: RANKING_LAYOUT.headerRow, titleColumns: 0 });
+  // The table's columns keep their widths (the bar chart stays on the page beside it); the
+  // periods' labels wrap onto two lines instead, and periods past the table get a width of their own.
+  const widths = [...spec.columnWidths];
+  while (trend && widths.length <= trend.lastColumn) widths.push(10);
   return {
     ...spec,
+    columnWidths: widths,
     // the rule is one long line: across the table, three lines high
     merges: [rangeAddress(1, 0, 1, layout.width - 1)],
-    rowHeights: { ...spec.rowHeights, 1: 60 },
+    rowHeights: { ...spec.rowHeights, 1: 60, ...(trend ? { [trend.headRow]: 32 } : {}) },
     freeze: { rows: first, columns: 0 },
     charts:
       scored > 0
@@ -248,11 +295,70 @@ export function buildRankingSheet(result: RollupResult, opts: { lang: Lang; name
               categories: rangeAddress(first, layout.at('county'), first + scored - 1, layout.at('county')),
               values: rangeAddress(first, layout.at('score'), first + scored - 1, layout.at('score')),
               seriesName: zh ? '得分' : 'Score',
-              // F to J beside the table: table and chart print on one A4 width at full size.
-              from: 'F2',
-              to: cellAddress(Math.max(20, first + scored + 2), 9),
-            },
+              from: cellAddress(1, chartCol),
+              to: cellAddress(chartTo, 9),
+            } satisfies ChartSpec,
+            ...(trend ? [trend.chart] : []),
           ]
-        : [],
+        : trend
+          ? [trend.chart]
+          : [],
+  };
+}
+
+/** ↑2 / ↓1 / — / 新: how the county moved since last period. */
+export function rankChangeText(change: RankChange, lang: Lang): string {
+  if (change.isNew || change.change === null) return lang === 'zh' ? '新' : 'new';
+  if (change.change > 0) return `↑${change.change}`;
+  if (change.change < 0) return `↓${-change.change}`;
+  return '—';
+}
+
+/**
+ * The trend under the ranking: a small table, one row per county and one column per period
+ * kept (each its 排名 score), and a line chart of it below. Rows are added to `rows` (padded
+ * later) and their formats to `formats`.
+ */
+function trendTable(
+  periods: PeriodComparison,
+  rows: CellValue[][],
+  formats: FormatSpec[],
+  at: number,
+  lang: Lang,
+): { chart: ChartSpec; lastColumn: number; headRow: number } | null {
+  const { trend } = periods;
+  if (trend.periods.length < 2 || trend.counties.length === 0) return null;
+  const zh = lang === 'zh';
+  const title = zh ? '各县(市、区)完成度趋势(得分,%)' : 'Completion by county over the periods (score, %)';
+  while (rows.length < at) rows.push([]);
+  const head = at + 1;
+  rows.push([null, title]);
+  rows.push([null, zh ? '县(市、区)' : 'County', ...trend.periods]);
+  for (const c of trend.counties) rows.push([null, c.county, ...c.scores]);
+  const last = rows.length - 1;
+  const lastColumn = 1 + trend.periods.length;
+  formats.push(
+    { range: cellAddress(at, 1), style: { bold: true } },
+    {
+      range: rangeAddress(head, 1, head, lastColumn),
+      style: { bold: true, fill: HEADER_FILL, border: true, hAlign: 'center', wrap: true },
+    },
+    { range: rangeAddress(head + 1, 1, last, lastColumn), style: { border: true } },
+    { range: rangeAddress(head + 1, 1, last, 1), style: { numFmt: '@' } },
+    { range: rangeAddress(head + 1, 2, last, lastColumn), style: { numFmt: '0.0' } },
+  );
+  return {
+    lastColumn,
+    headRow: head,
+    chart: {
+      type: 'line',
+      title,
+      categories: rangeAddress(head, 2, head, lastColumn),
+      values: rangeAddress(head + 1, 2, last, lastColumn),
+      seriesNames: rangeAddress(head + 1, 1, last, 1),
+      // below the table, as wide as the ranking and its bar chart
+      from: cellAddress(last + 2, 1),
+      to: cellAddress(last + 20, Math.max(lastColumn, 9)),
+    },
   };
 }

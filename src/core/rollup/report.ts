@@ -14,6 +14,7 @@ import { type NameConflict, SheetClaims } from '../sheet/claims';
 import type { KeytaskSheet, RegistryEntry } from '../sheet/registry';
 import type { SheetSpec, WorkbookSpec } from '../sheet/spec';
 import type { RollupResult } from './rollup';
+import { type PeriodHistory, buildHistorySheet } from '../period/history';
 
 /** Registry kinds a roll-up owns and may replace. */
 export const REPORT_KINDS = ['summary', 'status', 'ranking'] as const;
@@ -28,6 +29,8 @@ export interface ReportOptions {
   existing?: { sheetNames: string[]; keytaskSheets: KeytaskSheet[] };
   /** links into the county files, when the report is a file of its own beside them */
   fileLinks?: FileLinks;
+  /** the period history with this period in, kept (very hidden) for the next roll-up and next-period */
+  history?: PeriodHistory;
 }
 
 export interface FileLinks {
@@ -120,5 +123,7 @@ export function rollupReport(result: RollupResult, opts: ReportOptions): ReportW
     actions.push({ key: w.key, sheet: name, action: prior ? 'update' : 'create' });
   }
   sheets.push(claims.registrySheet());
+  const history = opts.history ? buildHistorySheet(opts.history) : null;
+  if (history) sheets.push(history);
   return { spec: { sheets, names: claims.names }, actions, conflicts: claims.conflicts, summarySheet: sheets[0].name };
 }

@@ -19,6 +19,8 @@ import { type NumberField, type TaskRecord, fieldName, readRecords } from '../va
 import { validateRead } from '../validate/validate';
 import { type TaskList, foreignReason, readTaskList } from './identity';
 import { SAME_TASK, textSimilarity } from './textMatch';
+import { type PeriodFigure, type PeriodHistory, emptyHistory } from '../period/history';
+import { type PeriodComparison, type Prior, checkAgainstPrior, comparePeriods, historyWith, priorOf, stoppedCounties } from './periods';
 
 export interface Submission {
   /** the county; when null, the sheet's 填报单位 names it */
@@ -137,6 +139,10 @@ export interface RollupResult {
   /** every county figure left out of totals and ranking, in task then county order */
   excluded: ExcludedEntry[];
   findings: Finding[];
+  /** this period against the last one the history keeps; absent without one */
+  periods?: PeriodComparison;
+  /** the history with this period put in, for the summary to carry; absent when the period is unknown */
+  history?: PeriodHistory;
 }
 
 export interface RollupOptions {
@@ -147,6 +153,8 @@ export interface RollupOptions {
   citySource?: string;
   /** the unit directory each county copy is checked against */
   units?: string[];
+  /** the periods rolled up before (the city workbook's history, a previous summary's) */
+  history?: PeriodHistory;
 }
 
 /** Units that cannot be summed across counties whatever the task says. */
@@ -336,6 +344,9 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
 
   const reportingText = citySheet.headerBlock.period ?? read.find((r) => r.sheet.headerBlock.period)?.sheet.headerBlock.period;
   const reporting = reportingText ? parseReportingPeriod(reportingText) : null;
+  const prior = priorOf(opts.history, reporting);
+  // what the history keeps of this period: each county's actual that counts, and its 状态
+  const periodFigures: Array<Omit<PeriodFigure, 'period'>> = [];
 
   // ---- per task ----
   const tasks: RolledTask[] = [];
@@ -384,7 +395,32 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
       const f = figures(r, years, scale);
       const milestoneCells: Record<string, string | null> = {};
       for (const y of years) milestoneCells[String(y)] = r.cells[yearKey(y)] ?? null;
-      const out = excludedFigures(r, years, f, sub.errors.get(c.id), opts.lang);
+      let rowErrors = sub.errors.get(c.id);
+      if (prior) {
+        const checked = checkAgainstPrior(
+          prior,
+          {
+            county: sub.county,
+            id: c.id,
+            kind: c.kind,
+            source: sub.source,
+            cell: r.cells.actual ?? null,
+            typed: r.values.actual,
+            actual: f.actual,
+            errors: rowErrors,
+          },
+          opts.lang,
+        );
+        findings.push(...checked.findings);
+        rowErrors = checked.errors;
+      }
+      const out = excludedFigures(r, years, f, rowErrors, opts.lang);
+      periodFigures.push({
+        county: sub.county,
+        task: c.id,
+        value: out.some((x) => x.field === 'actual') ? null : f.actual,
+        status: cellText(r.values.status),
+      });
       for (const x of out) excluded.push({ ...x, taskId: c.id, county: sub.county, source: sub.source });
       rolled.counties[sub.county] = {
         target: f.target,
@@ -450,19 +486,66 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
     for (const r of sub.extra)
       report('task-extra', sub.source, r.cells.id ?? null, r.id, { county: sub.county, id: r.id, text: short(r.text) });
   }
+  // A county that reported last period says so instead of a plain 未报送: it is the one to chase.
+  const stopped = prior ? stoppedCounties(prior, counties) : [];
   for (const expected of opts.counties ?? []) {
-    if (!counties.includes(expected)) report('county-missing', city.source, null, null, { county: expected });
+    if (!counties.includes(expected) && !stopped.includes(expected))
+      report('county-missing', city.source, null, null, { county: expected });
   }
+  for (const county of stopped) report('county-stopped-reporting', city.source, null, null, { county, prevPeriod: prior!.previous });
 
-  return {
+  const ranking = rank(tasks, counties, reporting);
+  const result: RollupResult = {
     years,
     counties,
     reporting,
     tasks,
     status: statusOf(cityRecords, read, opts.counties ?? [], years, reporting),
-    ranking: rank(tasks, counties, reporting),
+    ranking,
     excluded,
     findings,
+  };
+  if (!reporting) return result;
+  const history = opts.history ?? emptyHistory();
+  if (prior) {
+    const compared = tasks.map((t) => ({
+      id: t.id,
+      kind: t.kind,
+      total: t.total?.actual,
+      summed: t.total !== null,
+      actuals: Object.fromEntries(Object.entries(t.counties).map(([c, f]) => [c, counted(f, 'actual')])),
+    }));
+    result.periods = comparePeriods(prior, withPriorScores(history, prior, tasks, counties), compared, ranking, counties);
+  }
+  result.history = historyWith(history, reporting.text, counties, periodFigures, ranking);
+  return result;
+}
+
+/**
+ * The history with last period's ranks, scored again when it has none: a history started by
+ * next-period keeps figures, not ranks. Last period's actuals are scored by the same rule
+ * against each county's yardsticks of that period's year, as this period's sheets give them —
+ * so only the counties that report now are ranked then.
+ */
+function withPriorScores(history: PeriodHistory, prior: Prior, tasks: RolledTask[], counties: string[]): PeriodHistory {
+  if ((history.scores ?? []).some((x) => x.period === prior.previous)) return history;
+  const before = tasks.map((t) => ({
+    ...t,
+    counties: Object.fromEntries(
+      Object.entries(t.counties).map(([county, f]) => [
+        county,
+        { ...f, actual: prior.figures.get(county)?.get(t.id) ?? null, excluded: f.excluded.filter((x) => x.field !== 'actual') },
+      ]),
+    ),
+  }));
+  const ranked = rank(
+    before,
+    counties.filter((c) => prior.reported.includes(c)),
+    prior.previousPeriod,
+  );
+  return {
+    ...history,
+    scores: [...(history.scores ?? []), ...ranked.map((e) => ({ period: prior.previous, county: e.county, score: e.score, rank: e.rank }))],
   };
 }
 

@@ -111,7 +111,10 @@ export interface PrintSpec {
 export type Visibility = 'visible' | 'hidden' | 'veryHidden';
 
 /** A bar chart over two columns of the sheet itself (categories and one series of values). */
-export interface ChartSpec {
+export type ChartSpec = BarChartSpec | LineChartSpec;
+
+/** One series of bars, one bar per category: the ranking's scores. */
+export interface BarChartSpec {
   type: 'bar';
   title: string;
   /** e.g. `B5:B12` — the category labels */
@@ -120,6 +123,23 @@ export interface ChartSpec {
   values: string;
   seriesName: string;
   /** the cells the chart covers: top-left and bottom-right */
+  from: string;
+  to: string;
+}
+
+/**
+ * Lines, one per row of a block: each county's score over the periods kept. The block's rows
+ * are the series (named by the `seriesNames` cells beside them), its columns the categories.
+ */
+export interface LineChartSpec {
+  type: 'line';
+  title: string;
+  /** one row, e.g. `C30:E30` — the category labels (the periods) */
+  categories: string;
+  /** e.g. `C31:E33` — one series per row, as wide as the categories */
+  values: string;
+  /** one column, e.g. `B31:B33` — each row's series name */
+  seriesNames: string;
   from: string;
   to: string;
 }

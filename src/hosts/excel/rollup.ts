@@ -18,6 +18,7 @@ import { REPORT_KINDS, type ReportAction } from '../../core/rollup/report';
 import type { RollupResult } from '../../core/rollup/rollup';
 import type { SourceFile, UnreadableFile } from '../../core/rollup/sources';
 import { type KeytaskSheet, REGISTRY_SHEET } from '../../core/sheet/registry';
+import { HISTORY_SHEET } from '../../core/period/history';
 import { renderSpec } from './renderSpec';
 import { loadStructure, structureOf } from './structure';
 import { readPercentCells } from './percentCells';
@@ -115,7 +116,9 @@ async function readForRollup(context: Excel.RequestContext, picked: string[] | u
     });
   };
   const units = live.find((s) => s.kind === 'units');
-  const toRead = [...(city ? [city.sheet] : []), ...(units ? [units.sheet] : []), ...countySheets];
+  // The period history is read by name with the rest, in the same request: no sync more.
+  const history = present.get(HISTORY_SHEET.toLowerCase());
+  const toRead = [...(city ? [city.sheet] : []), ...(units ? [units.sheet] : []), ...(history ? [history] : []), ...countySheets];
   const ranges = await readUsedRanges(context, toRead, replaced.length > 0 ? { alongside: loadExtras } : {});
   const grids = new Map([...ranges.sheets].map(([sheet, v]) => [sheet, v.grid]));
   // Percent formats of the figure cells: one more sync, and none when no figure is filled in.
@@ -136,6 +139,7 @@ async function readForRollup(context: Excel.RequestContext, picked: string[] | u
     workbook: {
       city: city ? read(city.sheet) : null,
       ...(units ? { units: grids.get(units.sheet) } : {}),
+      ...(history ? { history: grids.get(history) } : {}),
       counties: live.filter((s) => s.kind === 'county' && s.county).map((s) => s.county!),
       countySheets: countySheets.map((sheet) => ({ county: countyOf.get(sheet) ?? null, ...read(sheet) })),
       picked: picked !== undefined,
@@ -168,6 +172,9 @@ export async function rollupInExcel(api: ExcelApi, opts: ExcelRollupOptions): Pr
 
   const updatable = report.actions.filter((a) => a.action === 'update').map((a) => a.sheet);
   if (snap.registryExists) updatable.push(REGISTRY_SHEET);
+  // The history the workbook had (next-period's, the last roll-up's) is rewritten with this period in.
+  const historySheet = snap.sheetNames.find((n) => n.toLowerCase() === HISTORY_SHEET.toLowerCase());
+  if (historySheet) updatable.push(historySheet);
   const rendered = await api.run((context) =>
     renderSpec(context, report.spec, {
       updatable,

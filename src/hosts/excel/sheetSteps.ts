@@ -3,7 +3,8 @@
  * layout pasted from another sheet when the plan says so), or made as a copy of a sheet written
  * earlier plus its own cells. Each call is queued as a step with its estimated size (batching.ts).
  */
-import { type CellStyle, type SheetSpec, type ValidationSpec, columnLetter, rangeAddress } from '../../core/sheet/spec';
+import { type CellStyle, type SheetSpec, type ValidationSpec, columnLetter, parseRange, rangeAddress } from '../../core/sheet/spec';
+import { cellText } from '../../core/sheet/grid';
 import type { PasteSource } from '../../core/sheet/renderPlan';
 import { type AddStep, type Step, OPERATION_OVERHEAD, chunkedWrites, jsonBytes, refusals } from './batching';
 import { type CellRun, differingRuns, extentOf, inputs, numberFormatGrid, textCells } from './cellInputs';
@@ -295,6 +296,25 @@ export function sheetSteps(
     add(2, jsonBytes(filter), () => ws().autoFilter.apply(range(filter)));
   }
   for (const chart of spec.charts ?? []) {
+    if (chart.type === 'line') {
+      // One line per row of the block (ChartSeriesBy.rows, as Microsoft's own line-chart sample
+      // does: learn.microsoft.com/javascript/api/excel/excel.chartseriesby), each named after
+      // the cell beside its row, the periods along the category axis.
+      const block = parseRange(chart.values);
+      const names = parseRange(chart.seriesNames);
+      const count = block.row2 - block.row1 + 1;
+      add(6 + 3 * count, jsonBytes(chart), () => {
+        const c = ws().charts.add('Line', range(chart.values), 'Rows');
+        c.title.text = chart.title;
+        for (let i = 0; i < count; i++) {
+          const series = c.series.getItemAt(i);
+          series.name = cellText(spec.values[names.row1 + i]?.[names.col1] ?? null);
+          series.setXAxisValues(range(chart.categories));
+        }
+        c.setPosition(chart.from, chart.to);
+      });
+      continue;
+    }
     add(9, jsonBytes(chart), () => {
       const c = ws().charts.add('BarClustered', range(chart.values), 'Auto');
       c.title.text = chart.title;

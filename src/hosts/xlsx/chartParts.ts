@@ -8,7 +8,16 @@
  */
 import JSZip from 'jszip';
 import { cellText } from '../../core/sheet/grid';
-import { type ChartSpec, type SheetSpec, columnLetter, parseRange, quoteSheetName } from '../../core/sheet/spec';
+import {
+  type BarChartSpec,
+  type ChartSpec,
+  type LineChartSpec,
+  type SheetSpec,
+  columnLetter,
+  parseRange,
+  quoteSheetName,
+  rangeAddress,
+} from '../../core/sheet/spec';
 import { xmlSafe } from '../../core/sheet/excelLimits';
 
 const NS = {
@@ -74,29 +83,34 @@ function cellsOf(sheet: SheetSpec, range: string): Array<SheetSpec['values'][num
   return out;
 }
 
-export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
-  const ref = (range: string) => xmlEscape(`${quoteSheetName(sheet.name)}!${absolute(range)}`);
-  const cats = cellsOf(sheet, chart.categories);
-  const vals = cellsOf(sheet, chart.values);
-  const strPts = cats.map((v, i) => `<c:pt idx="${i}"><c:v>${xmlEscape(cellText(v))}</c:v></c:pt>`).join('');
-  const numPts = vals.map((v, i) => (typeof v === 'number' ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : '')).join('');
-  const noLine = '<a:ln><a:noFill/></a:ln>';
+/** The `<c:cat>` or a series' `<c:val>`: the reference and a cache of what it points at. */
+function strRef(sheet: SheetSpec, range: string): string {
+  const cells = cellsOf(sheet, range);
+  const pts = cells.map((v, i) => `<c:pt idx="${i}"><c:v>${xmlEscape(cellText(v))}</c:v></c:pt>`).join('');
+  return `<c:strRef><c:f>${refOf(sheet, range)}</c:f><c:strCache><c:ptCount val="${cells.length}"/>${pts}</c:strCache></c:strRef>`;
+}
+
+function numRef(sheet: SheetSpec, range: string): string {
+  const cells = cellsOf(sheet, range);
+  const pts = cells.map((v, i) => (typeof v === 'number' ? `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>` : '')).join('');
+  return `<c:numRef><c:f>${refOf(sheet, range)}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${cells.length}"/>${pts}</c:numCache></c:numRef>`;
+}
+
+const refOf = (sheet: SheetSpec, range: string): string => xmlEscape(`${quoteSheetName(sheet.name)}!${absolute(range)}`);
+const NO_LINE = '<a:ln><a:noFill/></a:ln>';
+/** Line colours, one per county in turn (Office's own palette, then darker shades). */
+const LINE_COLORS = ['4472C4', 'ED7D31', 'A5A5A5', 'FFC000', '5B9BD5', '70AD47', '264478', '9E480E', '636363', '997300'];
+
+function barPlot(sheet: SheetSpec, chart: BarChartSpec): string[] {
   return [
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
-    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">`,
-    '<c:roundedCorners val="0"/>',
-    '<c:chart>',
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="zh-CN" sz="1200" b="1"/><a:t>${xmlEscape(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`,
-    '<c:autoTitleDeleted val="0"/>',
-    '<c:plotArea><c:layout/>',
     '<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>',
     '<c:ser><c:idx val="0"/><c:order val="0"/>',
     `<c:tx><c:v>${xmlEscape(chart.seriesName)}</c:v></c:tx>`,
-    `<c:spPr><a:solidFill><a:srgbClr val="${BAR_COLOR}"/></a:solidFill>${noLine}</c:spPr>`,
+    `<c:spPr><a:solidFill><a:srgbClr val="${BAR_COLOR}"/></a:solidFill>${NO_LINE}</c:spPr>`,
     '<c:invertIfNegative val="0"/>',
-    `<c:dLbls><c:numFmt formatCode="0.0" sourceLinked="0"/><c:spPr><a:noFill/>${noLine}</c:spPr><c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`,
-    `<c:cat><c:strRef><c:f>${ref(chart.categories)}</c:f><c:strCache><c:ptCount val="${cats.length}"/>${strPts}</c:strCache></c:strRef></c:cat>`,
-    `<c:val><c:numRef><c:f>${ref(chart.values)}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${vals.length}"/>${numPts}</c:numCache></c:numRef></c:val>`,
+    `<c:dLbls><c:numFmt formatCode="0.0" sourceLinked="0"/><c:spPr><a:noFill/>${NO_LINE}</c:spPr><c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`,
+    `<c:cat>${strRef(sheet, chart.categories)}</c:cat>`,
+    `<c:val>${numRef(sheet, chart.values)}</c:val>`,
     '</c:ser>',
     '<c:gapWidth val="60"/><c:axId val="500100"/><c:axId val="500200"/>',
     '</c:barChart>',
@@ -107,7 +121,53 @@ export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
     '<c:valAx><c:axId val="500200"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>',
     '<c:majorGridlines/><c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>',
     '<c:crossAx val="500100"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>',
+  ];
+}
+
+/** One line per row of the block, named by the cell beside it; a blank cell is a gap in the line. */
+function linePlot(sheet: SheetSpec, chart: LineChartSpec): string[] {
+  const block = parseRange(chart.values);
+  const names = parseRange(chart.seriesNames);
+  const series = [];
+  for (let r = block.row1, i = 0; r <= block.row2; r++, i++) {
+    const color = LINE_COLORS[i % LINE_COLORS.length];
+    const name = rangeAddress(names.row1 + i, names.col1, names.row1 + i, names.col1);
+    series.push(
+      `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx>${strRef(sheet, name)}</c:tx>`,
+      `<c:spPr><a:ln w="28575" cap="rnd"><a:solidFill><a:srgbClr val="${color}"/></a:solidFill><a:round/></a:ln></c:spPr>`,
+      `<c:marker><c:symbol val="circle"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${color}"/></a:solidFill>${NO_LINE}</c:spPr></c:marker>`,
+      `<c:cat>${strRef(sheet, chart.categories)}</c:cat>`,
+      `<c:val>${numRef(sheet, rangeAddress(r, block.col1, r, block.col2))}</c:val>`,
+      '<c:smooth val="0"/></c:ser>',
+    );
+  }
+  return [
+    '<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>',
+    ...series,
+    '<c:marker val="1"/><c:axId val="500300"/><c:axId val="500400"/>',
+    '</c:lineChart>',
+    '<c:catAx><c:axId val="500300"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>',
+    '<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>',
+    '<c:crossAx val="500400"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>',
+    '<c:valAx><c:axId val="500400"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>',
+    '<c:majorGridlines/><c:numFmt formatCode="0" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>',
+    '<c:crossAx val="500300"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>',
+  ];
+}
+
+export function chartXml(sheet: SheetSpec, chart: ChartSpec): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>',
+    `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">`,
+    '<c:roundedCorners val="0"/>',
+    '<c:chart>',
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr><a:r><a:rPr lang="zh-CN" sz="1200" b="1"/><a:t>${xmlEscape(chart.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`,
+    '<c:autoTitleDeleted val="0"/>',
+    '<c:plotArea><c:layout/>',
+    ...(chart.type === 'line' ? linePlot(sheet, chart) : barPlot(sheet, chart)),
     '</c:plotArea>',
+    // several lines need their names; one series of bars does not
+    chart.type === 'line' ? '<c:legend><c:legendPos val="r"/><c:overlay val="0"/></c:legend>' : '',
     '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>',
     '</c:chart>',
     '</c:chartSpace>',
