@@ -10,6 +10,7 @@ import { type RollupJson } from '../../src/cli/rollup';
 import { main } from '../../src/cli/main';
 import { messages } from '../../src/cli/messages';
 import { figure } from '../../src/core/bulletin/bulletin';
+import { toHalfWidth } from '../../src/core/text/normalize';
 import { readXlsx } from '../../src/hosts/xlsx/readWorkbook';
 import { tempDir } from '../xlsx/support';
 import { type ClerkFixtures, writeClerkFixtures } from './clerkFixtures';
@@ -60,7 +61,10 @@ describe('keytask report', () => {
     const r = await keytask(['report', summary, '--format', 'md']);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const md = r.out;
+    // sent out with full-width punctuation; compared here in the ASCII forms the sheets use
+    expect(r.out).toContain('\uff0c');
+    expect(r.out).not.toMatch(/[\u4e00-\u9fff][,:;]/);
+    const md = toHalfWidth(r.out);
     expect(md).toMatch(/^# 关于2024年第2季度重点任务推进情况的通报$/m);
     expect(md).toContain('各县(市、区)人民政府,市直有关单位:');
     expect(md).toContain('现将有关情况通报如下');
@@ -80,12 +84,15 @@ describe('keytask report', () => {
 
   it('writes the .docx: title, ranking rows and the footnote in word/document.xml', async () => {
     const out = join(dir, '通报.docx');
-    const r = await keytask(['report', summary, '-o', out]);
+    const r = await keytask(['report', summary, '--city', fx.city, '-o', out]);
     expect(r.code).toBe(0);
     expect(r.out).toContain('通报已写入');
-    const { xml, text } = await documentText(readFileSync(out));
+    const { xml, text: raw } = await documentText(readFileSync(out));
+    const text = toHalfWidth(raw);
     expect(text).toContain('关于2024年第2季度重点任务推进情况的通报');
     for (const e of json.ranking) if (e.score !== null) expect(text).toContain(`${e.rank}\t${e.county}\t${figure(e.score)}\t${e.tasks}\t`);
+    // lead units from the city workbook named with --city
+    expect(text).toContain('市工业和信息化局');
     expect(xml).toContain('w:footnoteReference');
     expect(xml).toContain('w:eastAsia="仿宋"');
     const zip = await JSZip.loadAsync(readFileSync(out));
@@ -95,7 +102,7 @@ describe('keytask report', () => {
   it('prints one reminder per county missing or incomplete, with the deadline', async () => {
     const r = await keytask(['report', summary, '--format', 'reminders', '--deadline', '2024年7月10日']);
     expect(r.code).toBe(0);
-    const notices = r.out.split('\n\n');
+    const notices = toHalfWidth(r.out).split('\n\n');
     const gy = notices.find((n) => n.startsWith('巩义市'))!;
     expect(gy).toContain(`尚未报送2024年第2季度重点任务进展情况(共${json.tasks.length}项任务)`);
     expect(gy).toContain('请于2024年7月10日前');
@@ -134,7 +141,7 @@ describe('keytask report', () => {
     expect(r.err).toContain('不是 keytask 的汇总表');
     const p = await keytask(['report', summary, '--format', 'md', '--period', '2024年第3季度']);
     expect(p.code).toBe(2);
-    expect(p.err).toContain('汇总表的报送期是“2024年第2季度”');
+    expect(p.err).toContain('汇总表的报送期是“2024年第2季度”,不是“2024年第3季度”');
     expect((await keytask(['report', summary, '--period', '2024年二季度', '--format', 'md'])).code).toBe(0);
   });
 

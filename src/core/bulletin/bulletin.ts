@@ -11,12 +11,16 @@ import { type TaskProgress, type TaskState, taskProgress } from './progress';
 
 export type Block =
   | { type: 'heading'; text: string }
+  /** a note under a table (the ranking rule): smaller, not indented */
+  | { type: 'note'; text: string }
   | { type: 'paragraph'; text: string; /** where the footnote mark goes */ footnote?: boolean }
   | { type: 'table'; header: string[]; rows: string[][]; /** relative widths */ widths: number[] };
 
 export interface BulletinDoc {
   lang: Lang;
   title: string;
+  /** the title as it is set, broken where a long title reads best (before 重点任务) */
+  titleLines: string[];
   /** 各县(市、区)… */
   salutation: string;
   blocks: Block[];
@@ -44,7 +48,8 @@ interface Judged {
 
 /** `商丘市…行动计划(2023—2025年)汇总` → the plan's name, for the opening sentence. */
 function planName(title: string, lang: Lang): string {
-  return title.replace(lang === 'zh' ? /汇总$/ : /\s*—\s*roll-up$/, '').trim();
+  // `…重点任务清单汇总`: the sentence goes on with 重点任务, so the list's own name is left out
+  return title.replace(lang === 'zh' ? /(重点任务清单)?汇总$/ : /\s*—\s*roll-up$/, '').trim();
 }
 
 function shortText(text: string, max = 28): string {
@@ -114,7 +119,6 @@ export function buildBulletin(data: BulletinData, opts: BulletinOptions): Bullet
   // 二、排名
   blocks.push({ type: 'heading', text: zh ? '二、县(市、区)进度排名' : '2. County ranking' });
   if (data.ranking.length) {
-    if (data.rankingRule) blocks.push({ type: 'paragraph', text: (zh ? '排名规则:' : 'Rule: ') + data.rankingRule });
     const withPrev = data.ranking.some((r) => r.previousRank !== null || r.rankChange !== null);
     const header = zh ? ['名次', '县(市、区)', '得分(%)', '计分任务数'] : ['Rank', 'County', 'Score (%)', 'Tasks scored'];
     if (withPrev) header.push(...(zh ? ['上期名次', '名次变化'] : ['Previous rank', 'Change']));
@@ -132,6 +136,7 @@ export function buildBulletin(data: BulletinData, opts: BulletinOptions): Bullet
           : []),
       ]),
     });
+    if (data.rankingRule) blocks.push({ type: 'note', text: (zh ? '注:' : 'Note: ') + data.rankingRule });
   } else blocks.push({ type: 'paragraph', text: zh ? '本期无可排名的县(市、区)。' : 'No county could be ranked this period.' });
 
   // 三、滞后任务
@@ -147,9 +152,10 @@ export function buildBulletin(data: BulletinData, opts: BulletinOptions): Bullet
     blocks.push({
       type: 'table',
       header: zh
-        ? ['序号', '重点任务', '牵头单位', '完成合计', '完成率', '序时进度', '完成值未计入或未填的县(市、区)']
+        ? ['序号', '重点任务', '牵头单位', '完成合计', '完成率', '序时进度', '完成值未计入的县(市、区)']
         : ['No.', 'Key task', 'Lead unit', 'Actual', 'Completion', 'Due by now', 'Counties without a counted actual'],
-      widths: [0.7, 4, 2, 1.3, 1.1, 1.1, 2],
+      // widths that keep a figure with its unit, and a percentage, on one line at 五号
+      widths: [1, 3.2, 2, 1.6, 1.2, 1.3, 1.8],
       rows: lagging.map(({ task: t, progress: p }) => [
         t.id,
         shortText(t.text, 40),
@@ -179,13 +185,51 @@ export function buildBulletin(data: BulletinData, opts: BulletinOptions): Bullet
       : 'Each county and lead unit is asked to study this bulletin, find the causes of any delay and set out how it will catch up, so that this year’s milestones are met. Counties that have not reported, or reported in part, are asked to do so at once; figures found in error should be checked, corrected and sent again.',
   });
 
-  return {
+  const doc: BulletinDoc = {
     lang,
     title,
+    titleLines: zh && [...title].length > TITLE_LINE ? title.replace(/(重点任务)/, '\n$1').split('\n') : [title],
     salutation: zh ? '各县(市、区)人民政府,市直有关单位:' : 'To the county governments and the city departments concerned:',
     blocks,
     footnote: footnoteText(data, opts),
     counts,
+  };
+  return zh ? inZhPunctuation(doc) : doc;
+}
+
+/** Characters of 二号 type a line of the title holds on A4 with the document's margins. */
+const TITLE_LINE = 18;
+
+const FULL_WIDTH: Record<string, string> = {
+  ',': '\uff0c',
+  ':': '\uff1a',
+  ';': '\uff1b',
+  '(': '\uff08',
+  ')': '\uff09',
+  '?': '\uff1f',
+  '!': '\uff01',
+};
+
+/**
+ * Chinese text set with full-width punctuation (comma, colon, semicolon, brackets), as a document
+ * sent out must be (GB/T 15834); keytask's sheets and messages use the ASCII forms. A decimal point or a file name's
+ * dot is not punctuation and stays.
+ */
+export function zhPunctuation(text: string): string {
+  return text.replace(/[,:;()?!]/g, (c) => FULL_WIDTH[c]);
+}
+
+function inZhPunctuation(doc: BulletinDoc): BulletinDoc {
+  const p = zhPunctuation;
+  return {
+    ...doc,
+    title: p(doc.title),
+    titleLines: doc.titleLines.map(p),
+    salutation: p(doc.salutation),
+    footnote: p(doc.footnote),
+    blocks: doc.blocks.map((b) =>
+      b.type === 'table' ? { ...b, header: b.header.map(p), rows: b.rows.map((r) => r.map(p)) } : { ...b, text: p(b.text) },
+    ),
   };
 }
 

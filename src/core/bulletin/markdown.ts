@@ -12,6 +12,7 @@ export function renderMarkdown(doc: BulletinDoc): string {
   for (const b of doc.blocks) {
     if (b.type === 'heading') lines.push(`## ${b.text}`, '');
     else if (b.type === 'paragraph') lines.push(`${b.text}${b.footnote ? '[^1]' : ''}`, '');
+    else if (b.type === 'note') lines.push(`*${b.text}*`, '');
     else {
       lines.push(`| ${b.header.map(cell).join(' | ')} |`, `|${b.header.map(() => ' --- ').join('|')}|`);
       for (const r of b.rows) lines.push(`| ${r.map(cell).join(' | ')} |`);

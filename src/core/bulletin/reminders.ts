@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../i18n';
 import type { CellValue, SheetSpec } from '../sheet/spec';
+import { zhPunctuation } from './bulletin';
 import type { BulletinData, SummaryTask } from './readSummary';
 
 export interface Reminder {
@@ -82,7 +83,8 @@ export function buildReminders(data: BulletinData, opts: ReminderOptions): Remin
         : `${s.county}: your ${period} progress report needs completing — ${parts.join('; ')}. Please complete or correct it and send it again ${by}.`,
     });
   }
-  return out;
+  // text sent out is set with full-width punctuation, like the bulletin
+  return zh ? out.map((r) => ({ ...r, text: zhPunctuation(r.text) })) : out;
 }
 
 /** The notices as text to paste: one paragraph per county, a blank line between. */

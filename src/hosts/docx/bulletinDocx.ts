@@ -3,7 +3,7 @@
  * (GB/T 9704, as far as fonts commonly installed allow): A4 with wide margins, the title
  * centred in 宋体 bold at 二号 (22 pt) where 方正小标宋 is not to be counted on, headings in
  * 黑体, body in 仿宋 三号 (16 pt) on a fixed 28 pt line with a two-character indent, tables with
- * a repeated header row at 小四 (12 pt), and the provenance as a footnote. English documents use
+ * a repeated header row at 五号 (10.5 pt), and the provenance as a footnote. English documents use
  * Times New Roman. The document is built here; packing it (toBuffer in Node, toBlob in the
  * pane) is the caller's, so this file needs neither fs nor the DOM.
  */
@@ -27,6 +27,8 @@ import type { BulletinDoc } from '../../core/bulletin/bulletin';
 const PT = 2; // docx sizes are half-points
 const TWIP_PER_PT = 20;
 const CM = 567; // twips
+/** 五号: tables hold figures with their units on one line */
+const TABLE_PT = 10.5;
 
 interface Fonts {
   title: string;
@@ -40,8 +42,10 @@ const FONTS: Record<BulletinDoc['lang'], Fonts> = {
   en: { title: 'Times New Roman', heading: 'Times New Roman', body: 'Times New Roman', latin: 'Times New Roman' },
 };
 
+const fontOf = (font: string, latin: string) => ({ ascii: latin, hAnsi: latin, eastAsia: font, cs: latin });
+
 function run(text: string, font: string, latin: string, sizePt: number, bold = false): TextRun {
-  return new TextRun({ text, bold, size: sizePt * PT, font: { ascii: latin, hAnsi: latin, eastAsia: font, cs: latin } });
+  return new TextRun({ text, bold, size: sizePt * PT, font: fontOf(font, latin) });
 }
 
 /** The width of the text area of A4 portrait with the margins below, in twips. */
@@ -61,7 +65,7 @@ function table(header: string[], rows: string[][], widths: number[], f: Fonts): 
         new Paragraph({
           alignment: head || text.length <= 8 ? AlignmentType.CENTER : AlignmentType.LEFT,
           spacing: { before: 40, after: 40 },
-          children: [run(text, head ? f.heading : f.body, f.latin, 12, false)],
+          children: [run(text, head ? f.heading : f.body, f.latin, TABLE_PT, false)],
         }),
       ],
     });
@@ -83,13 +87,18 @@ export function bulletinDocument(doc: BulletinDoc): Document {
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { before: 0, after: 28 * TWIP_PER_PT, line: 36 * TWIP_PER_PT, lineRule: LineRuleType.EXACT },
-      children: [run(doc.title, f.title, f.latin, 22, true)],
+      // a long title is broken where the core says it reads best, never with one character left over
+      children: doc.titleLines.map(
+        (line, i) => new TextRun({ text: line, bold: true, size: 22 * PT, break: i > 0 ? 1 : 0, font: fontOf(f.title, f.latin) }),
+      ),
     }),
     new Paragraph({ spacing: body, children: [run(doc.salutation, f.body, f.latin, 16)] }),
   ];
   for (const b of doc.blocks) {
     if (b.type === 'heading') {
       children.push(new Paragraph({ spacing: body, indent, keepNext: true, children: [run(b.text, f.heading, f.latin, 16)] }));
+    } else if (b.type === 'note') {
+      children.push(new Paragraph({ spacing: { before: 60, after: 120 }, children: [run(b.text, f.body, f.latin, 12)] }));
     } else if (b.type === 'paragraph') {
       children.push(
         new Paragraph({
