@@ -6,7 +6,7 @@
  */
 import { basename, extname } from 'path';
 import type { SummaryGrids } from '../core/bulletin/readSummary';
-import { summarySheetsToRead } from '../core/bulletin/readSummary';
+import { summarySheetsToRead } from '../core/bulletin/sheets';
 import { bulletinOperation, remindersOperation } from '../core/operations/bulletin';
 import { HISTORY_SHEET } from '../core/period/history';
 import { readXlsx, keytaskSheetsOf } from '../hosts/xlsx/readWorkbook';
