@@ -11,6 +11,7 @@ import { InputError } from './errors';
 import type { GenerateArgs, Output } from './generate';
 import type { ImportArgs } from './import';
 import type { NextPeriodArgs } from './nextPeriod';
+import type { ReportArgs } from './report';
 import type { RollupArgs } from './rollup';
 import type { ValidateArgs } from './validate';
 import { type Messages, argvLang, commanderText, messages } from './messages';
@@ -114,6 +115,18 @@ function program(m: Messages, io: CliIo, setCode: (p: Promise<number>) => void):
     .option('--previous <file>', m.t('optPrevious'))
     .option('--force', m.t('optForce'))
     .action((files: string[], opts: RollupArgs) => setCode(import('./rollup').then((c) => c.runRollup(files, opts, m, io))));
+
+  p.command('report')
+    .description(m.t('reportDescription'))
+    .argument('<file>', m.t('argReportFile'))
+    .option('-o, --output <file>', m.t('optReportOut'))
+    .option('--format <docx|md|reminders>', m.t('optReportFormat'))
+    .option('--period <label>', m.t('optReportPeriod'))
+    .option('--deadline <date>', m.t('optDeadline'))
+    .option('--city <file>', m.t('optReportCity'))
+    .option('--lang <zh|en>', m.t('optReportLang'))
+    .option('--force', m.t('optForce'))
+    .action((file: string, opts: ReportArgs) => setCode(import('./report').then((c) => c.runReport(file, opts, m, io))));
 
   p.command('import')
     .description(m.t('importDescription'))

@@ -107,6 +107,35 @@ const T = {
   rollupRanking: { zh: '排名:', en: 'Ranking:' },
   rollupNotSummed: { zh: '不合计', en: 'not summed' },
 
+  // issue 16: the 通报 and 催报
+  reportDescription: {
+    zh: '根据汇总工作簿生成通报(.docx 或 Markdown),或生成催报通知',
+    en: 'draft the bulletin (通报, .docx or Markdown) from a summary workbook, or the reminders (催报)',
+  },
+  argReportFile: { zh: 'keytask rollup -o 生成的汇总工作簿', en: 'the summary workbook keytask rollup -o wrote' },
+  optReportOut: {
+    zh: '输出文件:通报 .docx 或 .md;催报为 .txt 或 .xlsx(催报表)',
+    en: 'the file to write: the bulletin as .docx or .md; reminders as .txt or .xlsx (a 催报 sheet)',
+  },
+  optReportFormat: {
+    zh: '输出格式 docx(默认)、md 或 reminders(催报);md 和 reminders 不加 -o 时直接输出',
+    en: 'format: docx (default), md or reminders; md and reminders without -o print to the terminal',
+  },
+  optReportLang: { zh: '通报语言 zh 或 en(默认与汇总表一致)', en: 'language of the bulletin, zh or en (default: the summary’s)' },
+  optReportPeriod: {
+    zh: '报送期,如 2024年第3季度(与汇总表不符时拒绝生成)',
+    en: 'the period, e.g. 2024年第3季度 (refused when the summary is another period’s)',
+  },
+  optDeadline: { zh: '催报的报送截止时间,如 2024年7月10日', en: 'the deadline the reminders give, e.g. 2024年7月10日' },
+  optReportCity: {
+    zh: '市级工作簿,从中读取牵头单位(汇总表中没有时)',
+    en: 'the city workbook, to take the lead units from (when the summary has none)',
+  },
+  reportNeedsOutput: {
+    zh: '生成 Word 通报请用 -o 指定文件,例如 -o 通报.docx;或用 --format md 直接输出文本',
+    en: 'Name the Word file to write with -o, e.g. -o bulletin.docx; or use --format md to print a draft',
+  },
+
   errorPrefix: { zh: '错误:', en: 'Error: ' },
   noSuchFile: { zh: '文件不存在', en: 'no such file' },
   needOutput: { zh: '请用 -o 指定输出文件,例如 -o 清单.xlsx', en: 'Name the file to write with -o, e.g. -o tasks.xlsx' },
@@ -316,6 +345,18 @@ const F = {
   rollupWrote: {
     zh: (f: string, sheets: string) => `汇总工作簿已写入 ${f}(${sheets})`,
     en: (f: string, sheets: string) => `Summary workbook written to ${f} (${sheets})`,
+  },
+  reportWrote: {
+    zh: (f: string, title: string) => `通报已写入 ${f}(${title})`,
+    en: (f: string, title: string) => `Bulletin written to ${f} (${title})`,
+  },
+  remindersWrote: {
+    zh: (f: string, n: number) => `催报通知已写入 ${f}(${n} 个县区)`,
+    en: (f: string, n: number) => `Reminders written to ${f} (${n} counties)`,
+  },
+  reportBadFormat: {
+    zh: (v: string) => `不支持的格式“${v}”,请用 docx、md 或 reminders`,
+    en: (v: string) => `unknown format "${v}"; use docx, md or reminders`,
   },
   noSheet: {
     zh: (sheet: string, sheets: string) => `工作簿中没有名为“${sheet}”的工作表(现有:${sheets})`,

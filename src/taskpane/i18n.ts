@@ -180,6 +180,13 @@ export interface Strings {
     cancelled: string;
     errorTitle: string;
     listErrorTitle: string;
+    bulletin: string;
+    bulletinHint: string;
+    bulletinRunning: string;
+    bulletinDoneTitle: string;
+    bulletinDone: (file: string, title: string) => string;
+    bulletinErrorTitle: string;
+    bulletinFile: string;
   };
   conflict: {
     title: string;
@@ -405,6 +412,13 @@ export const ZH: Strings = {
     cancelled: '已取消，工作簿未作任何更改。',
     errorTitle: '汇总失败',
     listErrorTitle: '无法读取工作表列表',
+    bulletin: '生成通报',
+    bulletinHint: '根据本工作簿中的汇总表起草通报（Word 文档），数字均取自汇总表。请先汇总。',
+    bulletinRunning: '正在生成通报…',
+    bulletinDoneTitle: '通报已生成',
+    bulletinDone: (file, title) => `已下载 ${file}：${title}`,
+    bulletinErrorTitle: '生成通报失败',
+    bulletinFile: '通报.docx',
   },
   conflict: {
     title: '工作表名称已被占用',
@@ -656,6 +670,13 @@ export const EN: Strings = {
     cancelled: 'Cancelled; the workbook was not changed.',
     errorTitle: 'Roll-up failed',
     listErrorTitle: 'Could not list the sheets',
+    bulletin: 'Draft the bulletin',
+    bulletinHint: 'Drafts the bulletin (a Word document) from this workbook’s summary, every figure taken from it. Roll up first.',
+    bulletinRunning: 'Drafting the bulletin…',
+    bulletinDoneTitle: 'Bulletin drafted',
+    bulletinDone: (file, title) => `Downloaded ${file}: ${title}`,
+    bulletinErrorTitle: 'Could not draft the bulletin',
+    bulletinFile: 'bulletin.docx',
   },
   conflict: {
     title: 'Sheet names already taken',

@@ -6,7 +6,7 @@
 import { existsSync } from 'fs';
 import { execFileSync } from 'child_process';
 
-export const ENABLE_COMMAND = 'apt-get install -y chromium libreoffice-calc fonts-noto-cjk libxml2-utils';
+export const ENABLE_COMMAND = 'apt-get install -y chromium libreoffice-calc libreoffice-writer fonts-noto-cjk libxml2-utils';
 
 function onPath(cmd: string): string | null {
   try {

@@ -11,6 +11,7 @@
  * County sheets are only read. The summary sheets keytask made before are replaced in place;
  * a sheet of the user's that holds a wanted name is left alone, after asking (like generation).
  */
+import { hasSummary } from '../../core/bulletin/sheets';
 import type { NameConflict } from '../../core/generate/generate';
 import type { Lang } from '../../core/i18n';
 import { type WorkbookSheets, rollupOperation } from '../../core/operations/rollup';
@@ -72,6 +73,8 @@ export interface CountySheetList {
   countySheets: Array<{ sheet: string; county: string | null }>;
   /** every sheet of the workbook */
   sheetNames: string[];
+  /** whether a roll-up's summary is there to draft a bulletin from (生成通报) */
+  summary: boolean;
 }
 
 /** The county sheets a roll-up can take, for the pane to offer: one sync, no sheet values. */
@@ -85,7 +88,7 @@ export async function listCountySheets(api: ExcelApi): Promise<CountySheetList> 
       const sheet = s.kind === 'county' && s.sheet !== null ? present.get(s.sheet.toLowerCase()) : undefined;
       return sheet ? [{ sheet, county: s.county ?? null }] : [];
     });
-    return { countySheets, sheetNames };
+    return { countySheets, sheetNames, summary: hasSummary(keytaskSheets) };
   });
 }
 

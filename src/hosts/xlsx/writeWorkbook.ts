@@ -92,9 +92,18 @@ function excelValue(v: CellValue): ExcelJS.CellValue {
   if (v === null) return null;
   // Texts are XML-safe and cut to a cell's length already (renderableSpec): ExcelJS writes
   // control characters raw, which no reader accepts.
-  if (isFormula(v)) return { formula: v.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+  if (isFormula(v)) {
+    const formula = v.formula.replace(/^=/, '');
+    // A link that shows a figure (the summary's county actuals) keeps the figure as its cached
+    // result, so a reader that does not calculate (keytask report, pandas) still reads it.
+    const shown = LINK_FIGURE.exec(formula);
+    return (shown ? { formula, result: Number(shown[1]) } : { formula }) as ExcelJS.CellFormulaValue;
+  }
   return v;
 }
+
+/** `HYPERLINK("…",70)`: keytask's link with a number as its label (report/links.ts). */
+const LINK_FIGURE = /^HYPERLINK\("(?:[^"]|"")*",(-?\d+(?:\.\d+)?(?:e-?\d+)?)\)$/i;
 
 function renderCells(ws: ExcelJS.Worksheet, sheet: SheetSpec): void {
   const { styles, byCell } = mergedStyles(sheet);
@@ -284,7 +293,7 @@ export function renderWorkbook(given: WorkbookSpec): ExcelJS.Workbook {
   const spec = renderableSpec(given);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'keytask';
-  // No cached results are written for formulas; ask the reader to compute them on open.
+  // Formulas carry no cached result (but a link's figure): ask the reader to compute them on open.
   wb.calcProperties.fullCalcOnLoad = true;
   for (const sheet of spec.sheets) renderSheet(wb, sheet);
   // The first visible sheet opens; a hidden active sheet makes Excel show an empty window.

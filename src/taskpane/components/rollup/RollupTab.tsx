@@ -14,7 +14,7 @@ import { CountySheetPicker } from './CountySheetPicker';
 import { FilePicker } from './FilePicker';
 import { RollupResult } from './RollupResult';
 
-type Busy = null | 'files' | 'rollup';
+type Busy = null | 'files' | 'rollup' | 'bulletin';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -42,7 +42,7 @@ export function RollupTab({ api, active }: { api: ExcelApi; active: boolean }) {
       setList(found);
       return found;
     } catch (err) {
-      setList({ countySheets: [], sheetNames: [] });
+      setList({ countySheets: [], sheetNames: [], summary: false });
       setNote({ intent: 'error', title: s.rollup.listErrorTitle, lines: [errorMessage(err, s)] });
       return null;
     }
@@ -89,6 +89,21 @@ export function RollupTab({ api, active }: { api: ExcelApi; active: boolean }) {
     }
   };
 
+  // 生成通报: read the summary sheets, draft, and pack the .docx with a library loaded only now.
+  const bulletin = async (): Promise<void> => {
+    setNote(null);
+    try {
+      setBusy('bulletin');
+      const { draftBulletin } = await import(/* webpackChunkName: "bulletin" */ '../../bulletinDownload');
+      const doc = await draftBulletin(api, s.lang, s.rollup.bulletinFile);
+      setNote({ intent: 'success', title: s.rollup.bulletinDoneTitle, lines: [s.rollup.bulletinDone(s.rollup.bulletinFile, doc.title)] });
+    } catch (err) {
+      setNote({ intent: 'error', title: s.rollup.bulletinErrorTitle, lines: [errorMessage(err, s)] });
+    } finally {
+      setBusy(null);
+    }
+  };
+
   const sheetNames = useMemo(() => new Set(list?.sheetNames ?? []), [list]);
   const canSelect = useCallback((f: Finding) => sheetNames.has(f.sheet), [sheetNames]);
   const select = useCallback(
@@ -125,7 +140,15 @@ export function RollupTab({ api, active }: { api: ExcelApi; active: boolean }) {
         <Button appearance="primary" onClick={() => void run()} disabled={busy !== null}>
           {s.rollup.button}
         </Button>
-        {busy && <Spinner size="tiny" label={busy === 'files' ? s.rollup.readingFiles : s.rollup.running} />}
+        <Button onClick={() => void bulletin()} disabled={busy !== null || !list?.summary} title={s.rollup.bulletinHint}>
+          {s.rollup.bulletin}
+        </Button>
+        {busy && (
+          <Spinner
+            size="tiny"
+            label={busy === 'files' ? s.rollup.readingFiles : busy === 'bulletin' ? s.rollup.bulletinRunning : s.rollup.running}
+          />
+        )}
       </div>
       <StatusBar note={note} />
       {outcome && <RollupResult outcome={outcome.rollup} unreadable={outcome.unreadable} onSelect={select} canSelect={canSelect} />}

@@ -1,0 +1,60 @@
+/**
+ * Where each task of a summary stands against 序时进度 (time-proportional progress), from the
+ * summary's own totals: the year's summed milestones, the completion rate and the period. The
+ * same yardstick as the validator's (validate/rules/progress.ts), worked on totals: for a
+ * cumulative task, last year's milestone plus the period's share of this year's step; for an
+ * annual one, the period's share of this year's milestone. It is compared as a share of the
+ * target with the completion rate, which pairs each county's actual with its own target — so
+ * a county whose figure did not count does not make the task look behind.
+ */
+import { figureLowerIsBetter } from '../text/direction';
+import type { ReportingPeriod } from '../validate/period';
+import type { SummaryTask } from './readSummary';
+
+/**
+ * - done: the year's milestone (or the whole target) is reached;
+ * - ahead / onTrack: above, or at, 序时进度;
+ * - lagging: below it (above it, for a level better low);
+ * - noFigure: summed, but no county figure counted;
+ * - notJudged: a share, a rate or a qualitative task, or no milestone for the year.
+ */
+export type TaskState = 'done' | 'ahead' | 'onTrack' | 'lagging' | 'noFigure' | 'notJudged';
+
+export interface TaskProgress {
+  state: TaskState;
+  /** 序时进度 as a share of the target (0.43 = 43 %); null when not judged */
+  due: number | null;
+  /** the year's summed milestone */
+  yearTarget: number | null;
+}
+
+const EPS = 1e-9;
+
+/**
+ * Summed milestones that rise to the target are running totals (累计); milestones that do not
+ * (the same step each year, or a target that is the sum of the years) are each year's own.
+ */
+function cumulative(t: SummaryTask, years: number[]): boolean {
+  const values = years.map((y) => t.years[String(y)]).filter((v): v is number => v !== null);
+  if (values.length < 2) return true;
+  const rising = values.every((v, i) => i === 0 || v >= values[i - 1] - EPS) && values[values.length - 1] > values[0] + EPS;
+  const target = t.countyTargets ?? t.cityTarget;
+  return rising && (target === null || Math.abs(values[values.length - 1] - target) <= Math.max(EPS, Math.abs(target) * 1e-6));
+}
+
+const share = (n: number): number => Math.round(n * 1e6) / 1e6;
+
+export function taskProgress(t: SummaryTask, years: number[], p: ReportingPeriod | null): TaskProgress {
+  const yearTarget = p ? (t.years[String(p.year)] ?? null) : null;
+  if (t.way !== 'summed') return { state: 'notJudged', due: null, yearTarget };
+  if (t.actual === null) return { state: 'noFigure', due: null, yearTarget };
+  const target = t.countyTargets ?? t.cityTarget;
+  if (!p || yearTarget === null || !target || figureLowerIsBetter(t.text)) return { state: 'notJudged', due: null, yearTarget };
+  // the completion rate, or the totals' own ratio when the summary shows none
+  const rate = t.rate ?? t.actual / target;
+  if (rate >= 1 - EPS || rate >= yearTarget / target - EPS) return { state: 'done', due: share(yearTarget / target), yearTarget };
+  const prev = cumulative(t, years) ? (t.years[String(p.year - 1)] ?? 0) : 0;
+  const due = share((prev + (yearTarget - prev) * p.fraction) / target);
+  const state: TaskState = rate > due + 1e-6 ? 'ahead' : rate >= due - 1e-6 ? 'onTrack' : 'lagging';
+  return { state, due, yearTarget };
+}
