@@ -7,6 +7,8 @@
  * target with the completion rate, which pairs each county's actual with its own target — so
  * a county whose figure did not count does not make the task look behind.
  */
+import type { TaskStatus } from '../layout/vocabulary';
+import { judgeStatus } from '../period/statusRule';
 import { figureLowerIsBetter } from '../text/direction';
 import type { ReportingPeriod } from '../validate/period';
 import type { SummaryTask } from './readSummary';
@@ -50,11 +52,33 @@ export function taskProgress(t: SummaryTask, years: number[], p: ReportingPeriod
   if (t.actual === null) return { state: 'noFigure', due: null, yearTarget };
   const target = t.countyTargets ?? t.cityTarget;
   if (!p || yearTarget === null || !target || figureLowerIsBetter(t.text)) return { state: 'notJudged', due: null, yearTarget };
-  // the completion rate, or the totals' own ratio when the summary shows none
+  // The task judged by the one rule (period/statusRule.ts) in shares of its target: the
+  // completion rate (or the totals' own ratio when the summary shows none) against the summed
+  // milestones over the target, so the 通报's counts agree with the 状态 the sheets are given.
   const rate = t.rate ?? t.actual / target;
-  if (rate >= 1 - EPS || rate >= yearTarget / target - EPS) return { state: 'done', due: share(yearTarget / target), yearTarget };
-  const prev = cumulative(t, years) ? (t.years[String(p.year - 1)] ?? 0) : 0;
-  const due = share((prev + (yearTarget - prev) * p.fraction) / target);
-  const state: TaskState = rate > due + 1e-6 ? 'ahead' : rate >= due - 1e-6 ? 'onTrack' : 'lagging';
-  return { state, due, yearTarget };
+  const judged = judgeStatus(
+    {
+      text: t.text,
+      kind: cumulative(t, years) ? 'cumulative' : 'annual',
+      target: { value: 1 },
+      actual: { value: rate },
+      milestones: years.map((y) => ({
+        year: y,
+        value: t.years[String(y)] === null || t.years[String(y)] === undefined ? null : t.years[String(y)]! / target,
+      })),
+    },
+    p,
+  );
+  if (!judged) return { state: 'notJudged', due: null, yearTarget };
+  const due = share(judged.expected ?? yearTarget / target);
+  return { state: STATE_OF[judged.status], due, yearTarget };
 }
+
+/** 未开展 is below 序时进度 too: a bulletin lists it among the lagging. */
+const STATE_OF: Record<TaskStatus, TaskState> = {
+  done: 'done',
+  ahead: 'ahead',
+  onTrack: 'onTrack',
+  behind: 'lagging',
+  notStarted: 'lagging',
+};

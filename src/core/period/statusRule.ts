@@ -25,6 +25,17 @@ import type { ReportingPeriod } from '../validate/period';
 import type { TaskRecord } from '../validate/record';
 
 /**
+ * What the rule looks at: the task's text (its direction), kind, target, milestones and actual.
+ * A record read from a task sheet is one; so is a task of a summary judged on its totals
+ * (bulletin/progress.ts), which is how the 通报 counts "on or ahead of 序时进度" by this rule.
+ */
+export type RuleTask = Pick<TaskRecord, 'text' | 'kind'> & {
+  target: Pick<TaskRecord['target'], 'value'>;
+  actual: Pick<TaskRecord['actual'], 'value'>;
+  milestones: Array<Pick<TaskRecord['milestones'][number], 'year' | 'value'>>;
+};
+
+/**
  * 超序时: done at least this share of the year's step beyond 序时进度 (0.05 = 5 percentage points
  * of the year's planned increase). Below it the figure is 序时: a few hundredths ahead is
  * rounding and reporting dates, not a task moving faster than planned.
@@ -57,7 +68,7 @@ export interface Yardstick {
  * for the period's year). A level better low (`失业率控制在4%以内`) is a ceiling all year, not a
  * share of it.
  */
-export function yardstickOf(r: TaskRecord, p: ReportingPeriod): Yardstick | null {
+export function yardstickOf(r: RuleTask, p: ReportingPeriod): Yardstick | null {
   if (r.kind === 'qualitative') return null;
   const m = r.milestones.find((x) => x.year === p.year && x.value !== null)?.value;
   if (m === undefined || m === null) return null;
@@ -71,17 +82,17 @@ export function yardstickOf(r: TaskRecord, p: ReportingPeriod): Yardstick | null
 }
 
 /** What the actual should be by the end of the period; null when it cannot be told. */
-export function expectedByPeriod(r: TaskRecord, p: ReportingPeriod): number | null {
+export function expectedByPeriod(r: RuleTask, p: ReportingPeriod): number | null {
   return yardstickOf(r, p)?.expected ?? null;
 }
 
 /** How far the actual is ahead of 序时进度, in the figure's good direction (negative: behind). */
-function lead(r: TaskRecord, actual: number, y: Yardstick): number {
+function lead(r: RuleTask, actual: number, y: Yardstick): number {
   return figureLowerIsBetter(r.text) ? y.expected - actual : actual - y.expected;
 }
 
 /** 滞后: short of 序时进度 by more than BEHIND_TOLERANCE of the year's step. */
-export function isBehind(r: TaskRecord, actual: number, y: Yardstick): boolean {
+export function isBehind(r: RuleTask, actual: number, y: Yardstick): boolean {
   return lead(r, actual, y) < -(BEHIND_TOLERANCE * Math.abs(y.step)) - EPSILON;
 }
 
@@ -92,7 +103,7 @@ export interface StatusJudgement {
 }
 
 /** The rule's status of a task in a period, with the 序时进度 it was judged against; null when the rule has none. */
-export function judgeStatus(r: TaskRecord, p: ReportingPeriod | null): StatusJudgement | null {
+export function judgeStatus(r: RuleTask, p: ReportingPeriod | null): StatusJudgement | null {
   const actual = r.actual.value;
   if (!p || actual === null || r.kind === 'qualitative') return null;
   const low = figureLowerIsBetter(r.text);
@@ -113,6 +124,6 @@ export function judgeStatus(r: TaskRecord, p: ReportingPeriod | null): StatusJud
 }
 
 /** The rule's status alone (see judgeStatus). */
-export function suggestStatus(r: TaskRecord, p: ReportingPeriod | null): TaskStatus | null {
+export function suggestStatus(r: RuleTask, p: ReportingPeriod | null): TaskStatus | null {
   return judgeStatus(r, p)?.status ?? null;
 }

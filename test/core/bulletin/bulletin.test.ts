@@ -178,12 +178,13 @@ describe('reading a summary back', () => {
 });
 
 describe('the bulletin', () => {
-  it('judges each task against 序时进度: cumulative from last year’s milestone, annual from zero', () => {
+  it('judges each task against 序时进度 by the status rule: cumulative from last year’s milestone, annual from zero', () => {
     const d = readSummary(input('zh', false));
     expect(d.tasks.map((t) => taskProgress(t, d.years, d.reporting))).toEqual([
       { state: 'lagging', due: 0.583333, yearTarget: 20 },
       { state: 'ahead', due: 0.25, yearTarget: 10 },
-      { state: 'done', due: 0.666667, yearTarget: 20 },
+      // due is 序时进度 even for a task already past it
+      { state: 'done', due: 0.583333, yearTarget: 20 },
       { state: 'notJudged', due: null, yearTarget: null },
       { state: 'noFigure', due: null, yearTarget: 2 },
     ]);
