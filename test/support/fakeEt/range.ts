@@ -453,7 +453,8 @@ export class FakeEtRange {
     each(this.bounds, (r, c) => (this.sheet.ensure(r, c).numberFormat = v));
   }
 
-  get Address(): string {
+  /** a method, as WPS's JavaScript API declares it (et-jsapi-declare lib.et.d.ts, Range.Address) */
+  Address(): string {
     return absoluteAddress(this.bounds);
   }
   get Row(): number {
