@@ -62,13 +62,28 @@ const compiled = [
   // Modify's value is declared a string (lib.et.d.ts:15685); VBA takes a Variant, and keytask gives 0 and 1 as numbers.
   fits<Et.ConditionValue, E.EtConditionValue, 'Modify'>(true),
   fits<Et.Tab, E.EtWorksheet['Tab']>(true),
+  // Worksheet.ChartObjects gives `ChartObjects | ChartObject` (lib.et.d.ts:4612): without an index, the collection.
+  fits<Et.ChartObjects, E.EtChartObjects>(true),
+  fits<Et.ChartObject, E.EtChartObject>(true),
+  // SetSourceData takes the declarations' own Range (lib.et.d.ts:5528); et.ts passes its EtRange, the same object.
+  fits<Et.Chart, E.EtChart, 'SetSourceData'>(true),
+  fits<Et.ChartTitle, E.EtChart['ChartTitle']>(true),
+  fits<Kso.SeriesCollection, ReturnType<E.EtChart['SeriesCollection']>>(true),
+  fits<Kso.MsoSeries, E.EtSeries>(true),
+  fits<Kso.Axes, ReturnType<E.EtChart['Axes']>>(true),
+  fits<Kso.MsoAxis, E.EtAxis>(true),
 ];
 
-/** The members of `interface name` in the declarations' `namespace Et`. */
+/** The members of `interface name` in the declarations (`namespace Et`, and `Kso` for the chart parts). */
 function declaredMembers(name: string): Set<string> {
-  const file = path.join(path.dirname(require.resolve('et-jsapi-declare/package.json')), 'lib.et.d.ts');
-  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
   const members = new Set<string>();
+  for (const lib of ['lib.et.d.ts', 'lib.kso.d.ts']) collectMembers(lib, name, members);
+  return members;
+}
+
+function collectMembers(lib: string, name: string, members: Set<string>): void {
+  const file = path.join(path.dirname(require.resolve('et-jsapi-declare/package.json')), lib);
+  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
   const visit = (node: ts.Node): void => {
     if (ts.isInterfaceDeclaration(node) && node.name.text === name) {
       for (const m of node.members) if (m.name && ts.isIdentifier(m.name)) members.add(m.name.text);
@@ -76,7 +91,6 @@ function declaredMembers(name: string): Set<string> {
     ts.forEachChild(node, visit);
   };
   visit(source);
-  return members;
 }
 
 /** The PascalCase members the fake gives an object (what strict() lets through). */
@@ -101,6 +115,10 @@ describe('the ET interfaces and the fake ET against et-jsapi-declare', () => {
     const conditions = range.FormatConditions;
     const databar = conditions.AddDatabar();
     book.Names.Add('KT_X', "='Sheet1'!$A$1");
+    const chart = ws.ChartObjects().Add(0, 0, 100, 100);
+    chart.Chart.ChartType = 57;
+    chart.Chart.SetSourceData(ws.Range('B1:B2'));
+    chart.Chart.HasTitle = true;
     const objects: [string, object][] = [
       ['Application', app],
       ['Workbook', book],
@@ -120,6 +138,14 @@ describe('the ET interfaces and the fake ET against et-jsapi-declare', () => {
       ['FormatCondition', conditions.Add(E_EXPRESSION, undefined, '=TRUE')],
       ['Databar', databar],
       ['ConditionValue', databar.MinPoint],
+      ['ChartObjects', ws.ChartObjects()],
+      ['ChartObject', chart],
+      ['Chart', chart.Chart],
+      ['ChartTitle', chart.Chart.ChartTitle],
+      ['SeriesCollection', chart.Chart.SeriesCollection()],
+      ['MsoSeries', chart.Chart.SeriesCollection().Item(1)],
+      ['Axes', chart.Chart.Axes()],
+      ['MsoAxis', chart.Chart.Axes().Item(1)],
     ];
     const undeclared = objects.flatMap(([name, obj]) => {
       const declared = declaredMembers(name);

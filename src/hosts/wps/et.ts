@@ -38,6 +38,10 @@ export const XL_OVER_THEN_DOWN = 2;
 export const XL_CONDITION_VALUE_NUMBER = 0;
 /** XlDataBarFillType: xlDataBarFillSolid 0 (https://learn.microsoft.com/office/vba/api/excel.xldatabarfilltype). */
 export const XL_DATABAR_FILL_SOLID = 0;
+/** XlChartType xlBarClustered 57 (https://learn.microsoft.com/office/vba/api/excel.xlcharttype). */
+export const XL_BAR_CLUSTERED = 57;
+/** XlAxisType xlCategory 1 (https://learn.microsoft.com/office/vba/api/excel.xlaxistype). */
+export const XL_CATEGORY = 1;
 /** XlColorIndex xlColorIndexNone -4142 (…/excel.xlcolorindex): a tab without colour. */
 export const XL_COLOR_INDEX_NONE = -4142;
 
@@ -138,6 +142,54 @@ export interface EtRange {
   readonly Validation: EtValidation;
   readonly FormatConditions: EtFormatConditions;
   AutoFilter(): void;
+  /** in points from A1's top-left corner (https://learn.microsoft.com/office/vba/api/excel.range.left, …top, …width, …height) */
+  readonly Left: number;
+  readonly Top: number;
+  readonly Width: number;
+  readonly Height: number;
+}
+
+/** Series (https://learn.microsoft.com/office/vba/api/excel.series(object)): its name and its category labels. */
+export interface EtSeries {
+  Name: string;
+  /** the category labels: a Range (or an array) */
+  XValues: unknown;
+}
+
+/** Axis (https://learn.microsoft.com/office/vba/api/excel.axis(object)). */
+export interface EtAxis {
+  ReversePlotOrder: boolean;
+}
+
+/**
+ * Chart (https://learn.microsoft.com/office/vba/api/excel.chart(object)). SeriesCollection and Axes
+ * are called without an argument and their items reached by Item: et-jsapi-declare types both
+ * results as the collections (lib.et.d.ts:5486, 5355), and VBA has SeriesCollection.Item and Axes.Item.
+ */
+export interface EtChart {
+  ChartType: number;
+  /** https://learn.microsoft.com/office/vba/api/excel.chart.setsourcedata */
+  SetSourceData(Source: EtRange, PlotBy?: number): void;
+  HasTitle: boolean;
+  /** exists only while HasTitle is true (…/excel.chart.charttitle) */
+  readonly ChartTitle: { Text: string };
+  HasLegend: boolean;
+  SeriesCollection(): { readonly Count: number; Item(Index: number): EtSeries };
+  Axes(): { Item(Type: number): EtAxis };
+}
+
+/** ChartObject (https://learn.microsoft.com/office/vba/api/excel.chartobject): the frame a chart sits in on a sheet. */
+export interface EtChartObject {
+  readonly Chart: EtChart;
+}
+
+/** ChartObjects (https://learn.microsoft.com/office/vba/api/excel.chartobjects). */
+export interface EtChartObjects {
+  readonly Count: number;
+  /** in points from A1's top-left corner (…/excel.chartobjects.add) */
+  Add(Left: number, Top: number, Width: number, Height: number): EtChartObject;
+  /** deletes every chart of the sheet (…/excel.chartobjects.delete) */
+  Delete(): void;
 }
 
 export interface EtPageSetup {
@@ -163,6 +215,11 @@ export interface EtWorksheet {
   /** true while the sheet shows a filter; set to false to take it off */
   AutoFilterMode: boolean;
   Range(address: string): EtRange;
+  /**
+   * The sheet's charts: a method, called without an index for the collection (VBA
+   * Worksheet.ChartObjects, …/excel.worksheet.chartobjects; et-jsapi-declare lib.et.d.ts:4612).
+   */
+  ChartObjects(): EtChartObjects;
   Activate(): void;
   Delete(): boolean;
   Move(Before?: EtWorksheet, After?: EtWorksheet): void;
