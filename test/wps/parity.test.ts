@@ -7,7 +7,9 @@
 import type { Finding } from '../../src/core/findings/catalogue';
 import { CITY_SHEET_NAME } from '../../src/core/generate/generate';
 import { generateInExcel } from '../../src/hosts/excel/generate';
+import { writeFindingsSheet } from '../../src/hosts/excel/marks';
 import { validateInExcel } from '../../src/hosts/excel/validate';
+import { writeFindingsSheetInWps } from '../../src/hosts/wps/findingsSheet';
 import { generateInWps } from '../../src/hosts/wps/generate';
 import { validateInWps } from '../../src/hosts/wps/validate';
 import { type FakeExcel, createFakeExcel } from '../support/fakeExcel';
@@ -76,6 +78,17 @@ describe('the WPS host and the Excel host write and read alike', () => {
     expect(wps.findings.map(findingKey)).toEqual(excel.findings.map(findingKey));
     const { syncs: _syncs, ...excelReport } = excel;
     expect(wps).toEqual(excelReport);
+  });
+
+  it('writes the same 审核意见 sheet of the findings', async () => {
+    const excel = await validateInExcel(fake.api, { scope: 'all', lang: 'zh' });
+    const wps = await validateInWps(et.api, { scope: 'all', lang: 'zh' });
+    const opts = { date: '2026-12-06', confirm: async () => true };
+    const written = await writeFindingsSheet(fake.api, excel.findings, 'zh', opts);
+    const { syncs: _syncs, ...expected } = written;
+    await expect(writeFindingsSheetInWps(et.api, wps.findings, 'zh', opts)).resolves.toEqual(expected);
+    expect(fake.workbook.sheet(written.sheet)).toBeDefined();
+    expect(shared(et.workbook)).toEqual(shared(fake.workbook));
   });
 
   it('re-generates in place the same way', async () => {
