@@ -15,7 +15,7 @@ const OFFICE_GLOBALS = [
 ];
 
 export default [
-  { ignores: ['node_modules/', 'dist/', 'dist-test/', 'lib/', 'out/', 'coverage/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-test/', 'dist-wps/', 'lib/', 'out/', 'coverage/'] },
   ...office,
   {
     files: ['**/*.{ts,tsx}'],

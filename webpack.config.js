@@ -6,8 +6,14 @@
  *                                      (add `--env selfsigned` to skip office-addin-dev-certs)
  *   webpack --mode production --env test
  *                                      dist-test/fake-office.js: the fake Office/Excel the
- *                                      browser test serves in place of office.js. A separate
+ *                                      browser test serves in place of office.js (fake-et.js:
+ *                                      the fake ET, window.Application for the WPS build). A separate
  *                                      config so the production bundle can never contain it.
+ *   webpack --mode production --env wps
+ *                                      dist-wps/keytask_<version>/: the pane for WPS 表格 (its host
+ *                                      modules swapped for src/taskpane/wps/*, built for an older
+ *                                      Chromium) with the add-in's ribbon.xml, main.js, index.html;
+ *                                      scripts/wpsPackage.js adds jsplugins.xml and publish.html.
  */
 const path = require('path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -57,15 +63,83 @@ function testConfig(options) {
     mode: options.mode || 'production',
     devtool: false,
     target: 'web',
-    entry: { 'fake-office': './test/browser/fakeOffice.ts' },
+    entry: { 'fake-office': './test/browser/fakeOffice.ts', 'fake-et': './test/browser/fakeEt.ts' },
     output: { path: path.resolve(__dirname, 'dist-test'), filename: '[name].js', clean: true },
     resolve,
     module: { rules: [tsRule()] },
   };
 }
 
+/**
+ * WPS's embedded Chromium is older than current browsers and its version is not documented where
+ * we looked. keytask's code needs Chromium 73 at least without polyfills (String.matchAll and
+ * Object.fromEntries arrived in 73; the importer's regular expressions look behind, 62), so the
+ * WPS pane is compiled down to ES2019, the syntax Chromium 73 runs: keytask's code by ts-loader's
+ * target, the packages' code (React, Fluent UI ship newer syntax such as `?.`) by TypeScript
+ * transpiling their JavaScript too, and webpack's own runtime by the target below.
+ */
+const WPS_TARGET = 'es2019';
+
+/** The Excel host modules the pane imports, and the WPS stand-ins that replace them in the WPS build. */
+const WPS_SWAP = /[\\/]hosts[\\/]excel[\\/](generate|validate|rollup|marks|diagnostics)$/;
+
+function wpsConfig(options) {
+  const webpack = require('webpack');
+  const { version } = require('./package.json');
+  const out = path.resolve(__dirname, 'dist-wps', `keytask_${version}`);
+  return {
+    name: 'wps',
+    mode: options.mode || 'production',
+    devtool: false,
+    target: ['web', WPS_TARGET],
+    entry: { taskpane: './src/taskpane/wps/index.tsx' },
+    output: { path: out, filename: '[name].js', clean: true },
+    resolve,
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: { onlyCompileBundledFiles: true, compilerOptions: { module: 'es2020', target: WPS_TARGET } },
+          },
+        },
+        {
+          test: /\.m?js$/,
+          include: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              compilerOptions: { allowJs: true, checkJs: false, module: 'es2020', target: WPS_TARGET, sourceMap: false },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new webpack.NormalModuleReplacementPlugin(WPS_SWAP, (resource) => {
+        const [, name] = WPS_SWAP.exec(resource.request);
+        resource.request = path.resolve(__dirname, 'src/taskpane/wps', name);
+      }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './wps/taskpane.html', chunks: ['taskpane'] }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'wps/ribbon.xml', to: '[name][ext]' },
+          { from: 'wps/main.js', to: '[name][ext]' },
+          { from: 'wps/index.html', to: '[name][ext]' },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env, options) => {
   if (env && env.test) return testConfig(options);
+  if (env && env.wps) return wpsConfig(options);
   const dev = options.mode === 'development';
   return {
     name: 'pane',

@@ -19,6 +19,13 @@ export const ROOT = path.resolve(__dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
 const PANE_HTML = path.join(DIST, 'taskpane.html');
 const FAKE_OFFICE = path.join(ROOT, 'dist-test', 'fake-office.js');
+/** The WPS build of the pane (webpack --env wps) and the fake ET it runs against. */
+const WPS_VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const DIST_WPS = path.join(ROOT, 'dist-wps', `keytask_${WPS_VERSION}`);
+const FAKE_ET = path.join(ROOT, 'dist-test', 'fake-et.js');
+
+/** Which build of the pane a suite loads: Excel's (office.js answered by the fake) or WPS's (the fake ET as window.Application). */
+export type PaneHost = 'excel' | 'wps';
 export const ARTIFACTS = path.join(ROOT, 'out', 'test-artifacts');
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/';
 /** Held while one test file builds, so files running side by side do not build over each other. */
@@ -64,7 +71,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Builds what is missing or older than the sources, so a stale bundle is never what gets tested. */
-function buildIfStale(): void {
+function buildIfStale(host: PaneHost): void {
   const sources = Math.max(
     newest(path.join(ROOT, 'src')),
     newest(path.join(ROOT, 'assets')),
@@ -72,19 +79,23 @@ function buildIfStale(): void {
   );
   const stale = (file: string, extra = 0) => !existsSync(file) || statSync(file).mtimeMs < Math.max(sources, extra);
   const webpack = path.join(ROOT, 'node_modules', '.bin', 'webpack');
-  if (stale(PANE_HTML) || stale(path.join(DIST, 'taskpane.js'))) {
+  if (host === 'excel' && (stale(PANE_HTML) || stale(path.join(DIST, 'taskpane.js')))) {
     execFileSync(webpack, ['--mode', 'production'], { cwd: ROOT, stdio: 'pipe' });
+  }
+  const wpsSources = Math.max(newest(path.join(ROOT, 'wps')), sources);
+  if (host === 'wps' && stale(path.join(DIST_WPS, 'taskpane.js'), wpsSources)) {
+    execFileSync(webpack, ['--mode', 'production', '--env', 'wps'], { cwd: ROOT, stdio: 'pipe' });
   }
   const fakeSources = Math.max(
     newest(path.join(ROOT, 'test', 'support')),
     statSync(path.join(ROOT, 'test', 'browser', 'fakeOffice.ts')).mtimeMs,
   );
-  if (stale(FAKE_OFFICE, fakeSources)) {
+  if (stale(FAKE_OFFICE, fakeSources) || stale(FAKE_ET, fakeSources)) {
     execFileSync(webpack, ['--mode', 'production', '--env', 'test'], { cwd: ROOT, stdio: 'pipe' });
   }
 }
 
-async function ensureBuilt(): Promise<void> {
+async function ensureBuilt(host: PaneHost): Promise<void> {
   mkdirSync(path.dirname(BUILD_LOCK), { recursive: true });
   const deadline = Date.now() + BUILD_TIMEOUT;
   for (;;) {
@@ -100,17 +111,17 @@ async function ensureBuilt(): Promise<void> {
     }
   }
   try {
-    buildIfStale();
+    buildIfStale(host);
   } finally {
     rmSync(BUILD_LOCK, { recursive: true, force: true });
   }
 }
 
-function serveDist(): Promise<Server> {
+function serveDist(dist: string): Promise<Server> {
   const server = createServer((req, res) => {
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const file = path.join(DIST, path.normalize(urlPath));
-    if (!file.startsWith(DIST + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+    const file = path.join(dist, path.normalize(urlPath));
+    if (!file.startsWith(dist + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end();
       return;
     }
@@ -144,7 +155,7 @@ export interface Pane {
  * Registers the suite's beforeAll/afterAll/afterEach (build, server, browser; no page errors
  * and no request off this machine in any test) and hands back what the tests use.
  */
-export function usePane(): Pane {
+export function usePane(host: PaneHost = 'excel'): Pane {
   let server: Server;
   let browser: Browser;
   let base: string;
@@ -153,10 +164,10 @@ export function usePane(): Pane {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    await ensureBuilt();
+    await ensureBuilt(host);
     fakeOffice = readFileSync(FAKE_OFFICE);
     mkdirSync(ARTIFACTS, { recursive: true });
-    server = await serveDist();
+    server = await serveDist(host === 'wps' ? DIST_WPS : DIST);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM as string, args: CHROMIUM_ARGS });
   }, BUILD_TIMEOUT);
@@ -183,6 +194,8 @@ export function usePane(): Pane {
         blocked.push(url);
         return route.abort('blockedbyclient');
       });
+      // WPS gives the pane window.Application before its scripts run.
+      if (host === 'wps') await context.addInitScript({ path: FAKE_ET });
       const page = await context.newPage();
       page.on('pageerror', (err) => pageErrors.push(err.message));
       await page.goto(`${base}/taskpane.html${query}`);
@@ -193,7 +206,7 @@ export function usePane(): Pane {
       await page.context().close();
     },
     async shot(page, name) {
-      await page.screenshot({ path: path.join(ARTIFACTS, `pane-${name}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(ARTIFACTS, `pane-${host === 'wps' ? 'wps-' : ''}${name}.png`), fullPage: true });
     },
   };
 }

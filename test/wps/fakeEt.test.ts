@@ -12,7 +12,7 @@ describe('the fake ET', () => {
     // the fake's own state is out of reach
     expect(() => loose.sheet).toThrow(FakeEtError);
     expect(() => ((ws.Range('A1') as unknown as Record<string, unknown>).Value = 1)).toThrow(/no member 'Value'/);
-    expect(() => ((ws.Range('A1') as unknown as Record<string, unknown>).Address = 'B2')).toThrow(/read-only/);
+    expect(() => ((ws.Range('A1') as unknown as Record<string, unknown>).Row = 2)).toThrow(/read-only/);
     expect(() => (app.ActiveWorkbook as unknown as Record<string, unknown>).worksheets).toThrow(FakeEtError);
   });
 
@@ -54,7 +54,7 @@ describe('the fake ET', () => {
     ]);
     expect(ws.Range('C2').Value2).toBe(1);
     expect(ws.Range('D9').Value2).toBeUndefined();
-    expect(ws.UsedRange.Address).toBe('$B$2:$C$3');
+    expect(ws.UsedRange.Address()).toBe('$B$2:$C$3');
     expect(() => (ws.Range('A1:B1').Formula = [[1]])).toThrow(/1×2 array/);
   });
 

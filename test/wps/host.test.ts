@@ -82,7 +82,7 @@ describe('the WPS host', () => {
     expect(mergesOf(ws).sort()).toEqual(['B8:B9', 'C5:D6']);
   });
 
-  it('refuses a conditional format kind it does not render, and charts', () => {
+  it('refuses a conditional format kind it does not render', () => {
     const et = createFakeEt();
     const withKind = sheetSpec('k', {
       conditionalFormats: [{ range: 'A1:A2', formula: '=A1>0', fill: 'FF0000', kind: 'dataBar' } as never],
@@ -90,13 +90,43 @@ describe('the WPS host', () => {
     expect(() =>
       renderSpec(et.app, { sheets: [withKind], names: [] }, { updatable: [], existingSheets: ['Sheet1'], existingNames: [] }),
     ).toThrow(/kind 'dataBar' is not rendered/);
+    expect(et.app.DisplayAlerts).toBe(true);
+  });
+
+  it('draws a chart over the cells the spec names, and replaces it when the sheet is written again', () => {
+    const et = createFakeEt();
     const charted = sheetSpec('c', {
+      values: [
+        ['a', 1],
+        ['b', 2],
+      ],
       charts: [{ type: 'bar', title: 't', categories: 'A1:A2', values: 'B1:B2', seriesName: 's', from: 'D1', to: 'H9' }],
     });
-    expect(() =>
-      renderSpec(et.app, { sheets: [charted], names: [] }, { updatable: [], existingSheets: ['Sheet1', 'k'], existingNames: [] }),
-    ).toThrow(/charts are not rendered/);
-    expect(et.app.DisplayAlerts).toBe(true);
+    const render = (update: boolean): void =>
+      renderSpec(
+        et.app,
+        { sheets: [charted], names: [] },
+        { updatable: update ? ['c'] : [], existingSheets: update ? ['Sheet1', 'c'] : ['Sheet1'], existingNames: [] },
+      );
+    render(false);
+    const area = et.app.ActiveWorkbook.Worksheets.Item('c').Range('D1:H9');
+    const expected = {
+      Name: 'Chart 1',
+      ChartType: 57,
+      HasTitle: true,
+      title: 't',
+      HasLegend: false,
+      series: [{ Name: 's', values: { row1: 0, col1: 1, row2: 1, col2: 1 }, XValues: { row1: 0, col1: 0, row2: 1, col2: 0 } }],
+      categoryReversed: true,
+      Left: area.Left,
+      Top: area.Top,
+      Width: area.Width,
+      Height: area.Height,
+    };
+    expect(et.records('c').charts).toEqual([expected]);
+    expect(expected.Left).toBeGreaterThan(0);
+    render(true);
+    expect(et.records('c').charts).toEqual([expected]);
   });
 
   it('resolves at once, and rejects when the job throws', async () => {

@@ -13,11 +13,10 @@
  */
 import { hasSummary } from '../../core/bulletin/sheets';
 import type { NameConflict } from '../../core/generate/generate';
-import type { Lang } from '../../core/i18n';
 import { type WorkbookSheets, rollupOperation } from '../../core/operations/rollup';
+import type { RollupRequest } from '../../core/operations/rollupRequest';
 import { REPORT_KINDS, type ReportAction } from '../../core/rollup/report';
 import type { RollupResult } from '../../core/rollup/rollup';
-import type { SourceFile, UnreadableFile } from '../../core/rollup/sources';
 import { type KeytaskSheet, REGISTRY_SHEET } from '../../core/sheet/registry';
 import { HISTORY_SHEET } from '../../core/period/history';
 import { renderSpec } from './renderSpec';
@@ -26,21 +25,7 @@ import { readPercentCells } from './percentCells';
 import { readUsedRanges } from './usedRanges';
 import { type ExcelApi, capabilitiesOf } from './runtime';
 
-export interface ExcelRollupOptions {
-  /** county sheets picked in the pane; default every keytask county sheet of the workbook */
-  sheets?: string[];
-  /** county files the pane has already read */
-  files?: SourceFile[];
-  /** files the pane could not read; each becomes a `submission-unreadable` finding */
-  unreadable?: UnreadableFile[];
-  lang: Lang;
-  /** counties expected to submit; default the registry's counties when no sheets were picked */
-  counties?: string[];
-  /** title of the summary sheet; default from the city sheet's title */
-  title?: string;
-  /** asked when a sheet of the user's holds a wanted name; false cancels before anything is written */
-  confirm: (conflicts: NameConflict[]) => Promise<boolean>;
-}
+export type ExcelRollupOptions = RollupRequest;
 
 export type ExcelRollupStatus = 'done' | 'cancelled' | 'no-city' | 'no-submissions';
 

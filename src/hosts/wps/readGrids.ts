@@ -94,7 +94,7 @@ export function mergesOf(ws: EtWorksheet): string[] {
     }
     for (let c = col1; c <= col2; c++) {
       const cell = ws.Range(cellAddress(row1, c));
-      if (cell.MergeCells) found.add(local(cell.MergeArea.Address));
+      if (cell.MergeCells) found.add(local(cell.MergeArea.Address()));
     }
   };
   const row1 = used.Row - 1;

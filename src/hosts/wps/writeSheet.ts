@@ -10,6 +10,7 @@ import {
   type DataBarSpec,
   type SheetSpec,
   type ValidationSpec,
+  type ChartSpec,
   cellAddress,
   columnLetter,
   parseRange,
@@ -21,6 +22,8 @@ import {
   type EtRange,
   type EtWorksheet,
   XL_ALERT,
+  XL_BAR_CLUSTERED,
+  XL_CATEGORY,
   XL_COLOR_INDEX_NONE,
   XL_CONTINUOUS,
   XL_EXPRESSION,
@@ -63,6 +66,9 @@ function clearSheet(app: EtApplication, ws: EtWorksheet, spec: SheetSpec): void 
   // A filter outlives ClearContents; AutoFilterMode = False removes it (Worksheet.AutoFilterMode,
   // https://learn.microsoft.com/office/vba/api/excel.worksheet.autofiltermode).
   if (ws.AutoFilterMode) ws.AutoFilterMode = false;
+  // Charts float above the cells: they go as the cells do, and the spec adds them again.
+  const charts = ws.ChartObjects();
+  if (charts.Count > 0) charts.Delete();
   // Freeze panes belong to the window, which shows the active sheet only.
   ws.Activate();
   app.ActiveWindow.FreezePanes = false;
@@ -201,11 +207,29 @@ function setNumberFormats(ws: EtWorksheet, spec: SheetSpec, update: boolean): vo
   });
 }
 
+/**
+ * A bar chart of one series over the cells from `from` to `to`, as the Excel host draws it: a
+ * title, no legend, rank 1 at the top. ChartObjects.Add places the frame in points, so the cells'
+ * own position is asked (Range.Left/Top/Width/Height); SetSourceData makes the one series of the
+ * values column (https://learn.microsoft.com/office/vba/api/excel.chart.setsourcedata).
+ */
+function addChart(ws: EtWorksheet, chart: ChartSpec): void {
+  const area = ws.Range(`${chart.from}:${chart.to}`);
+  const c = ws.ChartObjects().Add(area.Left, area.Top, area.Width, area.Height).Chart;
+  c.ChartType = XL_BAR_CLUSTERED;
+  c.SetSourceData(ws.Range(chart.values));
+  c.HasTitle = true;
+  c.ChartTitle.Text = chart.title;
+  c.HasLegend = false;
+  const series = c.SeriesCollection().Item(1);
+  series.Name = chart.seriesName;
+  series.XValues = ws.Range(chart.categories);
+  // A bar chart draws its first category at the bottom; rank 1 belongs at the top.
+  c.Axes().Item(XL_CATEGORY).ReversePlotOrder = true;
+}
+
 /** Writes a sheet in full: added after the last sheet, or an existing keytask sheet updated in place. */
 export function writeSheet(app: EtApplication, spec: SheetSpec, update: boolean): void {
-  if ((spec.charts?.length ?? 0) > 0) {
-    throw new Error(`keytask (WPS): charts are not rendered by the WPS host yet (sheet '${spec.name}')`);
-  }
   const sheets = app.ActiveWorkbook.Worksheets;
   let ws: EtWorksheet;
   if (update) {
@@ -279,5 +303,6 @@ export function writeSheet(app: EtApplication, spec: SheetSpec, update: boolean)
     if (print.area) ps.PrintArea = print.area;
   }
   if (spec.autoFilter) ws.Range(spec.autoFilter).AutoFilter();
+  for (const chart of spec.charts ?? []) addChart(ws, chart);
   if (spec.visibility !== 'visible') ws.Visible = XL_SHEET[spec.visibility];
 }

@@ -453,7 +453,8 @@ export class FakeEtRange {
     each(this.bounds, (r, c) => (this.sheet.ensure(r, c).numberFormat = v));
   }
 
-  get Address(): string {
+  /** a method, as WPS's JavaScript API declares it (et-jsapi-declare lib.et.d.ts, Range.Address) */
+  Address(): string {
     return absoluteAddress(this.bounds);
   }
   get Row(): number {
@@ -498,6 +499,33 @@ export class FakeEtRange {
     if (this.activeSheet() !== this.sheet) throw new FakeEtError(`Range.Select on '${this.sheet.name}', which is not the active sheet`);
     recordOf(this.sheet).activeCell = { row: this.bounds.row1, col: this.bounds.col1 };
     this.host.book.selection = { sheet: this.sheet.name, address: formatLocal(this.bounds) };
+  }
+
+  /**
+   * Where the range is, in points from A1's top-left corner (Range.Left / Top / Width / Height,
+   * https://learn.microsoft.com/office/vba/api/excel.range.left). A column w characters wide is
+   * 7w + 5 pixels at 96 dpi, as for Excel's default Calibri 11; the real value depends on the font,
+   * so tests compare positions with this same geometry, never with numbers of their own.
+   */
+  get Left(): number {
+    return this.span(0, this.bounds.col1 - 1, 'col');
+  }
+  get Top(): number {
+    return this.span(0, this.bounds.row1 - 1, 'row');
+  }
+  get Width(): number {
+    return this.span(this.bounds.col1, this.bounds.col2, 'col');
+  }
+  get Height(): number {
+    return this.span(this.bounds.row1, this.bounds.row2, 'row');
+  }
+  private span(from: number, to: number, along: 'row' | 'col'): number {
+    const rec = recordOf(this.sheet);
+    let points = 0;
+    for (let i = from; i <= to; i++) {
+      points += along === 'col' ? ((rec.columnWidths.get(i) ?? 8.43) * 7 + 5) * 0.75 : (rec.rowHeights.get(i) ?? 15);
+    }
+    return points;
   }
 
   /** In characters of the default font, for every column of the range (https://learn.microsoft.com/office/vba/api/excel.range.columnwidth). */

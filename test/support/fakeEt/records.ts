@@ -3,6 +3,7 @@
  * Excel's FakeSheet and FakeWorkbookState, shared so both fakes store a cell the same way): the
  * records of checks, highlights, links, page setup, panes, sizes and tab, in ET's own terms.
  */
+import type { EtChartRecord } from './charts';
 import type { EtPageSetup, EtValidation } from '../../../src/hosts/wps/et';
 import type { Bounds } from '../fakeExcel/address';
 import type { FakeSheet } from '../fakeExcel/state';
@@ -56,6 +57,8 @@ export interface EtSheetRecord {
   formatConditions: EtFormatConditionRecord[];
   dataBars: EtDatabarRecord[];
   hyperlinks: EtHyperlinkRecord[];
+  /** embedded charts, in the order added */
+  charts: EtChartRecord[];
   pageSetup: EtPageSetupRecord;
   /** rows and columns frozen in the sheet's window */
   freeze: { rows: number; columns: number };
@@ -83,6 +86,7 @@ export function recordOf(sheet: FakeSheet): EtSheetRecord {
       formatConditions: [],
       dataBars: [],
       hyperlinks: [],
+      charts: [],
       pageSetup: {
         Orientation: 1,
         PaperSize: 1,

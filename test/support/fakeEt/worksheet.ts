@@ -2,6 +2,7 @@
  * The fake ET Worksheet, Worksheets, PageSetup, Tab and Hyperlinks, over the fake Excel's
  * FakeWorkbookState (sheets, names, visibility and the active sheet, kept in one place).
  */
+import { FakeChartObjects } from './charts';
 import type { Bounds } from '../fakeExcel/address';
 import type { FakeSheet, FakeWorkbookState, SheetVisibility } from '../fakeExcel/state';
 import { FakeEtRange, boundsOf } from './range';
@@ -183,6 +184,18 @@ export class FakeEtWorksheet {
   }
   get Hyperlinks(): FakeHyperlinks {
     return strict(new FakeHyperlinks(this.live()), 'Hyperlinks');
+  }
+  /**
+   * The sheet's embedded charts. A method in WPS's JavaScript API, as in VBA (et-jsapi-declare
+   * lib.et.d.ts:4612, https://learn.microsoft.com/office/vba/api/excel.worksheet.chartobjects);
+   * the fake takes no index (keytask adds and deletes all, never one).
+   */
+  ChartObjects(Index?: unknown): FakeChartObjects {
+    if (Index !== undefined) throw new FakeEtError('Worksheet.ChartObjects(Index) is not modelled: call it without an index');
+    return strict(
+      new FakeChartObjects(this.live(), (r) => (typeof r === 'object' && r !== null ? anchors.get(r) : undefined)),
+      'ChartObjects',
+    );
   }
   get AutoFilterMode(): boolean {
     return recordOf(this.live()).autoFilter !== null;
