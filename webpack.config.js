@@ -81,7 +81,7 @@ function testConfig(options) {
 const WPS_TARGET = 'es2019';
 
 /** The Excel host modules the pane imports, and the WPS stand-ins that replace them in the WPS build. */
-const WPS_SWAP = /[\\/]hosts[\\/]excel[\\/](generate|validate|rollup|marks|diagnostics)$/;
+const WPS_SWAP = /[\\/]hosts[\\/]excel[\\/](generate|validate|rollup|marks|diagnostics|fillStatus|nextPeriod|bulletin)$/;
 
 function wpsConfig(options) {
   const webpack = require('webpack');

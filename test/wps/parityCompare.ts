@@ -125,7 +125,7 @@ export function etCharts(
 ): unknown[] {
   const range = (b: Bounds | null): string | null => (b ? formatLocal(b) : null);
   return et.records(sheet).charts.map((c) => ({
-    type: c.ChartType === 57 ? 'bar' : c.ChartType,
+    type: c.ChartType === 57 ? 'bar' : c.ChartType === 4 ? 'Line' : c.ChartType,
     title: c.HasTitle ? c.title : '',
     legend: c.HasLegend,
     reversed: c.categoryReversed,

@@ -40,6 +40,10 @@ export const XL_CONDITION_VALUE_NUMBER = 0;
 export const XL_DATABAR_FILL_SOLID = 0;
 /** XlChartType xlBarClustered 57 (https://learn.microsoft.com/office/vba/api/excel.xlcharttype). */
 export const XL_BAR_CLUSTERED = 57;
+/** XlChartType xlLine 4 (same page). */
+export const XL_LINE = 4;
+/** XlRowCol xlRows 1: one series per row of the source (https://learn.microsoft.com/office/vba/api/excel.chart.setsourcedata). */
+export const XL_ROWS = 1;
 /** XlAxisType xlCategory 1 (https://learn.microsoft.com/office/vba/api/excel.xlaxistype). */
 export const XL_CATEGORY = 1;
 /** XlColorIndex xlColorIndexNone -4142 (…/excel.xlcolorindex): a tab without colour. */

@@ -14,6 +14,8 @@ import type { ReportAction } from '../../core/rollup/report';
 import type { RollupResult } from '../../core/rollup/rollup';
 import type { RollupRequest } from '../../core/operations/rollupRequest';
 import { REGISTRY_SHEET } from '../../core/sheet/registry';
+import { HISTORY_SHEET } from '../../core/period/history';
+import { hasSummary } from '../../core/bulletin/sheets';
 import { gridOf, percentCellsOf, readStructure, type WpsStructure } from './readGrids';
 import { renderSpec } from './renderSpec';
 import type { WpsApi } from './runtime';
@@ -37,6 +39,8 @@ export interface WpsRollup {
 export interface CountySheetList {
   countySheets: Array<{ sheet: string; county: string | null }>;
   sheetNames: string[];
+  /** whether a roll-up's summary is there to draft a bulletin from (生成通报) */
+  summary: boolean;
 }
 
 /** The sheet as the workbook spells it (names are case-insensitive), by the name the registry gives. */
@@ -53,7 +57,7 @@ export async function listCountySheetsInWps(api: WpsApi): Promise<CountySheetLis
       const sheet = s.kind === 'county' && s.sheet !== null ? present.get(s.sheet.toLowerCase()) : undefined;
       return sheet ? [{ sheet, county: s.county ?? null }] : [];
     });
-    return { countySheets, sheetNames: structure.sheets.map((s) => s.name) };
+    return { countySheets, sheetNames: structure.sheets.map((s) => s.name), summary: hasSummary(structure.keytaskSheets) };
   });
 }
 
@@ -75,8 +79,11 @@ function readWorkbookSheets(app: EtApplication, structure: WpsStructure, picked:
     const percentCells = percentCellsOf(ws, grid);
     return { sheet, grid, ...(percentCells.length > 0 ? { percentCells } : {}) };
   };
+  // The period history is read by name, like the registry: hidden sheets are never county sheets.
+  const history = present.get(HISTORY_SHEET.toLowerCase());
   return {
     city: city ? read(city.sheet) : null,
+    ...(history ? { history: gridOf(app.ActiveWorkbook.Worksheets.Item(history)) } : {}),
     ...(units ? { units: gridOf(app.ActiveWorkbook.Worksheets.Item(units.sheet)) } : {}),
     counties: live.filter((s) => s.kind === 'county' && s.county).map((s) => s.county!),
     countySheets: countySheets.map((sheet) => ({ county: countyOf.get(sheet) ?? null, ...read(sheet) })),
@@ -110,6 +117,9 @@ export async function rollupInWps(api: WpsApi, opts: WpsRollupOptions): Promise<
   }
   const updatable = report.actions.filter((a) => a.action === 'update').map((a) => a.sheet);
   if (structure.registryExists) updatable.push(REGISTRY_SHEET);
+  // The history the workbook had (next-period's, the last roll-up's) is rewritten with this period in.
+  const historySheet = sheetNames.find((n) => n.toLowerCase() === HISTORY_SHEET.toLowerCase());
+  if (historySheet) updatable.push(historySheet);
   await api.run((app) =>
     renderSpec(app, report.spec, {
       updatable,

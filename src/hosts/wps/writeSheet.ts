@@ -4,6 +4,7 @@
  * each sheet is written as the spec says, call by call. Member sources are in et.ts.
  */
 import { inputs, numberFormatGrid } from '../../core/sheet/cellInputs';
+import { cellText } from '../../core/sheet/grid';
 import {
   type CellStyle,
   type ConditionalFormatSpec,
@@ -11,6 +12,7 @@ import {
   type SheetSpec,
   type ValidationSpec,
   type ChartSpec,
+  type CellValue,
   cellAddress,
   columnLetter,
   parseRange,
@@ -23,6 +25,8 @@ import {
   type EtWorksheet,
   XL_ALERT,
   XL_BAR_CLUSTERED,
+  XL_LINE,
+  XL_ROWS,
   XL_CATEGORY,
   XL_COLOR_INDEX_NONE,
   XL_CONTINUOUS,
@@ -213,9 +217,26 @@ function setNumberFormats(ws: EtWorksheet, spec: SheetSpec, update: boolean): vo
  * own position is asked (Range.Left/Top/Width/Height); SetSourceData makes the one series of the
  * values column (https://learn.microsoft.com/office/vba/api/excel.chart.setsourcedata).
  */
-function addChart(ws: EtWorksheet, chart: ChartSpec): void {
+function addChart(ws: EtWorksheet, chart: ChartSpec, values: CellValue[][]): void {
   const area = ws.Range(`${chart.from}:${chart.to}`);
   const c = ws.ChartObjects().Add(area.Left, area.Top, area.Width, area.Height).Chart;
+  if (chart.type === 'line') {
+    // One line per row of the block (SetSourceData by xlRows), each named after the cell beside
+    // its row, the periods along the category axis: as the Excel host draws the trend.
+    c.ChartType = XL_LINE;
+    c.SetSourceData(ws.Range(chart.values), XL_ROWS);
+    c.HasTitle = true;
+    c.ChartTitle.Text = chart.title;
+    c.HasLegend = true;
+    const block = parseRange(chart.values);
+    const names = parseRange(chart.seriesNames);
+    for (let i = 0; i <= block.row2 - block.row1; i++) {
+      const series = c.SeriesCollection().Item(i + 1);
+      series.Name = cellText(values[names.row1 + i]?.[names.col1] ?? null);
+      series.XValues = ws.Range(chart.categories);
+    }
+    return;
+  }
   c.ChartType = XL_BAR_CLUSTERED;
   c.SetSourceData(ws.Range(chart.values));
   c.HasTitle = true;
@@ -303,6 +324,6 @@ export function writeSheet(app: EtApplication, spec: SheetSpec, update: boolean)
     if (print.area) ps.PrintArea = print.area;
   }
   if (spec.autoFilter) ws.Range(spec.autoFilter).AutoFilter();
-  for (const chart of spec.charts ?? []) addChart(ws, chart);
+  for (const chart of spec.charts ?? []) addChart(ws, chart, spec.values);
   if (spec.visibility !== 'visible') ws.Visible = XL_SHEET[spec.visibility];
 }
