@@ -128,15 +128,24 @@ class FakeChart {
     this.rec.ChartType = oneOf(v, CHART_TYPES, 'Chart.ChartType');
   }
   /**
-   * One series per column of the source (PlotBy xlColumns, the default for a tall range;
-   * https://learn.microsoft.com/office/vba/api/excel.chart.setsourcedata), replacing any before.
+   * One series per column of the source (PlotBy xlColumns 2, the default for a tall range) or per
+   * row (xlRows 1), replacing any before (https://learn.microsoft.com/office/vba/api/excel.chart.setsourcedata).
+   * Without PlotBy the fake takes columns only for a range at least as tall as it is wide, and
+   * refuses a wide one: Excel's choice for it is not stated, so the caller must say.
    */
   SetSourceData(Source: unknown, PlotBy?: unknown): void {
     const b = this.anchorOf(Source, 'Chart.SetSourceData');
-    if (PlotBy !== undefined && oneOf(PlotBy, PLOT_BY, 'Chart.SetSourceData PlotBy') !== 2) {
-      throw new FakeEtError('Chart.SetSourceData: only series by columns (xlColumns 2) are modelled');
+    const by = PlotBy === undefined ? undefined : oneOf(PlotBy, PLOT_BY, 'Chart.SetSourceData PlotBy');
+    if (by === undefined && b.col2 - b.col1 > b.row2 - b.row1) {
+      throw new FakeEtError('Chart.SetSourceData: a range wider than tall needs PlotBy (xlRows 1 or xlColumns 2)');
     }
     this.rec.series = [];
+    if (by === 1) {
+      for (let r = b.row1; r <= b.row2; r++) {
+        this.rec.series.push({ Name: `Series${r - b.row1 + 1}`, values: { ...b, row1: r, row2: r }, XValues: null });
+      }
+      return;
+    }
     for (let c = b.col1; c <= b.col2; c++) {
       this.rec.series.push({ Name: `Series${c - b.col1 + 1}`, values: { ...b, col1: c, col2: c }, XValues: null });
     }
