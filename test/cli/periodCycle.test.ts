@@ -99,4 +99,11 @@ describe('a lead office’s cycle: rollup → next-period --from → rollup → 
     expect(text).toContain('上期');
     for (const r of json[1].ranking) expect(text).toContain(r.county);
   });
+
+  it('the 通报’s ranking lists the counties and nothing of the trend block below the ranking', async () => {
+    const md = await runInProcess(['report', f('summary-Q2.xlsx'), '--format', 'md'], 'zh');
+    const table = md.out.split('\n').filter((l) => /^\| (\d+|未排名) \|/.test(l));
+    expect(table.map((l) => l.split('|')[2].trim()).sort()).toEqual([...COUNTIES].sort());
+    expect(md.out).not.toContain('| 未排名 | 县(市、区)');
+  });
 });

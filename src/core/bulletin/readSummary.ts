@@ -278,7 +278,9 @@ function readRanking(grid: Grid | null | undefined): { ranking: SummaryCounty[];
   const ranking: SummaryCounty[] = [];
   for (const row of grid.slice(at.row + 1)) {
     const county = cellText(row[at.col.county!]);
-    if (!county) continue;
+    // The table ends at its first blank row: below it the sheet holds the trend block (its title
+    // and a header row in the county column), which is no county.
+    if (!county) break;
     ranking.push({
       county,
       rank: at.col.rank === undefined ? null : num(row[at.col.rank]),
