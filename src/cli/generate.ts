@@ -173,7 +173,7 @@ export function summary(r: WriteResult, m: Messages): string[] {
 
 export async function runGenerate(args: GenerateArgs, m: Messages, io: Output): Promise<number> {
   if (!args.output) throw new InputError(m.t('needOutput'));
-  checkOutput(args.output, args.plan ? [args.plan] : [], args.force || args.replace, m);
+  checkOutput(args.output, args.plan ? [args.plan] : [], args.force || args.replace, m, m.f.outputIsInput, m.f.exists);
   const paper = paperOption(args.paper, m);
   const existing = await existingOutput(args.output, args, m);
   const { plan, counties, lang } = await resolveGenerate(args, m, workbookDefaults(existing));

@@ -145,7 +145,7 @@ export async function runImport(file: string, args: ImportArgs, m: Messages, io:
   if (format !== undefined && format !== 'json' && format !== 'table') throw new InputError(m.f.badFormat(args.format ?? ''));
   const lang = langOption(args.lang, m);
   const years = yearsOption(args.years, m);
-  if (args.output) checkOutput(args.output, [file], args.force || args.replace, m);
+  if (args.output) checkOutput(args.output, [file], args.force || args.replace, m, m.f.outputIsInput, m.f.exists);
 
   const text = await documentText(file, m);
   // Read before the import is printed, so a refusal comes alone.

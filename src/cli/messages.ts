@@ -213,6 +213,10 @@ const F = {
     en: (closed: string, period: string, fromHistory: number) =>
       `Closed ${closed}, started ${period}` + (fromHistory > 0 ? `; ${fromHistory} of the figures from the summary's history` : ''),
   },
+  outputExists: {
+    zh: (f: string) => `文件已存在:${f}(确要覆盖请加 --force)`,
+    en: (f: string) => `${f} already exists (add --force to write over it)`,
+  },
   exists: {
     zh: (f: string) => `文件已存在:${f}(加 --force 重新生成并保留已填内容,或加 --replace 用新工作簿覆盖)`,
     en: (f: string) =>

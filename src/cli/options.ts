@@ -63,7 +63,8 @@ export function sameFile(a: string, b: string): boolean {
 
 /**
  * The one rule for every file a command writes: never one of its inputs (refused with
- * `isInput`'s message, whatever --force says), and never an existing file without --force.
+ * `isInput`'s message, whatever --force says), and never an existing file without --force (said
+ * by `exists`: generate and import also offer --replace, the other commands only --force).
  */
 export function checkOutput(
   output: string,
@@ -71,9 +72,10 @@ export function checkOutput(
   force: boolean | undefined,
   m: Messages,
   isInput: (file: string) => string = m.f.outputIsInput,
+  exists: (file: string) => string = m.f.outputExists,
 ): void {
   if (inputs.some((input) => sameFile(input, output))) throw new InputError(isInput(output));
-  if (statOf(output) !== null && !force) throw new InputError(m.f.exists(output));
+  if (statOf(output) !== null && !force) throw new InputError(exists(output));
 }
 
 /**

@@ -54,6 +54,8 @@ describe('outputs never land on an input', () => {
     const r = await run('validate', county, '--findings-sheet', out);
     expect(r.code).toBe(2);
     expect(r.err.join('\n')).toContain('already exists (add --force');
+    // validate has no --replace: the message names only what the command takes
+    expect(r.err.join('\n')).not.toContain('--replace');
     expect(readFileSync(out, 'utf8')).toBe('keep me');
     expect((await run('validate', county, '--findings-sheet', out, '--force')).code).toBeLessThan(2);
     expect(readFileSync(out, 'utf8')).not.toBe('keep me');
