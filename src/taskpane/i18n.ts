@@ -187,6 +187,25 @@ export interface Strings {
     bulletinDone: (file: string, title: string) => string;
     bulletinErrorTitle: string;
     bulletinFile: string;
+    reminders: {
+      button: string;
+      hint: string;
+      running: string;
+      title: string;
+      copy: string;
+      copyAll: string;
+      /** null: every notice */
+      copied: (county: string | null) => string;
+      copyFailed: string;
+      writeSheet: string;
+      writtenTitle: string;
+      written: (sheet: string, replaced: boolean) => string;
+      replaceTitle: string;
+      replaceText: (sheet: string) => string;
+      replace: string;
+      cancel: string;
+      errorTitle: string;
+    };
   };
   conflict: {
     title: string;
@@ -419,6 +438,24 @@ export const ZH: Strings = {
     bulletinDone: (file, title) => `已下载 ${file}：${title}`,
     bulletinErrorTitle: '生成通报失败',
     bulletinFile: '通报.docx',
+    reminders: {
+      button: '催报通知',
+      hint: '根据汇总表中的填报情况，为未报送、报送不完整或数值有误的县（市、区）起草催报通知，可复制到 OA 系统，也可写入“催报”工作表。请先汇总。',
+      running: '正在起草催报通知…',
+      title: '催报通知',
+      copy: '复制',
+      copyAll: '复制全部',
+      copied: (county) => (county ? `已复制${county}的催报通知。` : '已复制全部催报通知。'),
+      copyFailed: '无法写入剪贴板：请在文本上手动选择并复制。',
+      writeSheet: '写入催报表',
+      writtenTitle: '催报表已写入',
+      written: (sheet, replaced) => (replaced ? `已替换工作表“${sheet}”的内容。` : `已写入工作表“${sheet}”。`),
+      replaceTitle: '工作表已存在',
+      replaceText: (sheet) => `工作簿中已有工作表“${sheet}”。是否用本次的催报通知替换其内容？`,
+      replace: '替换',
+      cancel: '取消',
+      errorTitle: '催报通知失败',
+    },
   },
   conflict: {
     title: '工作表名称已被占用',
@@ -677,6 +714,24 @@ export const EN: Strings = {
     bulletinDone: (file, title) => `Downloaded ${file}: ${title}`,
     bulletinErrorTitle: 'Could not draft the bulletin',
     bulletinFile: 'bulletin.docx',
+    reminders: {
+      button: 'Reminders',
+      hint: 'Drafts a reminder for each county that has not reported, reported in part or sent figures in error, from this workbook’s summary: to copy into your OA system or write as a Reminders sheet. Roll up first.',
+      running: 'Drafting the reminders…',
+      title: 'Reminders',
+      copy: 'Copy',
+      copyAll: 'Copy all',
+      copied: (county) => (county ? `Copied the reminder for ${county}.` : 'Copied every reminder.'),
+      copyFailed: 'Could not write to the clipboard: select the text and copy it by hand.',
+      writeSheet: 'Write the sheet',
+      writtenTitle: 'Reminders sheet written',
+      written: (sheet, replaced) => (replaced ? `Replaced the contents of sheet "${sheet}".` : `Wrote sheet "${sheet}".`),
+      replaceTitle: 'The sheet exists',
+      replaceText: (sheet) => `The workbook already has a sheet "${sheet}". Replace its contents with these reminders?`,
+      replace: 'Replace',
+      cancel: 'Cancel',
+      errorTitle: 'Reminders failed',
+    },
   },
   conflict: {
     title: 'Sheet names already taken',

@@ -5,30 +5,16 @@
  */
 import { readFileSync } from 'fs';
 import JSZip from 'jszip';
-import type { Page } from 'playwright-core';
 import { toHalfWidth } from '../../src/core/text/normalize';
 import { CHROMIUM, describeWith } from '../support/env';
-import { fake, generateSample, rowOf, usePane } from './harness';
-
-/** Columns of a county sheet of the sample (2023–2025). */
-const COL = { target: 'G', y2023: 'I', y2024: 'J', y2025: 'K', actual: 'N' };
-type Fill = Partial<Record<keyof typeof COL, number>>;
-
-async function fillTask(page: Page, sheet: string, id: string, values: Fill): Promise<void> {
-  const row = await rowOf(page, sheet, id);
-  for (const [key, value] of Object.entries(values)) await fake(page, 'setCell', sheet, `${COL[key as keyof typeof COL]}${row}`, value);
-}
+import { fillSampleQuarter, usePane } from './harness';
 
 describeWith(CHROMIUM, 'Chromium', '生成通报 against a fake Excel', () => {
   const pane = usePane();
 
   it('is offered once a summary is there, and downloads 通报.docx drafted from it', async () => {
     const page = await pane.open();
-    await generateSample(page, '新密市、登封市、荥阳市');
-    await page.getByRole('status').filter({ hasText: '生成完成' }).waitFor();
-    for (const county of ['新密市', '登封市']) await fake(page, 'setCell', county, 'E2', '2024年第2季度');
-    await fillTask(page, '新密市', '4', { target: 100, y2023: 60, y2024: 80, y2025: 100, actual: 70 });
-    await fillTask(page, '登封市', '4', { target: 80, y2023: 50, y2024: 60, y2025: 80, actual: 40 });
+    await fillSampleQuarter(page);
 
     await page.getByRole('tab', { name: '汇总' }).click();
     const panel = page.getByRole('tabpanel', { name: '汇总' });

@@ -227,6 +227,29 @@ export async function rowOf(page: Page, sheet: string, id: string): Promise<numb
   return row + 1;
 }
 
+/** Columns of a county sheet of the sample (2023–2025). */
+const SAMPLE_COL = { unit: 'E', target: 'G', y2023: 'I', y2024: 'J', y2025: 'K', actual: 'N', status: 'Q' };
+export type SampleFill = Partial<Record<keyof typeof SAMPLE_COL, string | number>>;
+
+/** Types a task's figures into a county sheet of the sample through the fake, as a clerk would. */
+export async function fillTask(page: Page, sheet: string, id: string, values: SampleFill): Promise<void> {
+  const row = await rowOf(page, sheet, id);
+  for (const [key, value] of Object.entries(values))
+    await fake(page, 'setCell', sheet, `${SAMPLE_COL[key as keyof typeof SAMPLE_COL]}${row}`, value);
+}
+
+/**
+ * The sample generated for 新密市、登封市、荥阳市 and a quarter typed in: 新密市 and 登封市 report
+ * task 4 for 2024年第2季度, 荥阳市 leaves its copy blank (not reported).
+ */
+export async function fillSampleQuarter(page: Page): Promise<void> {
+  await generateSample(page, '新密市、登封市、荥阳市');
+  await page.getByRole('status').filter({ hasText: '生成完成' }).waitFor();
+  for (const county of ['新密市', '登封市']) await fake(page, 'setCell', county, 'E2', '2024年第2季度');
+  await fillTask(page, '新密市', '4', { target: 100, y2023: 60, y2024: 80, y2025: 100, actual: 70 });
+  await fillTask(page, '登封市', '4', { target: 80, y2023: 50, y2024: 60, y2025: 80, actual: 40 });
+}
+
 /** Polls `read` until `done` holds for its value (or `timeout` ms pass) and returns the last value. */
 export async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeout = 10_000): Promise<T> {
   const end = Date.now() + timeout;

@@ -8,16 +8,7 @@ import path from 'path';
 import type { Page } from 'playwright-core';
 import { writeFixtures } from '../cli/rollupFixtures';
 import { CHROMIUM, describeWith } from '../support/env';
-import { fake, generateSample, rowOf, until, usePane } from './harness';
-
-/** Columns of a county sheet of the sample (2023–2025). */
-const COL = { unit: 'E', target: 'G', y2023: 'I', y2024: 'J', y2025: 'K', actual: 'N', status: 'Q' };
-type Fill = Partial<Record<keyof typeof COL, string | number>>;
-
-async function fillTask(page: Page, sheet: string, id: string, values: Fill): Promise<void> {
-  const row = await rowOf(page, sheet, id);
-  for (const [key, value] of Object.entries(values)) await fake(page, 'setCell', sheet, `${COL[key as keyof typeof COL]}${row}`, value);
-}
+import { fake, fillTask, generateSample, until, usePane } from './harness';
 
 /** The row of the 汇总 sheet for task `id`. */
 async function summaryRow(page: Page, id: string): Promise<unknown[]> {

@@ -39,6 +39,8 @@ const typed = [
   same(excelNextPeriod.nextPeriodInExcel, wpsNextPeriod.nextPeriodInExcel),
   same(excelBulletin.bulletinInExcel, wpsBulletin.bulletinInExcel),
   same(excelBulletin.readSummaryInExcel, wpsBulletin.readSummaryInExcel),
+  same(excelBulletin.remindersInExcel, wpsBulletin.remindersInExcel),
+  same(excelBulletin.writeRemindersSheet, wpsBulletin.writeRemindersSheet),
 ];
 
 const STAND_INS: Record<string, object> = {

@@ -7,7 +7,7 @@ import { type BulletinDoc, buildBulletin } from '../bulletin/bulletin';
 import { type BulletinData, type SummaryGrids, readSummary } from '../bulletin/readSummary';
 import { type Reminder, buildReminderSheet, buildReminders, remindersText } from '../bulletin/reminders';
 import type { Lang } from '../i18n';
-import type { SheetSpec } from '../sheet/spec';
+import type { SheetSpec, WorkbookSpec } from '../sheet/spec';
 
 export interface BulletinOperationOptions {
   lang: Lang;
@@ -46,4 +46,23 @@ export function remindersOperation(input: SummaryGrids, opts: BulletinOperationO
     text: remindersText(reminders, opts.lang),
     sheet: buildReminderSheet(reminders, { lang: opts.lang, period: data.period }),
   };
+}
+
+export interface RemindersSheetPlan {
+  spec: WorkbookSpec;
+  /** the sheet's name in the workbook */
+  name: string;
+  /** the sheet of that name already there (the workbook's spelling), which the write replaces: the host asks first */
+  replaces: string | null;
+}
+
+/**
+ * The 催报 sheet written into the summary workbook. It is not registered (a sheet of its own in
+ * the CLI's file too): a sheet of the same name, keytask's last one or the user's, is replaced in
+ * place once the user agrees, so sending the notices again never piles up 催报 (2), 催报 (3).
+ */
+export function remindersSheetPlan(sheet: SheetSpec, sheetNames: readonly string[]): RemindersSheetPlan {
+  const replaces = sheetNames.find((n) => n.toLowerCase() === sheet.name.toLowerCase()) ?? null;
+  const name = replaces ?? sheet.name;
+  return { spec: { sheets: [{ ...sheet, name }], names: [] }, name, replaces };
 }

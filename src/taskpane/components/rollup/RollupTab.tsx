@@ -1,6 +1,7 @@
 import { Button, Field, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Finding } from '../../../core/findings/catalogue';
+import type { RemindersOperation } from '../../../core/operations/bulletin';
 import { type CountySheetList, type ExcelRollup, listCountySheets, rollupInExcel } from '../../../hosts/excel/rollup';
 import type { ExcelApi } from '../../../hosts/excel/runtime';
 import { selectFinding } from '../../../hosts/excel/validate';
@@ -12,9 +13,10 @@ import { type Note, StatusBar } from '../StatusBar';
 import { useConflictQuestion } from '../useConflictQuestion';
 import { CountySheetPicker } from './CountySheetPicker';
 import { FilePicker } from './FilePicker';
+import { RemindersPanel } from './RemindersPanel';
 import { RollupResult } from './RollupResult';
 
-type Busy = null | 'files' | 'rollup' | 'bulletin';
+type Busy = null | 'files' | 'rollup' | 'bulletin' | 'reminders';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
@@ -32,6 +34,7 @@ export function RollupTab({ api, active }: { api: ExcelApi; active: boolean }) {
   const [busy, setBusy] = useState<Busy>(null);
   const [outcome, setOutcome] = useState<{ rollup: ExcelRollup; unreadable: string[] } | null>(null);
   const [note, setNote] = useState<Note | null>(null);
+  const [reminders, setReminders] = useState<RemindersOperation | null>(null);
   const { confirm, conflicts, answer } = useConflictQuestion();
   const expected = useMemo(() => parseCounties(expectedText), [expectedText]);
 
@@ -65,6 +68,7 @@ export function RollupTab({ api, active }: { api: ExcelApi; active: boolean }) {
   const run = async (): Promise<void> => {
     setNote(null);
     setOutcome(null);
+    setReminders(null);
     try {
       setBusy('files');
       const read = await readCountyFiles(files, s.lang);
@@ -99,6 +103,21 @@ export function RollupTab({ api, active }: { api: ExcelApi; active: boolean }) {
       setNote({ intent: 'success', title: s.rollup.bulletinDoneTitle, lines: [s.rollup.bulletinDone(s.rollup.bulletinFile, doc.title)] });
     } catch (err) {
       setNote({ intent: 'error', title: s.rollup.bulletinErrorTitle, lines: [errorMessage(err, s)] });
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  // 催报通知: the same summary read as the bulletin's, the notices shown to copy or write as a sheet.
+  const remind = async (): Promise<void> => {
+    setNote(null);
+    setReminders(null);
+    try {
+      setBusy('reminders');
+      const { remindersInExcel } = await import(/* webpackChunkName: "reminders" */ '../../reminders');
+      setReminders(await remindersInExcel(api, { lang: s.lang }));
+    } catch (err) {
+      setNote({ intent: 'error', title: s.rollup.reminders.errorTitle, lines: [errorMessage(err, s)] });
     } finally {
       setBusy(null);
     }
@@ -143,14 +162,26 @@ export function RollupTab({ api, active }: { api: ExcelApi; active: boolean }) {
         <Button onClick={() => void bulletin()} disabled={busy !== null || !list?.summary} title={s.rollup.bulletinHint}>
           {s.rollup.bulletin}
         </Button>
+        <Button onClick={() => void remind()} disabled={busy !== null || !list?.summary} title={s.rollup.reminders.hint}>
+          {s.rollup.reminders.button}
+        </Button>
         {busy && (
           <Spinner
             size="tiny"
-            label={busy === 'files' ? s.rollup.readingFiles : busy === 'bulletin' ? s.rollup.bulletinRunning : s.rollup.running}
+            label={
+              busy === 'files'
+                ? s.rollup.readingFiles
+                : busy === 'bulletin'
+                  ? s.rollup.bulletinRunning
+                  : busy === 'reminders'
+                    ? s.rollup.reminders.running
+                    : s.rollup.running
+            }
           />
         )}
       </div>
       <StatusBar note={note} />
+      {reminders && <RemindersPanel api={api} op={reminders} onNote={setNote} />}
       {outcome && <RollupResult outcome={outcome.rollup} unreadable={outcome.unreadable} onSelect={select} canSelect={canSelect} />}
       <ConflictDialog conflicts={conflicts} onAnswer={answer} />
     </div>
