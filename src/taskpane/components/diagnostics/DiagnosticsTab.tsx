@@ -22,6 +22,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   failed: { color: tokens.colorPaletteRedForeground1 },
   passed: { color: tokens.colorPaletteGreenForeground1 },
+  // WPS's member names (`FormatConditions.Add`) are longer than the column: broken, not spilled over.
+  api: { overflowWrap: 'anywhere' },
 });
 
 /** 诊断: tries every capability keytask uses in this Excel (or WPS) and shows which work. */
@@ -81,7 +83,7 @@ export function DiagnosticsTab({ api }: { api: ExcelApi }) {
             {results.map((r) => (
               <TableRow key={`${r.id}-${r.api}`}>
                 <TableCell>{r.id === 'api' ? d.apiName(r.api) : d.names[r.id]}</TableCell>
-                <TableCell>{r.api}</TableCell>
+                <TableCell className={styles.api}>{r.api}</TableCell>
                 <TableCell
                   className={r.status === 'failed' ? styles.failed : r.status === 'passed' ? styles.passed : undefined}
                   title={r.message}
