@@ -31,8 +31,9 @@ import {
 import { values2D } from './readGrids';
 import type { WpsApi } from './runtime';
 
-export const DIAGNOSTICS_SHEET = 'keytask_diagnostics';
-const HIDDEN_SHEET = 'keytask_diagnostics_hidden';
+/** Not the Excel host's scratch name, so the WPS build's package test can tell the Excel host was left out. */
+export const DIAGNOSTICS_SHEET = 'keytask_selfcheck';
+const HIDDEN_SHEET = 'keytask_selfcheck_hidden';
 const LIST_NAME = 'KT_DIAGNOSTICS_LIST';
 
 type Kind = 'function' | 'object' | 'number' | 'boolean' | 'string';
