@@ -248,6 +248,8 @@ export interface Strings {
     errorTitle: string;
     names: Record<CheckId, string>;
     apiName: (version: string) => string;
+    /** what the tab says in WPS instead */
+    wps: { intro: string; apiSet: string; failedHint: string };
   };
   errors: {
     boundaryTitle: string;
@@ -515,8 +517,16 @@ export const ZH: Strings = {
       mergedAreas: '读取合并区域',
       notes: '备注（notes）',
       largeWrite: '超过一次请求的大量写入（分批发送）',
+      members: '本加载项用到的 WPS 对象、属性和方法',
+      numberCheck: '数值校验（数据有效性）',
+      marks: '单元格标记（填充色与批注）及其清除',
     },
     apiName: (version) => `ExcelApi ${version} 需求集`,
+    wps: {
+      intro: '在一张临时工作表上逐项试用本加载项用到的 WPS 表格功能并读回结果（完成后删除该表），检查这台 WPS 是否都支持。',
+      apiSet: 'WPS 对象',
+      failedHint: '有失败项时，请把本表截图（含错误代码，鼠标悬停可见详情）和 WPS 的版本发给管理员。',
+    },
   },
   errors: {
     boundaryTitle: '任务窗格出错了',
@@ -794,8 +804,18 @@ export const EN: Strings = {
       mergedAreas: 'Read merged areas',
       notes: 'Notes',
       largeWrite: 'A write larger than one request, sent in parts',
+      members: 'The WPS objects, properties and methods the add-in uses',
+      numberCheck: 'Number checks (data validation)',
+      marks: 'Cell marks (fill and note) and taking them off',
     },
     apiName: (version) => `ExcelApi ${version} requirement set`,
+    wps: {
+      intro:
+        'Tries every WPS Spreadsheets feature the add-in uses, one by one, on a scratch sheet (deleted afterwards), reading each back, to see whether this WPS supports them all.',
+      apiSet: 'WPS objects',
+      failedHint:
+        'If any check failed, send a screenshot of this table (with the error codes; hover for details) and your WPS version to your administrator.',
+    },
   },
   errors: {
     boundaryTitle: 'Something went wrong',

@@ -56,6 +56,7 @@ const compiled = [
   // LineStyle is `number | boolean` (lib.et.d.ts:1841): keytask writes xlContinuous.
   fits<Et.Borders, E.EtBorders, 'LineStyle'>(true),
   fits<Et.Validation, E.EtValidation>(true),
+  fits<Et.Comment, E.EtComment>(true),
   fits<Et.FormatConditions, E.EtFormatConditions>(true),
   fits<Et.FormatCondition, E.EtFormatCondition>(true),
   fits<Et.Databar, E.EtDatabar>(true),
@@ -115,6 +116,8 @@ describe('the ET interfaces and the fake ET against et-jsapi-declare', () => {
     const conditions = range.FormatConditions;
     const databar = conditions.AddDatabar();
     book.Names.Add('KT_X', "='Sheet1'!$A$1");
+    range.Validation.Add(3, 1, 1, '甲,乙');
+    const comment = ws.Range('C3').AddComment('keytask');
     const chart = ws.ChartObjects().Add(0, 0, 100, 100);
     chart.Chart.ChartType = 57;
     chart.Chart.SetSourceData(ws.Range('B1:B2'));
@@ -134,6 +137,7 @@ describe('the ET interfaces and the fake ET against et-jsapi-declare', () => {
       ['Interior', range.Interior],
       ['Borders', range.Borders],
       ['Validation', range.Validation],
+      ['Comment', comment],
       ['FormatConditions', conditions],
       ['FormatCondition', conditions.Add(E_EXPRESSION, undefined, '=TRUE')],
       ['Databar', databar],

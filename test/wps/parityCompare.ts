@@ -4,7 +4,8 @@
  * checks, the highlights and the charts each fake records its own way.
  */
 import { columnLetter } from '../../src/core/sheet/spec';
-import { type Bounds, formatLocal } from '../support/fakeExcel/address';
+import { type Bounds, formatLocal, parseLocal } from '../support/fakeExcel/address';
+import { notesOf } from '../support/fakeExcel/annotations';
 import { type FakeExcel, chartsOf } from '../support/fakeExcel';
 import type { FakeWorkbookState } from '../support/fakeExcel/state';
 import type { FakeEt } from '../support/fakeEt';
@@ -149,4 +150,40 @@ export function etCellsAt(et: FakeEt, sheet: string): (rect: { Left: number; Top
     const row2 = find((r) => ws.Range(`A${r + 1}`).Top + ws.Range(`A${r + 1}`).Height, rect.Top + rect.Height);
     return formatLocal({ row1, col1, row2, col2 });
   };
+}
+
+/** Every filled cell of a sheet of the fake Excel, `A1` → `#RRGGBB`. */
+export function excelFills(fake: FakeExcel, sheet: string): Record<string, string> {
+  return fillsOf(fake.workbook, sheet, (style) =>
+    style['fill.color'] === undefined ? undefined : String(style['fill.color']).toUpperCase(),
+  );
+}
+
+/** The same of the fake ET, whose Interior.Color is a BGR long. */
+export function etFills(et: FakeEt, sheet: string): Record<string, string> {
+  return fillsOf(et.workbook, sheet, (style) =>
+    typeof style['Interior.Color'] === 'number' ? `#${rgb(style['Interior.Color'])}` : undefined,
+  );
+}
+
+function fillsOf(
+  book: FakeWorkbookState,
+  name: string,
+  fill: (style: Record<string, unknown>) => string | undefined,
+): Record<string, string> {
+  const sheet = book.sheet(name)!;
+  const out: Record<string, string> = {};
+  const b = sheet.usedBounds(false);
+  if (!b) return out;
+  for (const c of cells(b)) {
+    const at = parseLocal(c)!;
+    const f = fill(sheet.cell(at.row1, at.col1)?.style ?? {});
+    if (f !== undefined) out[c] = f;
+  }
+  return out;
+}
+
+/** A sheet's notes, `A1` → text: both fakes keep them in one place (an ET Comment is Excel's note). */
+export function notesIn(book: FakeWorkbookState, sheet: string): Record<string, string> {
+  return Object.fromEntries([...notesOf(book.sheet(sheet)!).entries()].sort());
 }

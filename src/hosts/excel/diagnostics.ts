@@ -10,6 +10,7 @@
  * unchanged, a very hidden sheet is deleted once made hidden, a write larger than one request
  * may be goes through in several.
  */
+import { type CheckId, type DiagnosticResult, Mismatch, expectEqual } from '../../core/operations/diagnostics';
 import { MAX_ROW_HEIGHT } from '../../core/sheet/excelLimits';
 import { OPERATION_OVERHEAD, PAYLOAD_BUDGET, type Step, packSteps, send } from './batching';
 import { cellInput } from './cellInputs';
@@ -20,42 +21,10 @@ export const DIAGNOSTICS_SHEET = 'keytask_diagnostics';
 const HIDDEN_SHEET = 'keytask_diagnostics_hidden';
 const LIST_NAME = 'KT_DIAGNOSTICS_LIST';
 
-export type CheckId =
-  | 'api'
-  | 'writeRead'
-  | 'textKept'
-  | 'veryHidden'
-  | 'copySheet'
-  | 'copyFrom'
-  | 'listFromName'
-  | 'conditionalFormat'
-  | 'rangeAreas'
-  | 'rowHeight'
-  | 'pageLayout'
-  | 'autoFilter'
-  | 'chart'
-  | 'comments'
-  | 'mergedAreas'
-  | 'notes'
-  | 'largeWrite';
+export type { CheckId, DiagnosticResult } from '../../core/operations/diagnostics';
 
-export interface DiagnosticResult {
-  id: CheckId;
-  /** the ExcelApi requirement set the capability needs */
-  api: string;
-  status: 'passed' | 'failed' | 'skipped';
-  /** Excel's error code (`InvalidOperation`…), or `Mismatch` when Excel answered but not as keytask expects */
-  code?: string;
-  message?: string;
-}
-
-class Mismatch extends Error {
-  readonly code = 'Mismatch';
-}
-
-function expectEqual(got: unknown, want: unknown, what: string): void {
-  if (JSON.stringify(got) !== JSON.stringify(want)) throw new Mismatch(`${what}: ${JSON.stringify(got)} ≠ ${JSON.stringify(want)}`);
-}
+/** Which host's checks these are: the WPS build's stand-in says 'wps', and the tab words itself so. */
+export const DIAGNOSTICS_HOST: 'excel' | 'wps' = 'excel';
 
 type Run = (context: Excel.RequestContext, ws: Excel.Worksheet) => Promise<void>;
 

@@ -46,8 +46,10 @@ export const XL_LINE = 4;
 export const XL_ROWS = 1;
 /** XlAxisType xlCategory 1 (https://learn.microsoft.com/office/vba/api/excel.xlaxistype). */
 export const XL_CATEGORY = 1;
-/** XlColorIndex xlColorIndexNone -4142 (…/excel.xlcolorindex): a tab without colour. */
+/** XlColorIndex xlColorIndexNone -4142 (…/excel.xlcolorindex): a tab without colour, a cell without fill. */
 export const XL_COLOR_INDEX_NONE = -4142;
+/** XlPattern xlPatternNone -4142: a cell without fill (https://learn.microsoft.com/office/vba/api/excel.xlpattern). */
+export const XL_PATTERN_NONE = -4142;
 
 /** A cell value as Value2 gives it: no dates or currency, just numbers, text and booleans. */
 export type EtScalar = string | number | boolean | null | undefined;
@@ -62,6 +64,28 @@ export interface EtFont {
 
 export interface EtInterior {
   Color: number;
+  /**
+   * XlPattern: xlPatternNone (-4142) for a cell without fill (Interior.Pattern,
+   * https://learn.microsoft.com/office/vba/api/excel.interior.pattern). Color alone does not tell
+   * no fill from a white one.
+   */
+  readonly Pattern: number;
+  /**
+   * Set to xlColorIndexNone to take the fill off: "Set this property to xlColorIndexNone to specify
+   * that you don't want an interior fill" (https://learn.microsoft.com/office/vba/api/excel.interior.colorindex).
+   */
+  ColorIndex: number;
+}
+
+/**
+ * Comment (https://learn.microsoft.com/office/vba/api/excel.comment): the note on a cell, what
+ * Excel now calls a note and WPS 批注. WPS has no threaded comments (et-jsapi-declare declares no
+ * AddCommentThreaded), so this is the one kind of annotation keytask writes there.
+ */
+export interface EtComment {
+  /** the text, when called without arguments (Comment.Text, https://learn.microsoft.com/office/vba/api/excel.comment.text) */
+  Text(): string;
+  Delete(): void;
 }
 
 export interface EtBorders {
@@ -80,6 +104,10 @@ export interface EtValidation {
   InputMessage: string;
   ErrorTitle: string;
   ErrorMessage: string;
+  /** XlDVType of the check (Validation.Type, https://learn.microsoft.com/office/vba/api/excel.validation.type); read by 诊断 */
+  readonly Type: number;
+  /** the check's value or formula (Validation.Formula1, https://learn.microsoft.com/office/vba/api/excel.validation.formula1); read by 诊断 */
+  readonly Formula1: string;
 }
 
 export interface EtFormatCondition {
@@ -146,6 +174,16 @@ export interface EtRange {
   readonly Validation: EtValidation;
   readonly FormatConditions: EtFormatConditions;
   AutoFilter(): void;
+  /**
+   * Adds a note to the cell (Range.AddComment, https://learn.microsoft.com/office/vba/api/excel.range.addcomment).
+   * A cell that has one already refuses another (Excel's error 1004; its users say so, the page does not).
+   */
+  AddComment(Text: string): EtComment;
+  /**
+   * The note of the range's top-left cell; VBA's Nothing when it has none
+   * (Range.Comment, https://learn.microsoft.com/office/vba/api/excel.range.comment), read as null or undefined.
+   */
+  readonly Comment: EtComment | null | undefined;
   /** in points from A1's top-left corner (https://learn.microsoft.com/office/vba/api/excel.range.left, …top, …width, …height) */
   readonly Left: number;
   readonly Top: number;
@@ -268,6 +306,12 @@ export interface EtApplication {
   readonly ActiveWindow: EtWindow;
   DisplayAlerts: boolean;
   ScreenUpdating: boolean;
+}
+
+/** A BGR long → `#RRGGBB`, as the Excel host reads a fill. */
+export function rgbOf(bgrLong: number): string {
+  const hex = (n: number): string => n.toString(16).padStart(2, '0');
+  return `#${hex(bgrLong & 0xff)}${hex((bgrLong >> 8) & 0xff)}${hex((bgrLong >> 16) & 0xff)}`.toUpperCase();
 }
 
 /** RRGGBB → the BGR long VBA's colour properties take (RGB(r, g, b) = r + g·256 + b·65536). */

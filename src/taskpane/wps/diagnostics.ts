@@ -1,10 +1,13 @@
-/** The WPS build's stand-in for hosts/excel/diagnostics (see api.ts): its checks are Office.js's. */
+/** The WPS build's stand-in for hosts/excel/diagnostics (see api.ts): WPS's own checks, through ET. */
 import type { DiagnosticResult } from '../../hosts/excel/diagnostics';
 import type { ExcelApi } from '../../hosts/excel/runtime';
-import { notInWps } from './api';
+import { runDiagnosticsInWps } from '../../hosts/wps/diagnostics';
+import { etOf } from './api';
 
 export type { CheckId, DiagnosticResult } from '../../hosts/excel/diagnostics';
 
-export function runDiagnostics(_api: ExcelApi): Promise<DiagnosticResult[]> {
-  return Promise.reject(notInWps({ zh: '运行诊断', en: 'The self-check' }));
+export const DIAGNOSTICS_HOST: 'excel' | 'wps' = 'wps';
+
+export function runDiagnostics(api: ExcelApi): Promise<DiagnosticResult[]> {
+  return runDiagnosticsInWps(etOf(api));
 }

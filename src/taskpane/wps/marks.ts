@@ -1,23 +1,20 @@
-/**
- * The WPS build's stand-in for hosts/excel/marks (see api.ts): the findings sheet is written;
- * marks on the cells (fills and notes) are not drawn in WPS yet.
- */
+/** The WPS build's stand-in for hosts/excel/marks (see api.ts). */
 import type { Finding } from '../../core/findings/catalogue';
 import type { NameConflict } from '../../core/generate/generate';
 import type { Lang } from '../../core/i18n';
 import type { FindingsSheetResult, MarkResult } from '../../hosts/excel/marks';
 import type { ExcelApi } from '../../hosts/excel/runtime';
 import { writeFindingsSheetInWps } from '../../hosts/wps/findingsSheet';
-import { etOf, notInWps } from './api';
+import { clearMarksInWps, markFindingsInWps } from '../../hosts/wps/marks';
+import { etOf } from './api';
 
-const MARKS = { zh: '标注问题单元格', en: 'Marking cells' };
-
-export function markFindings(_api: ExcelApi, _findings: Finding[], _lang: Lang): Promise<MarkResult> {
-  return Promise.reject(notInWps(MARKS));
+// ET answers at once: there are no round trips to count.
+export async function markFindings(api: ExcelApi, findings: Finding[], lang: Lang): Promise<MarkResult> {
+  return { ...(await markFindingsInWps(etOf(api), findings, lang)), syncs: 0 };
 }
 
-export function clearMarks(_api: ExcelApi): Promise<{ cleared: number; syncs: number }> {
-  return Promise.reject(notInWps(MARKS));
+export async function clearMarks(api: ExcelApi): Promise<{ cleared: number; syncs: number }> {
+  return { ...(await clearMarksInWps(etOf(api))), syncs: 0 };
 }
 
 export async function writeFindingsSheet(
@@ -26,6 +23,5 @@ export async function writeFindingsSheet(
   lang: Lang,
   opts: { subject?: string; date?: string; confirm?: (conflicts: NameConflict[]) => Promise<boolean> } = {},
 ): Promise<FindingsSheetResult> {
-  // ET answers at once: there are no round trips to count.
   return { ...(await writeFindingsSheetInWps(etOf(api), findings, lang, opts)), syncs: 0 };
 }

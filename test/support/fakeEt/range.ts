@@ -6,6 +6,7 @@
 import { columnLetter } from '../../../src/core/sheet/spec';
 import { type Bounds, cellCount, contains, formatLocal, intersects, parseLocal, subtract } from '../fakeExcel/address';
 import type { FakeSheet, FakeWorkbookState, Scalar } from '../fakeExcel/state';
+import { notesOf } from '../fakeExcel/annotations';
 import { type EtDatabarRecord, type EtFormatConditionRecord, type EtValidationRecord, recordOf } from './records';
 import { FakeEtError, oneOf, strict } from './strict';
 
@@ -66,6 +67,9 @@ class StyleObject {
   protected put(key: string, v: unknown): void {
     each(this.bounds, (r, c) => (this.sheet.ensure(r, c).style[`${this.prefix}.${key}`] = v));
   }
+  protected drop(key: string): void {
+    each(this.bounds, (r, c) => delete this.sheet.cell(r, c)?.style[`${this.prefix}.${key}`]);
+  }
   protected read(key: string): unknown {
     return uniform(this.bounds, (r, c) => this.sheet.cell(r, c)?.style[`${this.prefix}.${key}`]);
   }
@@ -107,13 +111,62 @@ function colour(v: unknown, what: string): number {
   return v;
 }
 
-/** Interior (https://learn.microsoft.com/office/vba/api/excel.interior). */
+/** XlPattern: xlPatternSolid 1, xlPatternNone -4142 (https://learn.microsoft.com/office/vba/api/excel.xlpattern). */
+const PATTERN_SOLID = 1;
+const PATTERN_NONE = -4142;
+
+/**
+ * Interior (https://learn.microsoft.com/office/vba/api/excel.interior). A fill set by Color is
+ * solid; ColorIndex = xlColorIndexNone (-4142) takes it off ("Set this property to
+ * xlColorIndexNone to specify that you don't want an interior fill",
+ * https://learn.microsoft.com/office/vba/api/excel.interior.colorindex). What Color reads on a
+ * cell without fill the page does not say: the fake refuses, so a host reads Pattern first.
+ */
 class FakeInterior extends StyleObject {
   get Color(): unknown {
+    if (this.read('Color') === undefined) throw new FakeEtError('Interior.Color of a cell without fill: read Interior.Pattern first');
     return this.read('Color');
   }
   set Color(v: unknown) {
     this.put('Color', colour(v, 'Interior.Color'));
+  }
+  /** xlPatternSolid where a fill was set, xlPatternNone where none, null when the cells differ (https://learn.microsoft.com/office/vba/api/excel.interior.pattern). */
+  get Pattern(): number | null {
+    const color = this.read('Color');
+    return color === null ? null : color === undefined ? PATTERN_NONE : PATTERN_SOLID;
+  }
+  get ColorIndex(): unknown {
+    throw new FakeEtError('Interior.ColorIndex is written (xlColorIndexNone), not read, by keytask');
+  }
+  set ColorIndex(v: unknown) {
+    oneOf(v, [-4142], 'Interior.ColorIndex (the fake models xlColorIndexNone only)');
+    this.drop('Color');
+  }
+}
+
+/**
+ * Comment (https://learn.microsoft.com/office/vba/api/excel.comment): a cell's note, kept where
+ * the fake Excel keeps its notes (notesOf), since it is the same thing in the file.
+ */
+class FakeComment {
+  constructor(
+    private readonly sheet: FakeSheet,
+    private readonly cell: string,
+  ) {}
+  private text(what: string): string {
+    const t = notesOf(this.sheet).get(this.cell);
+    if (t === undefined) throw new FakeEtError(`${what}: the note on ${this.cell} was deleted`);
+    return t;
+  }
+  /** Without arguments, the text (Comment.Text, https://learn.microsoft.com/office/vba/api/excel.comment.text). */
+  Text(...args: unknown[]): string {
+    if (args.some((a) => a !== undefined)) throw new FakeEtError('Comment.Text with arguments (writing) is not modelled');
+    return this.text('Comment.Text');
+  }
+  /** https://learn.microsoft.com/office/vba/api/excel.comment.delete */
+  Delete(): void {
+    this.text('Comment.Delete');
+    notesOf(this.sheet).delete(this.cell);
   }
 }
 
@@ -218,6 +271,14 @@ class FakeValidation {
     // Titles 32 characters, messages 255 (Excel's dialog; MS-OI29500 2.1.613 dataValidation).
     if (typeof v !== 'string' || v.length > max) throw new FakeEtError(`Validation.${key}: a text of at most ${max} characters`);
     this.setAll(key, v);
+  }
+  /** XlDVType (https://learn.microsoft.com/office/vba/api/excel.validation.type) */
+  get Type(): number {
+    return this.mine('Type')[0].Type;
+  }
+  /** as Add took it (https://learn.microsoft.com/office/vba/api/excel.validation.formula1) */
+  get Formula1(): string {
+    return this.mine('Formula1')[0].Formula1;
   }
   get IgnoreBlank(): boolean {
     return this.mine('IgnoreBlank')[0].IgnoreBlank;
@@ -601,6 +662,25 @@ export class FakeEtRange {
   }
   get FormatConditions(): FakeFormatConditions {
     return strict(new FakeFormatConditions({ ...this.host, bounds: this.bounds }, this.activeSheet), 'FormatConditions');
+  }
+  /**
+   * Adds a note to the range's cell (Range.AddComment, https://learn.microsoft.com/office/vba/api/excel.range.addcomment).
+   * A cell with a note already refuses another: Excel raises error 1004 (said by its users, not
+   * the page); the fake refuses too.
+   */
+  AddComment(Text?: unknown): FakeComment {
+    this.one('Range.AddComment');
+    if (typeof Text !== 'string') throw new FakeEtError('Range.AddComment: the fake takes the text at once');
+    const cell = formatLocal(this.bounds);
+    const notes = notesOf(this.sheet);
+    if (notes.has(cell)) throw new FakeEtError(`Range.AddComment: ${cell} has a note already`);
+    notes.set(cell, Text);
+    return strict(new FakeComment(this.sheet, cell), 'Comment');
+  }
+  /** The note of the top-left cell, or Nothing (null) (https://learn.microsoft.com/office/vba/api/excel.range.comment). */
+  get Comment(): FakeComment | null {
+    const cell = formatLocal({ ...this.bounds, row2: this.bounds.row1, col2: this.bounds.col1 });
+    return notesOf(this.sheet).has(cell) ? strict(new FakeComment(this.sheet, cell), 'Comment') : null;
   }
   /** Range.AutoFilter() with no arguments turns the filter arrows on, or off when they are on (https://learn.microsoft.com/office/vba/api/excel.range.autofilter). */
   AutoFilter(...args: unknown[]): void {

@@ -12,7 +12,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { type DiagnosticResult, runDiagnostics } from '../../../hosts/excel/diagnostics';
+import { DIAGNOSTICS_HOST, type DiagnosticResult, runDiagnostics } from '../../../hosts/excel/diagnostics';
 import type { ExcelApi } from '../../../hosts/excel/runtime';
 import { useStrings } from '../../i18n';
 import { errorMessage } from '../../input';
@@ -22,12 +22,16 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   failed: { color: tokens.colorPaletteRedForeground1 },
   passed: { color: tokens.colorPaletteGreenForeground1 },
+  // WPS's member names (`FormatConditions.Add`) are longer than the column: broken, not spilled over.
+  api: { overflowWrap: 'anywhere' },
 });
 
-/** 诊断: tries every Excel capability keytask uses in this Excel and shows which work. */
+/** 诊断: tries every capability keytask uses in this Excel (or WPS) and shows which work. */
 export function DiagnosticsTab({ api }: { api: ExcelApi }) {
   const s = useStrings();
   const d = s.diagnostics;
+  // The WPS build's checks are of WPS objects, not of ExcelApi sets.
+  const words = DIAGNOSTICS_HOST === 'wps' ? d.wps : { intro: d.intro, apiSet: d.apiSet, failedHint: d.failedHint };
   const styles = useStyles();
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<DiagnosticResult[] | null>(null);
@@ -44,7 +48,7 @@ export function DiagnosticsTab({ api }: { api: ExcelApi }) {
       setNote({
         intent: failed > 0 ? 'warning' : 'success',
         title: d.doneTitle,
-        lines: [d.summary(count('passed'), failed, count('skipped')), ...(failed > 0 ? [d.failedHint] : [])],
+        lines: [d.summary(count('passed'), failed, count('skipped')), ...(failed > 0 ? [words.failedHint] : [])],
       });
     } catch (err) {
       setNote({ intent: 'error', title: d.errorTitle, lines: [errorMessage(err, s)] });
@@ -58,7 +62,7 @@ export function DiagnosticsTab({ api }: { api: ExcelApi }) {
 
   return (
     <div className={styles.root}>
-      <Text>{d.intro}</Text>
+      <Text>{words.intro}</Text>
       <div>
         <Button appearance="primary" onClick={() => void run()} disabled={busy}>
           {d.run}
@@ -71,7 +75,7 @@ export function DiagnosticsTab({ api }: { api: ExcelApi }) {
           <TableHeader>
             <TableRow>
               <TableHeaderCell>{d.capability}</TableHeaderCell>
-              <TableHeaderCell>{d.apiSet}</TableHeaderCell>
+              <TableHeaderCell>{words.apiSet}</TableHeaderCell>
               <TableHeaderCell>{d.result}</TableHeaderCell>
             </TableRow>
           </TableHeader>
@@ -79,7 +83,7 @@ export function DiagnosticsTab({ api }: { api: ExcelApi }) {
             {results.map((r) => (
               <TableRow key={`${r.id}-${r.api}`}>
                 <TableCell>{r.id === 'api' ? d.apiName(r.api) : d.names[r.id]}</TableCell>
-                <TableCell>{r.api}</TableCell>
+                <TableCell className={styles.api}>{r.api}</TableCell>
                 <TableCell
                   className={r.status === 'failed' ? styles.failed : r.status === 'passed' ? styles.passed : undefined}
                   title={r.message}
