@@ -4,7 +4,6 @@
  * ones in this folder, which export the same names with the same types and run the WPS host.
  * The tabs still pass an `ExcelApi` around: in WPS it is this one, which carries ET.
  */
-import { Refusal } from '../../core/refusal';
 import type { ExcelApi } from '../../hosts/excel/runtime';
 import type { WpsApi } from '../../hosts/wps/runtime';
 
@@ -27,12 +26,4 @@ export function etOf(api: ExcelApi): WpsApi {
   const wps = (api as Partial<WpsPaneApi>).wps;
   if (!wps) throw new Error('keytask: the WPS build of the pane was given an Excel api');
   return wps;
-}
-
-/** What the WPS pane does not do yet, said as the pane says keytask's refusals. */
-export function notInWps(what: { zh: string; en: string }): Refusal {
-  return new Refusal({
-    zh: `WPS 中暂不能${what.zh}，请在 Excel 中进行。`,
-    en: `${what.en} is not available in WPS yet; use Excel for it.`,
-  });
 }
