@@ -209,6 +209,14 @@ function withClosing(h: PeriodHistory, closed: string, facts: ReturnType<typeof 
 const PERIOD_CELLS: ColumnKey[] = ['actual', 'progress', 'status'];
 
 /**
+ * The sheets a host reads for next-period: keytask's sheets by the registry; a workbook without
+ * one is a clerk's returned sheet, so every visible sheet.
+ */
+export function sheetsToReadForNextPeriod(keytaskSheets: readonly KeytaskSheet[], visibleSheets: readonly string[]): string[] {
+  return keytaskSheets.length ? keytaskSheets.flatMap((k) => (k.sheet ? [k.sheet] : [])) : [...visibleSheets];
+}
+
+/**
  * The period the workbook is in now (the sheets' 报送期, else the history's last) and the one a
  * host offers to start (`2024年第2季度` → `2024年第3季度`); null where there is none.
  */

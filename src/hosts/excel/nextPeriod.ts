@@ -5,7 +5,7 @@
  * workbook, write (1 sync while the data stays under the request budget). Three round trips
  * for 1 county or 20.
  */
-import { type NextPeriodReport, nextPeriod, periodSuggestion } from '../../core/operations/nextPeriod';
+import { type NextPeriodReport, nextPeriod, periodSuggestion, sheetsToReadForNextPeriod } from '../../core/operations/nextPeriod';
 import { HISTORY_SHEET, type PeriodHistory, parseHistory } from '../../core/period/history';
 import type { Lang } from '../../core/i18n';
 import type { Grid } from '../../core/sheet/grid';
@@ -41,10 +41,10 @@ export async function nextPeriodInExcel(
     await context.sync();
     const structure = structureOf(load);
     const history: Grid | null = historyUsed.isNullObject ? null : gridFromA1(historyUsed.values, historyUsed.address);
-    // keytask's sheets by the registry; a workbook without one is a clerk's returned sheet: all visible sheets
-    const toRead = structure.keytaskSheets.length
-      ? structure.keytaskSheets.flatMap((k) => (k.sheet ? [k.sheet] : []))
-      : structure.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name);
+    const toRead = sheetsToReadForNextPeriod(
+      structure.keytaskSheets,
+      structure.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name),
+    );
     const read = toRead.length ? await readUsedRanges(context, toRead) : { sheets: new Map<string, { grid: Grid }>() };
     return { structure, history, grids: read.sheets };
   });

@@ -5,7 +5,7 @@
  * after the current offered, let the core work out the workbook, and rewrite the sheets in place.
  */
 import type { Lang } from '../../core/i18n';
-import { type NextPeriodReport, nextPeriod, periodSuggestion } from '../../core/operations/nextPeriod';
+import { type NextPeriodReport, nextPeriod, periodSuggestion, sheetsToReadForNextPeriod } from '../../core/operations/nextPeriod';
 import { HISTORY_SHEET, type PeriodHistory, parseHistory } from '../../core/period/history';
 import type { Grid } from '../../core/sheet/grid';
 import { TEMPLATE_SHEET } from '../../core/sheet/renderPlan';
@@ -33,9 +33,10 @@ export async function nextPeriodInWps(
     const historySheet = structure.sheets.find((s) => s.name.toLowerCase() === HISTORY_SHEET.toLowerCase());
     // an empty history sheet reads as none, as the Excel host's null used range does
     const historyGrid = historySheet ? gridOf(book.Worksheets.Item(historySheet.name)) : null;
-    const toRead = structure.keytaskSheets.length
-      ? structure.keytaskSheets.flatMap((k) => (k.sheet ? [k.sheet] : []))
-      : structure.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name);
+    const toRead = sheetsToReadForNextPeriod(
+      structure.keytaskSheets,
+      structure.sheets.filter((s) => s.visibility === 'visible').map((s) => s.name),
+    );
     const grids = new Map<string, Grid>(toRead.map((name) => [name, gridOf(book.Worksheets.Item(name))]));
     return {
       structure,
