@@ -18,7 +18,7 @@ import { eachSubmissionFile } from '../hosts/xlsx/submissionFiles';
 import { InputError } from './errors';
 import { checkOutput, formatOf, langOf, sameFile, writeFileAtomic } from './options';
 import type { Messages } from './messages';
-import { type ProgressStream, progress, rollupJson, rollupTable } from './rollupOutput';
+import { type ProgressStream, progress, rollupJsonPieces, rollupTable } from './rollupOutput';
 
 export { type ProgressStream, type RollupJson, progress, rollupJson, rollupTable } from './rollupOutput';
 
@@ -128,7 +128,7 @@ export async function runRollup(
   const op = roll!.finish();
   const result = op.result!;
 
-  if (format === 'json') io.out(JSON.stringify(rollupJson(result), null, 2));
+  if (format === 'json') for (const piece of rollupJsonPieces(result)) io.out(piece);
   else for (const line of rollupTable(result, lang, m)) io.out(line);
 
   if (output && op.workbook) {

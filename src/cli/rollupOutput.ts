@@ -81,33 +81,63 @@ export function progress(total: number, stream: ProgressStream, label: string): 
 }
 
 export function rollupJson(result: RollupResult): RollupJson {
+  return { tasks: result.tasks.map(taskJson), ...restJson(result) };
+}
+
+type TaskJson = RollupJson['tasks'][number];
+
+function taskJson(t: RollupResult['tasks'][number]): TaskJson {
   return {
-    tasks: result.tasks.map((t) => ({
-      id: t.id,
-      unit: t.unit,
-      additive: t.additive,
-      total: t.total,
-      rate: t.rate,
-      range: t.range,
-      counties: Object.fromEntries(
-        Object.entries(t.counties).map(([c, f]) => [
-          c,
-          {
-            target: f.target,
-            milestones: f.milestones,
-            actual: f.actual,
-            source: f.source,
-            excluded: f.excluded.map((x) => ({ field: x.field, value: x.value, typed: x.typed, cell: x.cell, code: x.code })),
-          },
-        ]),
-      ),
-    })),
+    id: t.id,
+    unit: t.unit,
+    additive: t.additive,
+    total: t.total,
+    rate: t.rate,
+    range: t.range,
+    counties: Object.fromEntries(
+      Object.entries(t.counties).map(([c, f]) => [
+        c,
+        {
+          target: f.target,
+          milestones: f.milestones,
+          actual: f.actual,
+          source: f.source,
+          excluded: f.excluded.map((x) => ({ field: x.field, value: x.value, typed: x.typed, cell: x.cell, code: x.code })),
+        },
+      ]),
+    ),
+  };
+}
+
+function restJson(result: RollupResult): Omit<RollupJson, 'tasks'> {
+  return {
     status: result.status,
     ranking: result.ranking.map((r) => ({ county: r.county, rank: r.rank, score: r.score, tasks: r.tasks })),
     excluded: result.excluded,
     findings: result.findings,
     ...(result.periods ? { periods: result.periods } : {}),
   };
+}
+
+/**
+ * The same JSON as `JSON.stringify(rollupJson(result), null, 2)`, in pieces to be written one
+ * after the other with a line end between: a task at a time, so a roll-up of hundreds of
+ * counties is never one string of tens of megabytes. JSON.stringify escapes every line end
+ * inside a string, so a piece is indented by indenting its lines.
+ */
+export function* rollupJsonPieces(result: RollupResult): Generator<string> {
+  const nested = (v: unknown, by: string): string => JSON.stringify(v, null, 2).replace(/\n/g, `\n${by}`);
+  yield '{';
+  if (result.tasks.length === 0) yield '  "tasks": [],';
+  else {
+    yield '  "tasks": [';
+    const last = result.tasks.length - 1;
+    for (const [i, t] of result.tasks.entries()) yield `    ${nested(taskJson(t), '    ')}${i < last ? ',' : ''}`;
+    yield '  ],';
+  }
+  const rest = Object.entries(restJson(result));
+  for (const [i, [k, v]] of rest.entries()) yield `  ${JSON.stringify(k)}: ${nested(v, '  ')}${i < rest.length - 1 ? ',' : ''}`;
+  yield '}';
 }
 
 function pad(s: string, width: number): string {

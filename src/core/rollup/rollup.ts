@@ -11,7 +11,7 @@ import { type YearColumnKey, yearKey } from '../layout/columns';
 import type { MilestoneKind } from '../model';
 import type { Grid } from '../sheet/grid';
 import { cellText, isEmpty } from '../sheet/grid';
-import { cellAddress } from '../sheet/spec';
+import { type CellValue, cellAddress } from '../sheet/spec';
 import { figureLowerIsBetter } from '../text/direction';
 import { unitFactor } from '../text/quantity';
 import { type ReportingPeriod, parseReportingPeriod } from '../validate/period';
@@ -174,43 +174,44 @@ const sum = (values: Array<number | null>): number | null => {
 const BLANK_CODES = new Set<FindingCode>(['required-missing', 'target-missing']);
 
 /**
- * What the roll-up keeps of a county's task row once it is checked: the figures, where they
- * are, and the cells 填报情况 looks at — not the row's other cells (responsibility, deadline…),
- * which with hundreds of counties held to the end were most of the memory.
+ * What the roll-up keeps of a county's row of a city task, decided when the county sheet is
+ * prepared (the city list is known then): whether it is the same task in the same unit, and if
+ * so its figures as the summary shows them. Not the row's cells — with hundreds of counties
+ * held to the end those were most of the memory; the figures are what the result holds anyway.
  */
-type KeptRecord = Pick<TaskRecord, 'row' | 'id' | 'cells' | 'text' | 'unit' | 'target' | 'actual' | 'milestones' | 'yearFields' | 'values'>;
+type PreparedRow = {
+  /** what 填报情况 counts (bits of FILLED), and the milestone years holding a figure on a sheet without year columns */
+  filled: number;
+  valuedYears?: number[];
+} & (
+  | { kind: 'text-mismatch'; cell: string | null; countyText: string }
+  | { kind: 'unit-mismatch'; cell: string | null; unit: string }
+  | {
+      kind: 'figures';
+      figures: CountyFigures;
+      /** what the comparison with last period reads: the actual's cell and what was typed there */
+      actualCell: string | null;
+      typedActual: CellValue | undefined;
+      /** the cell the actual's figure was read from, where an error leaves it out */
+      actualFieldCell: string | null;
+      status: string;
+      /** the county's own errors on this row, by cell */
+      errors?: Map<string, Finding>;
+    }
+);
 
-function kept(r: TaskRecord, years: number[]): KeptRecord {
-  const yearKeys = [...years, ...r.yearFields.map((y) => y.year)].map(yearKey);
-  const pick = <T>(from: Partial<Record<string, T>>, keys: readonly string[]): Partial<Record<string, T>> => {
-    const out: Partial<Record<string, T>> = {};
-    for (const k of keys) if (k in from) out[k] = from[k];
-    return out;
-  };
-  const { row, id, text, unit, target, actual, milestones, yearFields } = r;
-  return {
-    row,
-    id,
-    text,
-    unit,
-    target,
-    actual,
-    milestones,
-    yearFields,
-    cells: pick(r.cells, ['id', 'task', 'unit', 'target', 'actual', ...yearKeys]),
-    values: pick(r.values, ['target', 'actual', 'status', 'progress', ...yearKeys]),
-  };
-}
+const FILLED = { target: 1, actual: 2, status: 4, milestones: 8 } as const;
 
 interface ReadSubmission {
   county: string;
   source: string;
-  origin: { file?: string; sheet: string };
-  sheet: Pick<ReadSheet, 'years' | 'headerBlock'>;
-  records: Map<string, KeptRecord>;
-  extra: Array<Pick<TaskRecord, 'id' | 'cells' | 'text'>>;
-  /** the county's own error findings, by task id and cell */
-  errors: Map<string, Map<string, Finding>>;
+  /** plan years of the county sheet's own milestone columns */
+  years: number[];
+  /** the county sheet's 报送期, as written */
+  period: string | undefined;
+  /** per city record (by its place in the city list): the county's row of that task, if it has one */
+  rows: Array<PreparedRow | undefined>;
+  extra: Array<{ id: string; cell: string | null; text: string }>;
 }
 
 export function rollup(
@@ -239,15 +240,22 @@ export function headerlessRollup(source: string, lang: Lang): RollupResult {
 export interface RollupCity {
   list: TaskList;
   ids: Set<string>;
+  /** places in the city list of each id (a city list may repeat one) */
+  places: Map<string, number[]>;
   period: { start: number; end: number } | null;
   source: string;
 }
 
 export function rollupCity(list: TaskList, source: string): RollupCity {
   const years = list.sheet.years;
+  const places = new Map<string, number[]>();
+  list.records.forEach((r, i) => {
+    if (r.id) places.set(r.id, [...(places.get(r.id) ?? []), i]);
+  });
   return {
     list,
-    ids: new Set(list.records.map((r) => r.id).filter(Boolean)),
+    ids: new Set(places.keys()),
+    places,
     period: years.length ? { start: years[0], end: years[years.length - 1] } : null,
     source,
   };
@@ -277,11 +285,11 @@ export function prepareSubmission(s: Submission, city: RollupCity, opts: RollupO
   }
   const county = (s.county ?? sheet.headerBlock.reportingUnit ?? '').trim() || s.source;
   const records = new Map<string, TaskRecord>();
-  const extra: Array<Pick<TaskRecord, 'id' | 'cells' | 'text'>> = [];
+  const extra: ReadSubmission['extra'] = [];
   for (const r of all) {
     if (!r.id || records.has(r.id)) continue; // validation reports these; roll-up takes the first
     if (city.ids.has(r.id)) records.set(r.id, r);
-    else extra.push({ id: r.id, cells: r.cells, text: r.text });
+    else extra.push({ id: r.id, cell: r.cells.id ?? null, text: short(r.text) });
   }
   // The county's own findings travel with its figures: what it got wrong is shown, and
   // a figure with an error is left out of every total and of the ranking.
@@ -298,19 +306,84 @@ export function prepareSubmission(s: Submission, city: RollupCity, opts: RollupO
     if (!byCell.has(f.cell)) byCell.set(f.cell, f);
     errors.set(f.taskId, byCell);
   }
+  const origin = s.sheet ? { file: s.source, sheet: s.sheet } : { sheet: s.source };
+  const rows: ReadSubmission['rows'] = [];
+  for (const [id, r] of records) {
+    for (const place of city.places.get(id) ?? []) {
+      rows[place] = prepareRow(
+        r,
+        cityRecords[place],
+        sheet.years.length > 0,
+        { source: where, origin, errors: errors.get(id), years: citySheet.years },
+        opts.lang,
+      );
+    }
+  }
   return {
     kind: 'read',
     where,
     own: carried,
-    read: {
-      county,
-      source: where,
-      origin: s.sheet ? { file: s.source, sheet: s.sheet } : { sheet: s.source },
-      // Only the header is kept of the sheet: its rows live on in the records.
-      sheet: { years: sheet.years, headerBlock: sheet.headerBlock },
-      records: new Map([...records].map(([id, r]) => [id, kept(r, city.list.sheet.years)])),
-      extra,
-      errors,
+    read: { county, source: where, years: sheet.years, period: sheet.headerBlock.period, rows, extra },
+  };
+}
+
+/** A county's row of a city task, checked against it and turned into what the summary shows. */
+function prepareRow(
+  r: TaskRecord,
+  c: TaskRecord,
+  yearColumns: boolean,
+  sub: { source: string; origin: CountyFigures['origin']; errors: Map<string, Finding> | undefined; years: number[] },
+  lang: Lang,
+): PreparedRow {
+  const filled =
+    (!isEmpty(r.values.target) || r.target.value !== null ? FILLED.target : 0) |
+    (!isEmpty(r.values.actual) ? FILLED.actual : 0) |
+    (!isEmpty(r.values.status) ? FILLED.status : 0) |
+    (yearColumns && r.yearFields.every((y) => !isEmpty(r.values[yearKey(y.year)])) ? FILLED.milestones : 0);
+  // Without year columns, whether the milestones are filled depends on the reporting year,
+  // known only once every county is in: the years that hold a figure are kept instead.
+  const valuedYears = yearColumns ? undefined : r.milestones.filter((m) => m.value !== null).map((m) => m.year);
+  const head = { filled, ...(valuedYears ? { valuedYears } : {}) };
+  if (r.text && c.text && textSimilarity(r.text, c.text) < SAME_TASK) {
+    return { ...head, kind: 'text-mismatch', cell: r.cells.task ?? null, countyText: short(r.text) };
+  }
+  let scale = 1;
+  const unit = c.unit;
+  if (c.kind !== 'qualitative' && r.unit && unit && r.unit !== unit) {
+    const f = unitFactor(r.unit, unit);
+    if (f === null) return { ...head, kind: 'unit-mismatch', cell: r.cells.unit ?? null, unit: r.unit };
+    scale = f;
+  }
+  const { years } = sub;
+  const f = figures(r, years, scale);
+  const milestoneCells: Record<string, string | null> = {};
+  for (const y of years) milestoneCells[String(y)] = r.cells[yearKey(y)] ?? null;
+  return {
+    ...head,
+    kind: 'figures',
+    actualCell: r.cells.actual ?? null,
+    typedActual: r.values.actual,
+    actualFieldCell: r.actual.cell,
+    status: cellText(r.values.status),
+    ...(sub.errors ? { errors: sub.errors } : {}),
+    figures: {
+      target: f.target,
+      milestones: f.milestones,
+      actual: f.actual,
+      source: `${sub.source}!${r.cells.actual ?? r.cells.id ?? cellAddress(r.row, 0)}`,
+      cells: {
+        target: r.cells.target ?? null,
+        actual: r.cells.actual ?? null,
+        milestones: milestoneCells,
+      },
+      scale,
+      note: cellText(r.values.progress) || null,
+      origin: sub.origin,
+      excluded: excludedFigures(r, years, f, sub.errors, lang),
+      blank:
+        c.kind === 'qualitative'
+          ? []
+          : (['target', ...years.map(yearKey)] as FigureKey[]).filter((k) => r.cells[k] !== undefined && isEmpty(r.values[k])),
     },
   };
 }
@@ -342,7 +415,7 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
   const counties = read.map((r) => r.county);
   if (read.length === 0) report('rollup-empty', city.source, null, null);
 
-  const reportingText = citySheet.headerBlock.period ?? read.find((r) => r.sheet.headerBlock.period)?.sheet.headerBlock.period;
+  const reportingText = citySheet.headerBlock.period ?? read.find((r) => r.period)?.period;
   const reporting = reportingText ? parseReportingPeriod(reportingText) : null;
   const prior = priorOf(opts.history, reporting);
   // what the history keeps of this period: each county's actual that counts, and its 状态
@@ -351,7 +424,7 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
   // ---- per task ----
   const tasks: RolledTask[] = [];
   const excluded: ExcludedEntry[] = [];
-  for (const c of cityRecords) {
+  for (const [place, c] of cityRecords.entries()) {
     if (!c.id) continue;
     const unit = c.unit;
     const additive = isAdditive(c.kind, unit);
@@ -369,33 +442,25 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
       counties: {},
     };
     for (const sub of read) {
-      const r = sub.records.get(c.id);
+      const r = sub.rows[place];
       if (!r) {
         report('task-missing', sub.source, null, c.id, { county: sub.county, id: c.id, text: short(c.text) });
         continue;
       }
-      if (r.text && c.text && textSimilarity(r.text, c.text) < SAME_TASK) {
-        report('task-text-mismatch', sub.source, r.cells.task ?? null, c.id, {
+      if (r.kind === 'text-mismatch') {
+        report('task-text-mismatch', sub.source, r.cell, c.id, {
           county: sub.county,
           id: c.id,
           text: short(c.text),
-          countyText: short(r.text),
+          countyText: r.countyText,
         });
         continue;
       }
-      let scale = 1;
-      if (c.kind !== 'qualitative' && r.unit && unit && r.unit !== unit) {
-        const f = unitFactor(r.unit, unit);
-        if (f === null) {
-          report('county-unit-mismatch', sub.source, r.cells.unit ?? null, c.id, { county: sub.county, unit: r.unit, cityUnit: unit });
-          continue;
-        }
-        scale = f;
+      if (r.kind === 'unit-mismatch') {
+        report('county-unit-mismatch', sub.source, r.cell, c.id, { county: sub.county, unit: r.unit, cityUnit: unit! });
+        continue;
       }
-      const f = figures(r, years, scale);
-      const milestoneCells: Record<string, string | null> = {};
-      for (const y of years) milestoneCells[String(y)] = r.cells[yearKey(y)] ?? null;
-      let rowErrors = sub.errors.get(c.id);
+      let f = r.figures;
       if (prior) {
         const checked = checkAgainstPrior(
           prior,
@@ -404,43 +469,41 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
             id: c.id,
             kind: c.kind,
             source: sub.source,
-            cell: r.cells.actual ?? null,
-            typed: r.values.actual,
+            cell: r.actualCell,
+            typed: r.typedActual,
             actual: f.actual,
-            errors: rowErrors,
+            errors: r.errors,
           },
           opts.lang,
         );
         findings.push(...checked.findings);
-        rowErrors = checked.errors;
+        // A fall since last period is an error at the actual's cell: the figure is left out as
+        // any figure with an error of the county's own is.
+        const error = checked.errors !== r.errors && r.actualFieldCell ? checked.errors?.get(r.actualFieldCell) : undefined;
+        if (error && !f.excluded.some((x) => x.field === 'actual')) {
+          const typed = cellText(r.typedActual);
+          if (f.actual !== null || typed) {
+            const x: ExcludedFigure = {
+              field: 'actual',
+              label: fieldName('actual', opts.lang),
+              value: f.actual,
+              typed,
+              cell: r.actualFieldCell,
+              code: error.code,
+              reason: CATALOGUE[error.code].title[opts.lang],
+            };
+            f = { ...f, excluded: [...f.excluded, x] };
+          }
+        }
       }
-      const out = excludedFigures(r, years, f, rowErrors, opts.lang);
       periodFigures.push({
         county: sub.county,
         task: c.id,
-        value: out.some((x) => x.field === 'actual') ? null : f.actual,
-        status: cellText(r.values.status),
+        value: f.excluded.some((x) => x.field === 'actual') ? null : f.actual,
+        status: r.status,
       });
-      for (const x of out) excluded.push({ ...x, taskId: c.id, county: sub.county, source: sub.source });
-      rolled.counties[sub.county] = {
-        target: f.target,
-        milestones: f.milestones,
-        actual: f.actual,
-        source: `${sub.source}!${r.cells.actual ?? r.cells.id ?? cellAddress(r.row, 0)}`,
-        cells: {
-          target: r.cells.target ?? null,
-          actual: r.cells.actual ?? null,
-          milestones: milestoneCells,
-        },
-        scale,
-        note: cellText(r.values.progress) || null,
-        origin: sub.origin,
-        excluded: out,
-        blank:
-          c.kind === 'qualitative'
-            ? []
-            : (['target', ...years.map(yearKey)] as FigureKey[]).filter((k) => r.cells[k] !== undefined && isEmpty(r.values[k])),
-      };
+      for (const x of f.excluded) excluded.push({ ...x, taskId: c.id, county: sub.county, source: sub.source });
+      rolled.counties[sub.county] = f;
     }
     const entries = Object.values(rolled.counties);
     if (additive && c.kind !== 'qualitative') {
@@ -483,8 +546,7 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
   }
 
   for (const sub of read) {
-    for (const r of sub.extra)
-      report('task-extra', sub.source, r.cells.id ?? null, r.id, { county: sub.county, id: r.id, text: short(r.text) });
+    for (const r of sub.extra) report('task-extra', sub.source, r.cell, r.id, { county: sub.county, id: r.id, text: r.text });
   }
   // A county that reported last period says so instead of a plain 未报送: it is the one to chase.
   const stopped = prior ? stoppedCounties(prior, counties) : [];
@@ -558,7 +620,7 @@ export function counted(f: CountyFigures, key: FigureKey): number | null {
 }
 
 function excludedFigures(
-  r: KeptRecord,
+  r: TaskRecord,
   years: number[],
   scaled: Totals,
   errors: Map<string, Finding> | undefined,
@@ -582,7 +644,7 @@ function excludedFigures(
   return out;
 }
 
-function figures(r: KeptRecord, years: number[], scale = 1): Totals {
+function figures(r: Pick<TaskRecord, 'milestones' | 'target' | 'actual'>, years: number[], scale = 1): Totals {
   const s = (v: number | null) => (v === null ? null : Math.round(v * scale * 1e9) / 1e9);
   const milestones: Record<string, number | null> = {};
   for (const y of years) {
@@ -605,29 +667,28 @@ function statusOf(
   years: number[],
   reporting: ReportingPeriod | null,
 ): CountyStatus[] {
-  const measured = city.filter((c) => c.id && c.kind !== 'qualitative');
-  const all = city.filter((c) => c.id);
+  const places = [...city.keys()];
+  const measured = places.filter((i) => city[i].id && city[i].kind !== 'qualitative');
+  const all = places.filter((i) => city[i].id);
   const year = reporting?.year ?? years[years.length - 1];
   const out: CountyStatus[] = [];
   for (const sub of read) {
     const fields = {} as CountyStatus['fields'];
-    const need = (field: StatusField, tasks: TaskRecord[], filled: (r: KeptRecord) => boolean) => {
-      const missing = tasks.filter((c) => {
-        const r = sub.records.get(c.id);
+    const need = (field: StatusField, tasks: number[], filled: (r: PreparedRow) => boolean) => {
+      const missing = tasks.filter((i) => {
+        const r = sub.rows[i];
         return !r || !filled(r);
       });
-      fields[field] = { required: tasks.length, filled: tasks.length - missing.length, missing: missing.map((c) => c.id) };
+      fields[field] = { required: tasks.length, filled: tasks.length - missing.length, missing: missing.map((i) => city[i].id) };
     };
     // Milestones as validation and the template's colouring have them: every plan year's
     // cell of a measured task (a plan's own table, without year columns: this year's step).
-    const milestonesFilled = (r: KeptRecord): boolean =>
-      sub.sheet.years.length > 0
-        ? r.yearFields.every((y) => !isEmpty(r.values[yearKey(y.year)]))
-        : year === undefined || r.milestones.some((m) => m.year === year && m.value !== null);
-    need('target', measured, (r) => !isEmpty(r.values.target) || r.target.value !== null);
+    const milestonesFilled = (r: PreparedRow): boolean =>
+      sub.years.length > 0 ? (r.filled & FILLED.milestones) !== 0 : year === undefined || (r.valuedYears ?? []).includes(year);
+    need('target', measured, (r) => (r.filled & FILLED.target) !== 0);
     need('milestones', measured, milestonesFilled);
-    need('actual', measured, (r) => !isEmpty(r.values.actual));
-    need('status', all, (r) => !isEmpty(r.values.status));
+    need('actual', measured, (r) => (r.filled & FILLED.actual) !== 0);
+    need('status', all, (r) => (r.filled & FILLED.status) !== 0);
     out.push({ county: sub.county, submitted: true, source: sub.source, fields });
   }
   for (const county of expected) {
@@ -635,7 +696,7 @@ function statusOf(
     const fields = {} as CountyStatus['fields'];
     for (const f of STATUS_FIELDS) {
       const tasks = f === 'status' ? all : measured;
-      fields[f] = { required: tasks.length, filled: 0, missing: tasks.map((c) => c.id) };
+      fields[f] = { required: tasks.length, filled: 0, missing: tasks.map((i) => city[i].id) };
     }
     out.push({ county, submitted: false, source: null, fields });
   }
