@@ -289,7 +289,7 @@ describe('what keytask writes stays well-formed', () => {
       milestones: {},
       actual: 1,
       source: 'x!N6',
-      cells: { target: 'G6', actual: 'N6', milestones: {} },
+      cells: { target: 'G6', actual: 'N6' },
       scale: 1,
       note,
       excluded: [],

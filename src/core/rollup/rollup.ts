@@ -64,8 +64,11 @@ export interface CountyFigures {
   actual: number | null;
   /** `<source>!<cell>` of the row's actual value (or id when no actual column) */
   source: string;
-  /** cells of each figure in the county sheet, for links back */
-  cells: { target: string | null; actual: string | null; milestones: Record<string, string | null> };
+  /**
+   * cells of the target and actual in the county sheet, for links back (a milestone's cell is
+   * named where it matters: by its finding, and in \`excluded\` when it is left out)
+   */
+  cells: { target: string | null; actual: string | null };
   /** scale applied to bring the county's unit to the city's (1 when the same) */
   scale: number;
   /** the county's progress note (进展情况), as written */
@@ -356,8 +359,6 @@ function prepareRow(
   }
   const { years } = sub;
   const f = figures(r, years, scale);
-  const milestoneCells: Record<string, string | null> = {};
-  for (const y of years) milestoneCells[String(y)] = r.cells[yearKey(y)] ?? null;
   return {
     ...head,
     kind: 'figures',
@@ -371,11 +372,7 @@ function prepareRow(
       milestones: f.milestones,
       actual: f.actual,
       source: `${sub.source}!${r.cells.actual ?? r.cells.id ?? cellAddress(r.row, 0)}`,
-      cells: {
-        target: r.cells.target ?? null,
-        actual: r.cells.actual ?? null,
-        milestones: milestoneCells,
-      },
+      cells: { target: r.cells.target ?? null, actual: r.cells.actual ?? null },
       scale,
       note: cellText(r.values.progress) || null,
       origin: sub.origin,
