@@ -81,12 +81,13 @@ export function progress(total: number, stream: ProgressStream, label: string): 
 }
 
 export function rollupJson(result: RollupResult): RollupJson {
-  return { tasks: result.tasks.map(taskJson), ...restJson(result) };
+  return { tasks: result.tasks.map((t) => taskJson(t, result.years)), ...restJson(result) };
 }
 
 type TaskJson = RollupJson['tasks'][number];
 
-function taskJson(t: RollupResult['tasks'][number]): TaskJson {
+/** A task's JSON; each county's milestones keyed by year, as scripts read them. */
+function taskJson(t: RollupResult['tasks'][number], years: number[]): TaskJson {
   return {
     id: t.id,
     unit: t.unit,
@@ -99,7 +100,7 @@ function taskJson(t: RollupResult['tasks'][number]): TaskJson {
         c,
         {
           target: f.target,
-          milestones: f.milestones,
+          milestones: Object.fromEntries(years.map((y, i) => [String(y), f.milestones[i] ?? null])),
           actual: f.actual,
           source: f.source,
           excluded: f.excluded.map((x) => ({ field: x.field, value: x.value, typed: x.typed, cell: x.cell, code: x.code })),
@@ -132,7 +133,7 @@ export function* rollupJsonPieces(result: RollupResult): Generator<string> {
   else {
     yield '  "tasks": [';
     const last = result.tasks.length - 1;
-    for (const [i, t] of result.tasks.entries()) yield `    ${nested(taskJson(t), '    ')}${i < last ? ',' : ''}`;
+    for (const [i, t] of result.tasks.entries()) yield `    ${nested(taskJson(t, result.years), '    ')}${i < last ? ',' : ''}`;
     yield '  ],';
   }
   const rest = Object.entries(restJson(result));

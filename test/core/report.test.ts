@@ -65,7 +65,7 @@ describe('report sheets', () => {
         counties: {
           甲县: {
             target: 20,
-            milestones: { 2024: 8, 2025: 20 },
+            milestones: [8, 20],
             actual: 6,
             source: 'a.xlsx!甲县!N6',
             cells: { target: 'G6', actual: 'N6' },
@@ -77,7 +77,7 @@ describe('report sheets', () => {
           },
           乙县: {
             target: 10,
-            milestones: { 2024: 4, 2025: 10 },
+            milestones: [4, 10],
             actual: 3,
             source: '乙县!N6',
             cells: { target: 'G6', actual: 'N6' },

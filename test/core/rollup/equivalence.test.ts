@@ -160,7 +160,15 @@ const digest = (v: unknown): string => createHash('sha256').update(canonical(v))
 /** Digests of everything a roll-up gives: per task, per part, per sheet of the report. */
 function digests(run: () => { result: unknown; sheets?: unknown }): Record<string, string> {
   const { result, sheets } = run();
-  const r = result as Record<string, unknown> & { tasks: Array<{ id: string }> };
+  const r = result as Record<string, unknown> & {
+    years: number[];
+    tasks: Array<{ id: string; counties: Record<string, { milestones: unknown }> }>;
+  };
+  // Each county's milestones are an array in the result's years' order now; keyed by year before.
+  for (const t of r.tasks)
+    for (const f of Object.values(t.counties))
+      if (Array.isArray(f.milestones))
+        f.milestones = Object.fromEntries(r.years.map((y, i) => [String(y), (f.milestones as unknown[])[i] ?? null]));
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(r)) if (k !== 'tasks') out[k] = digest(v);
   r.tasks.forEach((t, i) => (out[`task ${i} ${t.id}`] = digest(t)));
