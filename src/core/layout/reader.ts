@@ -33,8 +33,24 @@ const HEADER_LOOKUP: Map<string, ColumnKey> = (() => {
   return m;
 })();
 
+/** Header keys already found, by cell text: every county's sheet repeats the same header and top rows. */
+const headerKeys = new Map<string, ColumnKey | null>();
+
 function headerKeyOf(v: CellValue | undefined): ColumnKey | null {
-  const t = matchKey(cellText(v)).replace(/^\*+/, '').replace(/\*+$/, '');
+  if (v === null || v === undefined || v === '') return null;
+  const text = cellText(v);
+  let key = headerKeys.get(text);
+  if (key === undefined) {
+    key = headerKeyOfText(text);
+    // bounded as matchKey's memo is
+    if (headerKeys.size >= 20_000) headerKeys.clear();
+    headerKeys.set(text, key);
+  }
+  return key;
+}
+
+function headerKeyOfText(text: string): ColumnKey | null {
+  const t = matchKey(text).replace(/^\*+/, '').replace(/\*+$/, '');
   if (!t) return null;
   const year = /^(\d{4})(年|年度|年目标)?$/.exec(t);
   if (year) {
@@ -159,6 +175,7 @@ export function readTaskSheet(grid: Grid, opts: ReadOptions = {}): ReadSheet | n
   if (!located) return null;
   const { columns, firstDataRow } = located;
   const idCol = columns.id;
+  const keyed = Object.entries(columns) as Array<[ColumnKey, number]>;
   const rows: ReadRow[] = [];
   for (let r = firstDataRow; r < grid.length; r++) {
     const row = grid[r] ?? [];
@@ -176,7 +193,7 @@ export function readTaskSheet(grid: Grid, opts: ReadOptions = {}): ReadSheet | n
     const id = taskIdKey(written);
     const values: Partial<Record<ColumnKey, CellValue>> = {};
     let any = false;
-    for (const [key, c] of Object.entries(columns) as Array<[ColumnKey, number]>) {
+    for (const [key, c] of keyed) {
       let v = row[c] ?? null;
       if (percent && typeof v === 'number' && percent.has(cellAddress(r, c))) v = percentText(v);
       values[key] = v;

@@ -364,7 +364,7 @@ function prepareRow(
     scale = f;
   }
   const { years } = sub;
-  const f = figures(r, years, scale);
+  const f = scaledFigures(r, years, scale);
   return {
     filled,
     valuedYears,
@@ -376,7 +376,7 @@ function prepareRow(
     errors: sub.errors,
     figures: {
       target: f.target,
-      milestones: years.map((y) => f.milestones[String(y)]),
+      milestones: f.milestones,
       actual: f.actual,
       source: `${sub.source}!${r.cells.actual ?? r.cells.id ?? cellAddress(r.row, 0)}`,
       cells: { target: r.cells.target ?? null, actual: r.cells.actual ?? null },
@@ -627,15 +627,16 @@ export function counted(f: CountyFigures, key: FigureKey, years: readonly number
 function excludedFigures(
   r: TaskRecord,
   years: number[],
-  scaled: Totals,
+  scaled: Pick<CountyFigures, 'target' | 'milestones' | 'actual'>,
   errors: Map<string, Finding> | undefined,
   lang: Lang,
 ): ExcludedFigure[] {
   const out: ExcludedFigure[] = [];
+  if (!errors) return out; // most rows: nothing of the county's own is wrong
   const yearField = new Map(r.yearFields.map((y) => [y.year, y.field]));
   const fields: Array<[FigureKey, NumberField | undefined, number | null]> = [
     ['target', r.target, scaled.target],
-    ...years.map((y): [FigureKey, NumberField | undefined, number | null] => [yearKey(y), yearField.get(y), scaled.milestones[String(y)]]),
+    ...years.map((y, i): [FigureKey, NumberField | undefined, number | null] => [yearKey(y), yearField.get(y), scaled.milestones[i]]),
     ['actual', r.actual, scaled.actual],
   ];
   for (const [key, field, value] of fields) {
@@ -649,9 +650,24 @@ function excludedFigures(
   return out;
 }
 
-function figures(r: Pick<TaskRecord, 'milestones' | 'target' | 'actual'>, years: number[], scale = 1): Totals {
+/** The city's figures of a task: its milestones keyed by year, as the summary's totals are. */
+function figures(r: Pick<TaskRecord, 'milestones' | 'target' | 'actual'>, years: number[]): Totals {
+  const scaled = scaledFigures(r, years, 1);
+  return {
+    target: scaled.target,
+    milestones: Object.fromEntries(years.map((y, i) => [String(y), scaled.milestones[i]])),
+    actual: scaled.actual,
+  };
+}
+
+/** A row's figures brought to the city's unit, its milestones in the order of `years`. */
+function scaledFigures(
+  r: Pick<TaskRecord, 'milestones' | 'target' | 'actual'>,
+  years: number[],
+  scale: number,
+): Pick<CountyFigures, 'target' | 'milestones' | 'actual'> {
   const s = (v: number | null) => (v === null ? null : Math.round(v * scale * 1e9) / 1e9);
-  const milestones: Record<string, number | null> = {};
+  const milestones: Array<number | null> = [];
   for (const y of years) {
     let v: number | null = null;
     for (const m of r.milestones) {
@@ -660,7 +676,7 @@ function figures(r: Pick<TaskRecord, 'milestones' | 'target' | 'actual'>, years:
         break;
       }
     }
-    milestones[String(y)] = s(v);
+    milestones.push(s(v));
   }
   return { target: s(r.target.value), milestones, actual: s(r.actual.value) };
 }

@@ -23,7 +23,21 @@ export function toSimplified(s: string): string {
   return s.replace(TRADITIONAL_CHAR, (ch) => TRAD_TO_SIMP.get(ch) ?? ch);
 }
 
+/**
+ * Keys already made, by text: the same labels, units and task texts come back in every county's
+ * sheet, and five passes over each (half-width, simplified, spaces, lower case) were a tenth of
+ * a roll-up's time. Bounded: emptied when full, so a long run over distinct texts keeps at most
+ * MEMO_LIMIT of them (a few MB) and gains nothing, but loses nothing either.
+ */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 20_000;
+
 /** For comparing labels: half-width, simplified, lower-case, no white space. */
 export function matchKey(s: string): string {
-  return toSimplified(toHalfWidth(s)).replace(/\s+/g, '').toLowerCase();
+  const known = memo.get(s);
+  if (known !== undefined) return known;
+  const key = toSimplified(toHalfWidth(s)).replace(/\s+/g, '').toLowerCase();
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(s, key);
+  return key;
 }
