@@ -12,8 +12,17 @@ import { toHalfWidth, toSimplified } from './normalize';
 const LOWER_LEVEL = /失业率|PM2\.?5|PM10|能耗|涨幅|死亡率|发生率|事故|负债率|空置率|超标|投诉/;
 const DECLINE = /下降|降低|减少|压减|削减|降幅|减排|减量|节约|节能/;
 
+/** Task texts already judged: ranking asks once per task and county. Bounded, emptied when full. */
+const judged = new Map<string, boolean>();
+
 /** True when the task's figure is a level that should stay low (`城镇登记失业率控制在4%以内`). */
 export function figureLowerIsBetter(taskText: string): boolean {
-  const t = toSimplified(toHalfWidth(taskText)).toUpperCase();
-  return LOWER_LEVEL.test(t) && !DECLINE.test(t);
+  let lower = judged.get(taskText);
+  if (lower === undefined) {
+    const t = toSimplified(toHalfWidth(taskText)).toUpperCase();
+    lower = LOWER_LEVEL.test(t) && !DECLINE.test(t);
+    if (judged.size >= 20_000) judged.clear();
+    judged.set(taskText, lower);
+  }
+  return lower;
 }

@@ -12,14 +12,20 @@ const SIMPLIFIED =
   '责单牵头务点号编标计类别项万亿台台个间时达实际现进况状态备注称业发经济资县区乡镇办处会员长统财厅卫环农与体优总营产设据监审协调划规费质币贸厂筑网络电讯学职专导创数额积净当内应岁级览争范递较为并于后将滞毕严关联场参负占报系话说';
 const TRAD_TO_SIMP = new Map<string, string>([...TRADITIONAL].map((ch, i) => [ch, SIMPLIFIED[i]]));
 
+/** Whether a text has anything to convert: most have not, and a test allocates nothing. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
 export function toHalfWidth(s: string): string {
+  if (!FULL_WIDTH.test(s)) return s;
   return s.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 
 /** Every traditional character above, found in one native scan (they are all single UTF-16 units). */
 const TRADITIONAL_CHAR = new RegExp(`[${TRADITIONAL}]`, 'g');
+const HAS_TRADITIONAL = new RegExp(`[${TRADITIONAL}]`);
 
 export function toSimplified(s: string): string {
+  if (!HAS_TRADITIONAL.test(s)) return s;
   return s.replace(TRADITIONAL_CHAR, (ch) => TRAD_TO_SIMP.get(ch) ?? ch);
 }
 
