@@ -176,6 +176,9 @@ export function readTaskSheet(grid: Grid, opts: ReadOptions = {}): ReadSheet | n
   const { columns, firstDataRow } = located;
   const idCol = columns.id;
   const keyed = Object.entries(columns) as Array<[ColumnKey, number]>;
+  // Each row's values start as a copy of one object holding every column: an object given
+  // twenty keys one by one falls into V8's slow dictionary mode, and every rule reads these.
+  const blankValues: Partial<Record<ColumnKey, CellValue>> = Object.fromEntries(keyed.map(([key]) => [key, null]));
   const rows: ReadRow[] = [];
   for (let r = firstDataRow; r < grid.length; r++) {
     const row = grid[r] ?? [];
@@ -191,7 +194,7 @@ export function readTaskSheet(grid: Grid, opts: ReadOptions = {}): ReadSheet | n
       continue;
     }
     const id = taskIdKey(written);
-    const values: Partial<Record<ColumnKey, CellValue>> = {};
+    const values = { ...blankValues };
     let any = false;
     for (const [key, c] of keyed) {
       let v = row[c] ?? null;
