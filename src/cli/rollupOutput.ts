@@ -127,19 +127,25 @@ function restJson(result: RollupResult): Omit<RollupJson, 'tasks'> {
  * inside a string, so a piece is indented by indenting its lines.
  */
 export function* rollupJsonPieces(result: RollupResult): Generator<string> {
-  const nested = (v: unknown, by: string): string => JSON.stringify(v, null, 2).replace(/\n/g, `\n${by}`);
+  // A value's lines as they stand inside the whole: stringified inside the same wrapping, the
+  // wrapping cut off (cheaper than indenting every line of a long piece again).
+  const inTasks = (v: unknown): string => JSON.stringify({ tasks: [v] }, null, 2).slice(TASKS_OPEN.length, -TASKS_CLOSE.length);
+  const member = (k: string, v: unknown): string => JSON.stringify({ [k]: v }, null, 2).slice(2, -2);
   yield '{';
   if (result.tasks.length === 0) yield '  "tasks": [],';
   else {
     yield '  "tasks": [';
     const last = result.tasks.length - 1;
-    for (const [i, t] of result.tasks.entries()) yield `    ${nested(taskJson(t, result.years), '    ')}${i < last ? ',' : ''}`;
+    for (const [i, t] of result.tasks.entries()) yield `${inTasks(taskJson(t, result.years))}${i < last ? ',' : ''}`;
     yield '  ],';
   }
   const rest = Object.entries(restJson(result));
-  for (const [i, [k, v]] of rest.entries()) yield `  ${JSON.stringify(k)}: ${nested(v, '  ')}${i < rest.length - 1 ? ',' : ''}`;
+  for (const [i, [k, v]] of rest.entries()) yield `${member(k, v)}${i < rest.length - 1 ? ',' : ''}`;
   yield '}';
 }
+
+const TASKS_OPEN = '{\n  "tasks": [\n';
+const TASKS_CLOSE = '\n  ]\n}';
 
 function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
