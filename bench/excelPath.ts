@@ -7,6 +7,12 @@
  * The floor for any of these operations is one read batch and one write batch. Where the sheets
  * to read are only known from the sheet list and the registry, that read is two: review (which
  * writes nothing) 2, roll-up and re-generation 3. A fresh generation reads the structure only: 2.
+ *
+ * The data floor is what the data itself costs with 5 MB each way, whoever reads it: the
+ * structure read (1), the values in ⌈values answer / limit⌉ answers, the figure cells' number
+ * formats in ⌈formats answer / limit⌉ (review and roll-up; asked once the values show which
+ * cells hold numbers, so a read of its own), the writes in ⌈requests / limit⌉. The answers are
+ * measured by the fake itself, sheet by sheet, before the operation runs.
  */
 import type { Plan } from '../src/core/model';
 import type { Grid } from '../src/core/sheet/grid';
@@ -15,6 +21,8 @@ import { generateInExcel } from '../src/hosts/excel/generate';
 import { cellInput } from '../src/hosts/excel/cellInputs';
 import { rollupInExcel } from '../src/hosts/excel/rollup';
 import { validateInExcel } from '../src/hosts/excel/validate';
+import { readPercentCells } from '../src/hosts/excel/percentCells';
+import { readUsedRanges } from '../src/hosts/excel/usedRanges';
 import { DEFAULT_PAYLOAD_LIMIT, type FakeExcel, createFakeExcel } from '../test/support/fakeExcel';
 import { benchPlan, cityWorkbook, countyNames, filledCounties } from './data';
 
@@ -32,8 +40,10 @@ export interface ExcelResult {
   largestBytes: number;
   /** all requests together: with the 5 MB limit, no fewer than 1 + ceil(total / limit) syncs can carry a write this big */
   totalBytes: number;
-  /** estimated size of the values the operation must read: the JSON of every sheet it reads */
+  /** what the values the operation reads weigh as the fake answers them (every sheet's used range) */
   readBytes: number;
+  /** what the number formats of the figure cells holding numbers weigh as the fake answers them */
+  formatBytes: number;
   /** size of what each sync's loads brought back, as the fake measures it (Excel on the web limits it to 5 MB too) */
   responses: number[];
   largestResponseBytes: number;
@@ -41,7 +51,8 @@ export interface ExcelResult {
   refused: number;
   /**
    * the fewest syncs any host needs for this much data with 5 MB each way: one structure read,
-   * the values in ⌈read / limit⌉ responses, the writes in ⌈written / limit⌉ requests
+   * the values in ⌈read / limit⌉ responses, the formats in ⌈formats / limit⌉, the writes in
+   * ⌈written / limit⌉ requests
    */
   dataFloor: number;
   limitBytes: number;
@@ -74,20 +85,43 @@ function loaded(spec: WorkbookSpec, grids: Record<string, Grid> = {}): FakeExcel
     if (s.visibility !== 'visible') st.setVisibility(sheet, s.visibility === 'hidden' ? 'Hidden' : 'VeryHidden');
   }
   for (const n of spec.names) st.addName(n.name, `=${n.ref}`);
+  // Generation leaves its city sheet active (regenerate.ts `activate`), as the clerk finds it.
+  const city = spec.sheets.find((s) => s.key === 'city');
+  if (city) st.activate(st.sheet(city.name)!);
   fake.resetCounts();
   return fake;
 }
 
-const encoder = new TextEncoder();
-const jsonBytes = (v: unknown): number => encoder.encode(JSON.stringify(v)).length;
+interface Answers {
+  values: number;
+  formats: number;
+}
 
-/** What reading these sheets' used ranges brings back, as `values` JSON. */
-function valuesBytes(spec: WorkbookSpec, grids: Record<string, Grid>, sheets: string[]): number {
-  return sheets.reduce(
-    (n, name) =>
-      n + jsonBytes((grids[name] ?? spec.sheets.find((s) => s.name === name)?.values ?? []).map((r) => r.map((v) => cellInput(v)))),
-    0,
-  );
+/**
+ * What the operation's reads must bring back, measured by the fake as it measures every answer
+ * against the limit, one sheet at a time (not counted: the counts are reset after): each sheet's
+ * used-range values and, with `formats`, the number formats of its figure cells that hold numbers
+ * (core/layout/figureCells.ts), which review and roll-up ask for.
+ */
+async function answers(fake: FakeExcel, sheets: string[], formats: boolean): Promise<Answers> {
+  /** What the answers of the last run brought back (a sheet over the limit alone: its blocks). */
+  const answered = async (run: () => Promise<unknown>): Promise<number> => {
+    fake.resetCounts();
+    await run();
+    return fake.requests.reduce((n, q) => n + ((q.responseBytes ?? 0) <= DEFAULT_PAYLOAD_LIMIT ? (q.responseBytes ?? 0) : 0), 0);
+  };
+  const out: Answers = { values: 0, formats: 0 };
+  for (const name of sheets) {
+    let grid: Grid = [];
+    out.values += await answered(async () => {
+      const read = await fake.api.run((ctx) => readUsedRanges(ctx, [name]));
+      grid = read.sheets.get(name)?.grid ?? [];
+    });
+    // No figure cell holding a number: no format read (readPercentCells syncs nothing).
+    if (formats) out.formats += await answered(() => fake.api.run((ctx) => readPercentCells(ctx, [{ sheet: name, grid }])));
+  }
+  fake.resetCounts();
+  return out;
 }
 
 /** Runs one operation against `fake`, timed; a failure is a figure too (ok: false), not a crash. */
@@ -96,7 +130,7 @@ async function measure(
   plan: Plan,
   counties: string[],
   fake: FakeExcel,
-  readBytes: number,
+  read: Answers,
   run: () => Promise<unknown>,
 ): Promise<ExcelResult> {
   const started = performance.now();
@@ -121,11 +155,16 @@ async function measure(
     requests,
     largestBytes: requests.length ? Math.max(...requests) : 0,
     totalBytes: requests.reduce((a, b) => a + b, 0),
-    readBytes,
+    readBytes: read.values,
+    formatBytes: read.formats,
     responses,
     largestResponseBytes: responses.length ? Math.max(...responses) : 0,
     refused: responses.filter((b) => b > DEFAULT_PAYLOAD_LIMIT).length,
-    dataFloor: 1 + (readBytes > 0 ? Math.ceil(readBytes / DEFAULT_PAYLOAD_LIMIT) : op === 'generate' ? 0 : 1) + writes,
+    dataFloor:
+      1 +
+      (read.values > 0 ? Math.ceil(read.values / DEFAULT_PAYLOAD_LIMIT) : op === 'generate' ? 0 : 1) +
+      Math.ceil(read.formats / DEFAULT_PAYLOAD_LIMIT) +
+      writes,
     limitBytes: DEFAULT_PAYLOAD_LIMIT,
     ms,
     ok: error === undefined,
@@ -136,7 +175,9 @@ async function measure(
 /** Generation into a new workbook: the city sheet, a copy per county, directory, registry. */
 export async function benchGenerate(plan: Plan, counties: string[]): Promise<ExcelResult> {
   const fake = createFakeExcel({ apiVersion: '1.18' });
-  return measure('generate', plan, counties, fake, 0, () => generateInExcel(fake.api, plan, { counties, lang: 'zh' }, never));
+  return measure('generate', plan, counties, fake, { values: 0, formats: 0 }, () =>
+    generateInExcel(fake.api, plan, { counties, lang: 'zh' }, never),
+  );
 }
 
 /**
@@ -154,8 +195,7 @@ export async function benchRegenerate(plan: Plan, counties: string[]): Promise<E
     if (!sheet || !grid) continue;
     grid.forEach((row, r) => row.forEach((v, c) => v !== null && !isFormula(v) && sheet.writeInput(r, c, cellInput(v))));
   }
-  fake.resetCounts();
-  const read = valuesBytes(spec, grids, counties);
+  const read = await answers(fake, counties, false);
   return measure('regenerate', plan, counties, fake, read, () => generateInExcel(fake.api, plan, { counties, lang: 'zh' }, never));
 }
 
@@ -165,10 +205,10 @@ export async function benchValidate(plan: Plan, counties: string[]): Promise<Exc
   const grids = filledCounties(plan, spec, counties);
   const fake = loaded(spec, grids);
   // The registry, every task sheet and the unit directory.
-  const read = valuesBytes(
-    spec,
-    grids,
+  const read = await answers(
+    fake,
     spec.sheets.map((s) => s.name),
+    true,
   );
   return measure('validate', plan, counties, fake, read, () => validateInExcel(fake.api, { scope: 'all', lang: 'zh' }));
 }
@@ -178,11 +218,11 @@ export async function benchRollup(plan: Plan, counties: string[]): Promise<Excel
   const spec = cityWorkbook(plan, counties);
   const grids = filledCounties(plan, spec, counties);
   const fake = loaded(spec, grids);
-  // The registry, the city list and every county copy.
-  const read = valuesBytes(
-    spec,
-    grids,
-    spec.sheets.filter((s) => s.key !== 'units').map((s) => s.name),
+  // The registry, the city list, the unit directory and every county copy.
+  const read = await answers(
+    fake,
+    spec.sheets.map((s) => s.name),
+    true,
   );
   return measure('rollup', plan, counties, fake, read, async () => {
     const r = await rollupInExcel(fake.api, { lang: 'zh', confirm: never });

@@ -44,7 +44,9 @@ describe('bench', () => {
       expect(e.syncs).toBeGreaterThanOrEqual(e.floor);
       // a tiny workbook: every answer fits, nothing is asked twice
       expect(e.refused).toBe(0);
-      expect(e.dataFloor).toBe(e.floor);
+      // the figure cells' formats are a read of their own once the values show which hold numbers
+      expect(e.dataFloor).toBe(e.floor + (e.formatBytes > 0 ? 1 : 0));
+      if (e.operation === 'validate' || e.operation === 'rollup') expect(e.syncs).toBe(e.dataFloor);
     }
     const engine = [...benchEngine({ counties: 2, tasks: 20 }, 1), benchSingleSheet(30, 1)];
     expect(engine.map((e) => e.operation)).toEqual(['validate', 'rollup', 'validate']);

@@ -28,10 +28,10 @@ export async function readSummaryInExcel(api: ExcelApi): Promise<SummaryGrids> {
     const history = context.workbook.worksheets.getItemOrNullObject(HISTORY_SHEET).getUsedRangeOrNullObject(true);
     history.load('values,address');
     await context.sync();
-    const { keytaskSheets } = structureOf(load);
+    const { keytaskSheets, extents } = structureOf(load);
     const names = summarySheetsToRead(keytaskSheets);
     const wanted = [...new Set(Object.values(names))];
-    const read = wanted.length ? (await readUsedRanges(context, wanted)).sheets : null;
+    const read = wanted.length ? (await readUsedRanges(context, wanted, { extents })).sheets : null;
     const gridOf = (name: string | undefined) => (name ? (read?.get(name)?.grid ?? null) : null);
     return {
       grids: {

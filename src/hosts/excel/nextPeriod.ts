@@ -45,7 +45,9 @@ export async function nextPeriodInExcel(
       structure.keytaskSheets,
       structure.sheets.filter((s) => s.visibility === 'Visible').map((s) => s.name),
     );
-    const read = toRead.length ? await readUsedRanges(context, toRead) : { sheets: new Map<string, { grid: Grid }>() };
+    const read = toRead.length
+      ? await readUsedRanges(context, toRead, { extents: structure.extents })
+      : { sheets: new Map<string, { grid: Grid }>() };
     return { structure, history, grids: read.sheets };
   });
   const { structure, grids } = snapshot;

@@ -3,14 +3,16 @@
  * Excel stores a typed `8%` as 0.08: without the format, a clerk's 8% reads as 0.08. Loading
  * every cell's format with the values would double the answer; this asks, in one more sync for
  * all sheets together, for the formats of only the figure columns' task rows that hold numbers
- * (core/layout/figureCells.ts decides which). Split further only past ~2.5 MB of formats.
+ * (core/layout/figureCells.ts decides which). Split further only past what one answer carries
+ * (core/sheet/readPlan.ts, FORMAT_CELLS_PER_ANSWER).
  */
 import { figureRanges, percentCellsIn } from '../../core/layout/figureCells';
 import type { Grid } from '../../core/sheet/grid';
+import { FORMAT_CELLS_PER_ANSWER } from '../../core/sheet/readPlan';
 import { parseRange } from '../../core/sheet/spec';
 
-/** Cells whose formats one request asks for: ~10 bytes each ("General") keeps it near 2.5 MB. */
-const CELLS_PER_SYNC = 250_000;
+/** Cells whose formats one request asks for. */
+const CELLS_PER_SYNC = FORMAT_CELLS_PER_ANSWER;
 
 export interface PercentCellsRead {
   cells: Map<string, string[]>;

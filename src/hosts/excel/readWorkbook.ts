@@ -25,7 +25,7 @@ export interface WorkbookSnapshot {
 export async function readWorkbook(context: Excel.RequestContext, wantedKeys?: readonly string[]): Promise<WorkbookSnapshot> {
   const load = loadStructure(context);
   await context.sync();
-  const { sheets, names: nameRefs, keytaskSheets, registryExists } = structureOf(load);
+  const { sheets, names: nameRefs, keytaskSheets, registryExists, extents } = structureOf(load);
 
   const toRead = keytaskSheets.filter(
     (s): s is typeof s & { sheet: string } => s.sheet !== null && (!wantedKeys || wantedKeys.includes(s.key)),
@@ -35,6 +35,7 @@ export async function readWorkbook(context: Excel.RequestContext, wantedKeys?: r
     const read = await readUsedRanges(
       context,
       toRead.map((s) => s.sheet),
+      { extents },
     );
     for (const [sheet, v] of read.sheets) grids[sheet] = v.grid;
   }

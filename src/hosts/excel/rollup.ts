@@ -81,7 +81,7 @@ async function readForRollup(context: Excel.RequestContext, picked: string[] | u
   const load = loadStructure(context);
   await context.sync();
   const { worksheets } = load;
-  const { sheets, present, names: nameRefs, keytaskSheets, registryExists } = structureOf(load);
+  const { sheets, present, names: nameRefs, keytaskSheets, registryExists, extents } = structureOf(load);
   const sheetNames = sheets.map((s) => s.name);
   const live = keytaskSheets.filter((s): s is Live => s.sheet !== null);
   const city = live.find((s) => s.kind === 'city');
@@ -107,7 +107,7 @@ async function readForRollup(context: Excel.RequestContext, picked: string[] | u
   // The period history is read by name with the rest, in the same request: no sync more.
   const history = present.get(HISTORY_SHEET.toLowerCase());
   const toRead = [...(city ? [city.sheet] : []), ...(units ? [units.sheet] : []), ...(history ? [history] : []), ...countySheets];
-  const ranges = await readUsedRanges(context, toRead, replaced.length > 0 ? { alongside: loadExtras } : {});
+  const ranges = await readUsedRanges(context, toRead, replaced.length > 0 ? { alongside: loadExtras, extents } : { extents });
   const grids = new Map([...ranges.sheets].map(([sheet, v]) => [sheet, v.grid]));
   // Percent formats of the figure cells: one more sync, and none when no figure is filled in.
   const percent = await readPercentCells(

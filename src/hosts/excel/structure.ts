@@ -3,6 +3,12 @@
  * registry, from which keytask knows its sheets whatever the user renamed them to. Queued by
  * `loadStructure`, synced by the caller (which may add its own loads to the same round trip),
  * then read back with `structureOf`.
+ *
+ * It also brings the used-range address of the active sheet and of the first visible one, so
+ * the values read that follows can be planned under the response limit before it is sent
+ * (usedRanges.ts). Office.js can only name a sheet it knows, and the sheets keytask will read are
+ * known only from this read's answer; these two need no name and, in a keytask workbook, are
+ * usually its city sheet or a county copy — the layout every task sheet shares.
  */
 import type { Grid } from '../../core/sheet/grid';
 import { type KeytaskSheet, REGISTRY_SHEET, liveKeytaskSheets } from '../../core/sheet/registry';
@@ -13,6 +19,8 @@ export interface StructureLoad {
   names: Excel.NamedItemCollection;
   registrySheet: Excel.Worksheet;
   registryUsed: Excel.Range;
+  /** sheets reachable without a name, with their used ranges */
+  probes: Array<{ sheet: Excel.Worksheet; used: Excel.Range }>;
 }
 
 export interface Structure {
@@ -24,6 +32,8 @@ export interface Structure {
   registry: Grid | null;
   registryExists: boolean;
   keytaskSheets: KeytaskSheet[];
+  /** used-range addresses known so far, by sheet name (null: empty sheet), for readUsedRanges */
+  extents: Map<string, string | null>;
 }
 
 export function loadStructure(context: Excel.RequestContext): StructureLoad {
@@ -34,12 +44,18 @@ export function loadStructure(context: Excel.RequestContext): StructureLoad {
   const registrySheet = worksheets.getItemOrNullObject(REGISTRY_SHEET);
   const registryUsed = registrySheet.getUsedRangeOrNullObject(true);
   registryUsed.load('values,address');
-  return { worksheets, names, registrySheet, registryUsed };
+  const probes = [worksheets.getActiveWorksheet(), worksheets.getFirst(true)].map((sheet) => {
+    sheet.load('name');
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load('address');
+    return { sheet, used };
+  });
+  return { worksheets, names, registrySheet, registryUsed, probes };
 }
 
 /** Call after the sync that followed `loadStructure`. */
 export function structureOf(load: StructureLoad): Structure {
-  const { worksheets, names, registrySheet, registryUsed } = load;
+  const { worksheets, names, registrySheet, registryUsed, probes } = load;
   const sheets = worksheets.items.map((ws) => ({ name: ws.name, visibility: String(ws.visibility) }));
   const nameRefs = names.items.map((n) => ({ name: n.name, ref: String(n.formula) }));
   const registry: Grid | null = registryUsed.isNullObject ? null : gridFromA1(registryUsed.values, registryUsed.address);
@@ -49,6 +65,10 @@ export function structureOf(load: StructureLoad): Structure {
     names: nameRefs,
     registry,
     registryExists: !registrySheet.isNullObject,
+    extents: new Map([
+      ...(registryUsed.isNullObject ? [] : [[REGISTRY_SHEET, registryUsed.address] as const]),
+      ...probes.map((p) => [p.sheet.name, p.used.isNullObject ? null : p.used.address] as const),
+    ]),
     keytaskSheets: liveKeytaskSheets(
       registry,
       nameRefs,

@@ -63,7 +63,7 @@ export async function readForReview(api: ExcelApi, context: Excel.RequestContext
   const only = scope === 'active' ? active.name : undefined;
   const { plan, read: toRead } = sheetsToValidate(sheets, registry, names, only);
 
-  const read = await readUsedRanges(context, toRead, { merges });
+  const read = await readUsedRanges(context, toRead, { merges, extents: structure.extents });
   const percent = await readPercentCells(
     context,
     plan.targets.flatMap((t) => {

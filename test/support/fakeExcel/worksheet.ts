@@ -386,6 +386,17 @@ export class FakeWorksheetCollection {
     );
   }
 
+  /** https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-getfirst-member(1): ExcelApi 1.5 */
+  getFirst(visibleOnly = false): FakeWorksheet {
+    return this.sheetProxy(
+      `worksheets.getFirst(${visibleOnly})`,
+      () => this.state.sheets.find((s) => !visibleOnly || s.visibility === 'Visible'),
+      false,
+      'getFirst',
+      visibleOnly,
+    );
+  }
+
   add(name?: string): FakeWorksheet {
     const ref = new Lazy<FakeSheet | null>(() => this.state.addSheet(name));
     const path = `worksheets.add(${name ?? ''})`;
