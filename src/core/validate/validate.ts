@@ -69,7 +69,7 @@ export function validateRead(grid: Grid, sheet: ReadSheet, records: TaskRecord[]
     records,
     period,
     reporting: sheet.headerBlock.period ? parseReportingPeriod(sheet.headerBlock.period) : null,
-    directory: opts.units && opts.units.length ? new UnitDirectory(opts.units) : null,
+    directory: opts.units && opts.units.length ? UnitDirectory.of(opts.units) : null,
     merges: opts.merges ?? [],
     report,
   };
