@@ -14,7 +14,7 @@ import { parseSchedule } from '../text/milestones';
 import { toSimplified } from '../text/normalize';
 import { quantitiesIn, readCellQuantity, unitFactor } from '../text/quantity';
 import { type Responsibility, parseResponsibility, splitUnits } from '../text/responsibility';
-import { memoized } from './memo';
+import { memoized, memoizedPair } from './memo';
 
 export interface MilestoneEntry {
   year: number;
@@ -128,7 +128,11 @@ function cellsOfRow(columns: ReadSheet['columns']): (row: number) => Partial<Rec
       enumerable: true,
     });
   }
-  return (row) => Object.assign(Object.create(proto) as Partial<Record<ColumnKey, string>>, { [ROW]: row });
+  return (row) => {
+    const cells = Object.create(proto) as { [ROW]: number };
+    cells[ROW] = row;
+    return cells as Partial<Record<ColumnKey, string>>;
+  };
 }
 
 type ReadResponsibility = Omit<TaskRecord['responsibility'], 'cell'>;
@@ -175,11 +179,7 @@ function deepFreeze<T>(v: T): T {
 /** Distinct cell texts each parse is remembered for: a plan has a few hundred of each. */
 const TEXTS_REMEMBERED = 5000;
 const scheduleOf = once(parseSchedule);
-/** Lead and cooperating cells, keyed `lead\0cooperating`. */
-const leadAndCooperatingOf = once((key) => {
-  const at = key.indexOf('\u0000');
-  return leadAndCooperating(key.slice(0, at), key.slice(at + 1));
-});
+const leadAndCooperatingOf = memoizedPair(TEXTS_REMEMBERED, (lead, cooperating) => deepFreeze(leadAndCooperating(lead, cooperating)));
 const responsibilityCellOf = once(responsibilityCell);
 
 export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
@@ -211,8 +211,7 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
       const key = yearKeys[i];
       const f = numberField(v[key], cells[key] ?? null, unit);
       yearFields.push({ year, field: f });
-      if (f.value !== null)
-        milestones.push({ year, value: f.value, unit: f.unit, fromText: false, text: cellText(v[key]), cell: cells[key]! });
+      if (f.value !== null) milestones.push({ year, value: f.value, unit: f.unit, fromText: false, text: cellText(v[key]), cell: f.cell! });
     }
     let scheduleKind: MilestoneKind | null = null;
     if (milestones.length === 0) {
@@ -260,7 +259,7 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
     let responsibility: TaskRecord['responsibility'];
     if (columns.lead !== undefined || columns.cooperating !== undefined) {
       responsibility = {
-        ...leadAndCooperatingOf(`${leadText}\u0000${coopText}`),
+        ...leadAndCooperatingOf(leadText, coopText),
         cell: cells.lead ?? null,
       };
     } else {

@@ -59,28 +59,32 @@ function problems(resp: Units & Pick<Resp, 'unparsed'>, directory: UnitDirectory
   return out;
 }
 
-/** Distinct sets of units remembered per directory; a plan has a few hundred. */
-const SETS_REMEMBERED = 5000;
 /** The memo of sheets checked without a directory. */
 const NO_DIRECTORY = new UnitDirectory([]);
-/** Per directory, so a memo goes when its directory does (`UnitDirectory.of` keeps a few). */
-const memos = new WeakMap<UnitDirectory, Map<string, Problem[]>>();
 
+type Memo = WeakMap<readonly string[], WeakMap<readonly string[], { form: Resp['form']; unparsed: string | null; found: Problem[] }>>;
 /**
- * `problems` once per directory and distinct set: counties repeat the plan's units row after
- * row and county after county. The key holds everything `problems` reads of the units.
+ * Per directory, then per lead and cooperating lists: `readRecords` hands every row of the same
+ * cells the same frozen lists, and across counties too, so a row costs two look-ups. Weak, so
+ * the memo is no bigger than the lists and directories still in use (`readRecords` and
+ * `UnitDirectory.of` each keep a bounded number).
  */
+const memos = new WeakMap<UnitDirectory, Memo>();
+
+/** `problems` once per directory and set of units; lists that could still change are not kept. */
 function problemsOf(resp: Resp, directory: UnitDirectory | null): Problem[] {
+  const { lead, cooperating, form, unparsed } = resp;
+  if (!Object.isFrozen(lead) || !Object.isFrozen(cooperating)) return problems(resp, directory);
   const dir = directory ?? NO_DIRECTORY;
   let memo = memos.get(dir);
-  if (!memo) memos.set(dir, (memo = new Map()));
-  const key = `${resp.form}\u0001${resp.unparsed ?? '\u0002'}\u0001${resp.lead.join('\u0000')}\u0001${resp.cooperating.join('\u0000')}`;
-  let found = memo.get(key);
-  if (!found) {
-    found = problems(resp, directory);
-    if (memo.size >= SETS_REMEMBERED) memo.clear();
-    memo.set(key, found);
-  }
+  if (!memo) memos.set(dir, (memo = new WeakMap()));
+  let byCooperating = memo.get(lead);
+  if (!byCooperating) memo.set(lead, (byCooperating = new WeakMap()));
+  const hit = byCooperating.get(cooperating);
+  // The same lists come with the same form and unparsed text from `readRecords`; checked all the same.
+  if (hit && hit.form === form && hit.unparsed === unparsed) return hit.found;
+  const found = problems(resp, directory);
+  byCooperating.set(cooperating, { form, unparsed, found });
   return found;
 }
 
