@@ -5,7 +5,7 @@ import { unitFactor } from '../../text/quantity';
 import type { Rule } from '../context';
 import { deadlineYear } from '../period';
 import { memoized } from '../memo';
-import { fieldName, type TaskRecord } from '../record';
+import { fieldName, type MilestoneEntry, type TaskRecord } from '../record';
 
 /** A milestone's value in the target's unit, or null when the units measure different things. */
 function scaled(value: number, unit: string | null, r: TaskRecord): number | null {
@@ -49,10 +49,16 @@ export const milestoneYears: Rule = (ctx) => {
   }
 };
 
+/** Milestones in year order; those read from year columns already are, and are left as they are. */
+function byYear(ms: MilestoneEntry[]): MilestoneEntry[] {
+  for (let i = 1; i < ms.length; i++) if (ms[i].year < ms[i - 1].year) return ms.sort((a, b) => a.year - b.year);
+  return ms;
+}
+
 export const milestoneProgression: Rule = (ctx) => {
   for (const r of ctx.records) {
     if (r.kind === 'qualitative') continue;
-    const numeric = r.milestones.filter((m) => m.value !== null).sort((a, b) => a.year - b.year);
+    const numeric = byYear(r.milestones.filter((m) => m.value !== null));
     const id = r.id || null;
     // A level better low (失业率, PM2.5) is judged the other way round: its steps go down.
     const down = lowerIsBetter(r.text);
