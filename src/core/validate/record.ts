@@ -68,7 +68,7 @@ const EMPTY_NUMBER: NumberField = { value: null, unit: null, invalid: null, cell
 
 /** A number field as an object literal of one shape: a hot path, called for every number cell. */
 function field(value: number | null, unit: string | null, invalid: string | null, cell: string | null, issue?: NumberIssue): NumberField {
-  return issue ? { value, unit, invalid, issue, cell } : { value, unit, invalid, cell };
+  return issue ? { value, unit, invalid, cell, issue } : { value, unit, invalid, cell };
 }
 
 /**
