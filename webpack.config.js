@@ -9,6 +9,8 @@
  *                                      browser test serves in place of office.js (fake-et.js:
  *                                      the fake ET, window.Application for the WPS build). A separate
  *                                      config so the production bundle can never contain it.
+ *                                      reference.html: the template-like page firstPaint.test.ts
+ *                                      weighs the pane's first paint against.
  *   webpack --mode production --env wps
  *                                      dist-wps/keytask_<version>/: the pane for WPS 表格 (its host
  *                                      modules swapped for src/taskpane/wps/*, built for an older
@@ -63,10 +65,21 @@ function testConfig(options) {
     mode: options.mode || 'production',
     devtool: false,
     target: 'web',
-    entry: { 'fake-office': './test/browser/fakeOffice.ts', 'fake-et': './test/browser/fakeEt.ts' },
+    entry: {
+      'fake-office': './test/browser/fakeOffice.ts',
+      'fake-et': './test/browser/fakeEt.ts',
+      reference: './test/browser/reference/index.tsx',
+    },
     output: { path: path.resolve(__dirname, 'dist-test'), filename: '[name].js', clean: true },
     resolve,
     module: { rules: [tsRule()] },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'reference.html', template: './test/browser/reference/reference.html', chunks: ['reference'] }),
+    ],
+    // The reference page (firstPaint.test.ts) is weighed against the production pane, so it is
+    // built as production is even when scripts/test.js builds this config in development mode.
+    optimization: { nodeEnv: 'production', minimize: true },
+    performance: { hints: false },
   };
 }
 

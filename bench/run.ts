@@ -11,6 +11,7 @@ import { countyFiles } from './data';
 import { type EngineResult, benchEngine, benchSingleSheet } from './engine';
 import { type ExcelResult, benchExcel } from './excelPath';
 import { type FilesResult, type MemoryResult, type Tools, benchFiles, benchMemory, checkPandas, runTool } from './files';
+import { firstPaintLines } from './firstPaint';
 import { type BenchReport, checkTargets, formatReport } from './report';
 
 type Mode = BenchReport['mode'];
@@ -167,7 +168,7 @@ async function main(argv: string[]): Promise<number> {
   const file = join(outDir, `bench-${stamp(started)}.json`);
   writeFileSync(file, json);
   writeFileSync(join(outDir, 'latest.json'), json);
-  process.stdout.write(formatReport(report).join('\n') + '\n');
+  process.stdout.write([...formatReport(report), ...firstPaintLines(root)].join('\n') + '\n');
   process.stdout.write(`\nfigures written to ${file} and ${join(outDir, 'latest.json')}\n`);
   return 0;
 }

@@ -15,6 +15,8 @@ export interface Strings {
   appTitle: string;
   appSubtitle: string;
   tabs: { generate: string; review: string; rollup: string; diagnostics: string };
+  /** while a part of the pane loads on first use (components/lazyPanel.tsx) */
+  loading: string;
   generate: {
     intro: string;
     source: string;
@@ -255,6 +257,9 @@ export interface Strings {
     boundaryTitle: string;
     boundaryBody: string;
     retry: string;
+    /** a part of the pane that could not be loaded (offline, say) */
+    loadTitle: string;
+    loadBody: string;
     unknown: string;
     notInOffice: string;
     excelTooOld: string;
@@ -266,6 +271,7 @@ export const ZH: Strings = {
   appTitle: '重点任务清单',
   appSubtitle: '生成、审核、汇总县（市、区）填报表',
   tabs: { generate: '填报', review: '审核', rollup: '汇总', diagnostics: '诊断' },
+  loading: '正在加载…',
   generate: {
     intro: '按计划生成市级清单、各县（市、区）填报表和单位名录。已填写的内容会保留。',
     source: '计划来源',
@@ -532,6 +538,8 @@ export const ZH: Strings = {
     boundaryTitle: '任务窗格出错了',
     boundaryBody: '很抱歉，界面遇到意外错误。工作簿没有受到影响，请重试或重新打开任务窗格。',
     retry: '重试',
+    loadTitle: '这部分界面未能加载',
+    loadBody: '可能是网络已断开。工作簿没有受到影响，请检查网络后重试。',
     unknown: '发生未知错误。',
     notInOffice: '请在 Excel 中打开本加载项。',
     excelTooOld: '此版本的 Excel 不支持本加载项所需的功能（ExcelApi 1.8）。请更新 Excel 后重试。',
@@ -543,6 +551,7 @@ export const EN: Strings = {
   appTitle: 'Key tasks',
   appSubtitle: 'Generate, review and roll up county task lists',
   tabs: { generate: 'Generate', review: 'Review', rollup: 'Roll-up', diagnostics: 'Diagnostics' },
+  loading: 'Loading…',
   generate: {
     intro: 'Creates the city list, one sheet per county and the unit directory from a plan. Anything already filled in is kept.',
     source: 'Plan',
@@ -821,6 +830,8 @@ export const EN: Strings = {
     boundaryTitle: 'Something went wrong',
     boundaryBody: 'The task pane hit an unexpected error. Your workbook was not affected; try again or reopen the pane.',
     retry: 'Try again',
+    loadTitle: 'This part of the pane did not load',
+    loadBody: 'The network may be down. Your workbook was not affected; check the connection and try again.',
     unknown: 'An unknown error occurred.',
     notInOffice: 'Open this add-in from Excel.',
     excelTooOld: 'This version of Excel lacks a feature the add-in needs (ExcelApi 1.8). Please update Excel.',

@@ -1,8 +1,9 @@
 /**
  * The offline WPS add-in package (`npm run build:wps`): the files WPS needs are there, ribbon.xml
  * and jsplugins.xml are well-formed XML naming what main.js defines, and — when the WPS pane has
- * been built (scripts/test.js builds it) — every script parses as ES2019, the syntax the WPS
- * build is compiled down to (webpack.config.js).
+ * been built (scripts/test.js builds it) — every script, taskpane.js and each chunk it loads on
+ * first use (the 审核 / 汇总 / 诊断 tabs, the importer …), parses as ES2019, the syntax the WPS
+ * build is compiled down to (webpack.config.js), with no Excel host code in any of them.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -67,6 +68,8 @@ describeWith(XMLLINT, 'xmllint', 'the WPS add-in package', () => {
   (built || IN_CI ? it : it.skip)('builds scripts an ES2019 browser parses, with no office.js and no Excel host left in', () => {
     const scripts = fs.readdirSync(BUILT).filter((f) => f.endsWith('.js'));
     expect(scripts).toContain('taskpane.js');
+    // The chunks loaded when a tab or the importer is first opened lie beside taskpane.js.
+    expect(scripts).toEqual(expect.arrayContaining(['tab-review.js', 'tab-rollup.js', 'tab-diagnostics.js', 'import.js', 'generate.js']));
     for (const f of scripts) {
       const code = fs.readFileSync(path.join(BUILT, f), 'utf8');
       expect(() => acorn.parse(code, { ecmaVersion: 2019, sourceType: 'script' })).not.toThrow();

@@ -2,12 +2,17 @@ import { MessageBar, MessageBarBody, Tab, TabList, makeStyles, tokens } from '@f
 import { useState } from 'react';
 import type { ExcelApi } from '../../hosts/excel/runtime';
 import { useStrings } from '../i18n';
-import { DiagnosticsTab } from './diagnostics/DiagnosticsTab';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GenerateTab } from './GenerateTab';
 import { Header } from './Header';
-import { ReviewTab } from './review/ReviewTab';
-import { RollupTab } from './rollup/RollupTab';
+import { Loading, lazyRetry } from './lazyPanel';
+
+// The first tab paints with the pane; the others (and the core each calls) load when first opened.
+const ReviewTab = lazyRetry(() => import(/* webpackChunkName: "tab-review" */ './review/ReviewTab').then((m) => m.ReviewTab));
+const RollupTab = lazyRetry(() => import(/* webpackChunkName: "tab-rollup" */ './rollup/RollupTab').then((m) => m.RollupTab));
+const DiagnosticsTab = lazyRetry(() =>
+  import(/* webpackChunkName: "tab-diagnostics" */ './diagnostics/DiagnosticsTab').then((m) => m.DiagnosticsTab),
+);
 
 type TabId = 'generate' | 'review' | 'rollup' | 'diagnostics';
 const TABS: readonly TabId[] = ['generate', 'review', 'rollup', 'diagnostics'];
@@ -25,6 +30,12 @@ export function App({ api }: { api: ExcelApi }) {
   const s = useStrings();
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>('generate');
+  // A tab's panel is mounted when first opened and then kept (see below).
+  const [opened, setOpened] = useState<ReadonlySet<TabId>>(() => new Set([tab]));
+  const open = (id: TabId): void => {
+    setTab(id);
+    setOpened((before) => (before.has(id) ? before : new Set(before).add(id)));
+  };
   const supported = api.isSetSupported(REQUIRED_API.set, REQUIRED_API.version);
 
   const panel = (id: TabId) => {
@@ -43,7 +54,7 @@ export function App({ api }: { api: ExcelApi }) {
   return (
     <div className={styles.root}>
       <Header />
-      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)}>
+      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_, data) => open(data.value as TabId)}>
         {TABS.map((id) => (
           <Tab key={id} value={id} id={`tab-${id}`} aria-controls={`panel-${id}`}>
             {s.tabs[id]}
@@ -55,10 +66,14 @@ export function App({ api }: { api: ExcelApi }) {
           <MessageBarBody>{s.errors.excelTooOld}</MessageBarBody>
         </MessageBar>
       )}
-      {/* Panels stay mounted so a running generation and typed input survive a tab switch. */}
+      {/* Panels stay mounted once opened so a running generation and typed input survive a tab switch. */}
       {TABS.map((id) => (
         <div key={id} id={`panel-${id}`} role="tabpanel" aria-labelledby={`tab-${id}`} hidden={tab !== id} className={styles.panel}>
-          <ErrorBoundary>{panel(id)}</ErrorBoundary>
+          {opened.has(id) && (
+            <ErrorBoundary>
+              <Loading>{panel(id)}</Loading>
+            </ErrorBoundary>
+          )}
         </div>
       ))}
     </div>

@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { type Strings, StringsContext } from '../i18n';
+import { retryFailedLoads } from './lazyPanel';
 
 interface Props {
   children: ReactNode;
@@ -8,6 +9,13 @@ interface Props {
 
 interface State {
   failed: boolean;
+  /** a chunk of the pane that did not arrive, rather than a bug */
+  notLoaded: boolean;
+}
+
+/** webpack's name for a chunk that failed to load (components/lazyPanel.tsx). */
+function isLoadFailure(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ChunkLoadError';
 }
 
 /**
@@ -17,15 +25,20 @@ interface State {
 export class ErrorBoundary extends Component<Props, State> {
   static override contextType = StringsContext;
   declare context: Strings;
-  override state: State = { failed: false };
+  override state: State = { failed: false, notLoaded: false };
 
-  static getDerivedStateFromError(): State {
-    return { failed: true };
+  static getDerivedStateFromError(error: unknown): State {
+    return { failed: true, notLoaded: isLoadFailure(error) };
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     console.error('keytask task pane error', error, info.componentStack);
   }
+
+  private readonly retry = (): void => {
+    retryFailedLoads();
+    this.setState({ failed: false, notLoaded: false });
+  };
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children;
@@ -33,11 +46,11 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <MessageBar intent="error" layout="multiline" role="alert">
         <MessageBarBody>
-          <MessageBarTitle>{s.errors.boundaryTitle}</MessageBarTitle>
-          {s.errors.boundaryBody}
+          <MessageBarTitle>{this.state.notLoaded ? s.errors.loadTitle : s.errors.boundaryTitle}</MessageBarTitle>
+          {this.state.notLoaded ? s.errors.loadBody : s.errors.boundaryBody}
         </MessageBarBody>
         <MessageBarActions>
-          <Button onClick={() => this.setState({ failed: false })}>{s.errors.retry}</Button>
+          <Button onClick={this.retry}>{s.errors.retry}</Button>
         </MessageBarActions>
       </MessageBar>
     );

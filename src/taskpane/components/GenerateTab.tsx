@@ -17,16 +17,20 @@ import { useMemo, useState } from 'react';
 import type { SheetAction } from '../../core/generate/generate';
 import type { Lang } from '../../core/i18n';
 import type { Paper } from '../../core/sheet/printPlan';
-import { generateInExcel } from '../../hosts/excel/generate';
 import type { ExcelApi } from '../../hosts/excel/runtime';
 import { type Strings, useStrings } from '../i18n';
 import { checkPeriod, errorMessage, parseCounties } from '../input';
 import { type ImportDraft, correctedPlan, includedCount } from '../importDraft';
-import { type PlanSource, SAMPLE_PLAN, defaultPeriod, planFor } from '../plans';
-import { ConflictDialog } from './ConflictDialog';
-import { ImportPanel } from './generate/ImportPanel';
+import { type PlanSource, SAMPLE_INFO, defaultPeriod, planFor } from '../plans';
+import { ErrorBoundary } from './ErrorBoundary';
 import { NextPeriodPanel } from './generate/NextPeriodPanel';
+import { Loading, Quietly, lazyRetry, useOpenedOnce } from './lazyPanel';
 import { useConflictQuestion } from './useConflictQuestion';
+
+// The importer (and mammoth for .docx) loads when a clerk first picks 从规划文本导入.
+const ImportPanel = lazyRetry(() => import(/* webpackChunkName: "import" */ './generate/ImportPanel').then((m) => m.ImportPanel));
+
+const ConflictDialog = lazyRetry(() => import(/* webpackChunkName: "dialog-conflict" */ './ConflictDialog').then((m) => m.ConflictDialog));
 
 /** What generateInExcel reports back. */
 interface Outcome {
@@ -57,6 +61,7 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
   const styles = useStyles();
 
   const [source, setSource] = useState<Source>('sample');
+  const [importOpened, setImportOpened] = useState(false);
   const [draft, setDraft] = useState<ImportDraft | null>(null);
   const [startYear, setStartYear] = useState(String(defaultPeriod('sample').startYear));
   const [endYear, setEndYear] = useState(String(defaultPeriod('sample').endYear));
@@ -65,10 +70,11 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
   const [paper, setPaper] = useState<Paper>('A4');
   const [status, setStatus] = useState<Status>({ state: 'idle' });
   const { confirm, conflicts, answer } = useConflictQuestion();
+  const asked = useOpenedOnce(conflicts !== null);
 
   const counties = useMemo(() => parseCounties(countiesText), [countiesText]);
   const sourceLabel = (src: Source): string =>
-    src === 'sample' ? s.generate.sourceSample(SAMPLE_PLAN.name) : src === 'empty' ? s.generate.sourceEmpty : s.importPlan.source;
+    src === 'sample' ? s.generate.sourceSample(SAMPLE_INFO.name) : src === 'empty' ? s.generate.sourceEmpty : s.importPlan.source;
   const langLabel = (lang: Lang): string => (lang === 'zh' ? s.generate.headerLangZh : s.generate.headerLangEn);
 
   const setPeriod = (start: number, end: number): void => {
@@ -77,6 +83,7 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
   };
   const chooseSource = (src: Source): void => {
     setSource(src);
+    if (src === 'import') setImportOpened(true);
     if (src !== 'import') {
       const period = defaultPeriod(src);
       setPeriod(period.startYear, period.endYear);
@@ -98,7 +105,9 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
       const plan =
         source === 'import' && draft
           ? correctedPlan(draft, period.startYear, period.endYear)
-          : planFor(source === 'import' ? 'empty' : source, period.startYear, period.endYear);
+          : await planFor(source === 'import' ? 'empty' : source, period.startYear, period.endYear);
+      // The generation code is not needed to paint the tab; it loads on the first 生成.
+      const { generateInExcel } = await import(/* webpackChunkName: "generate" */ '../../hosts/excel/generate');
       const outcome = await generateInExcel(api, plan, { counties, lang: headerLang, paper }, confirm);
       setStatus({ state: 'done', outcome });
     } catch (err) {
@@ -182,7 +191,11 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
       </Field>
       {/* Kept mounted while another plan is chosen, so the pasted text and corrections survive. */}
       <div hidden={source !== 'import'}>
-        <ImportPanel draft={draft} onDraft={setDraft} onPeriod={setPeriod} disabled={running} />
+        {importOpened && (
+          <Loading>
+            <ImportPanel draft={draft} onDraft={setDraft} onPeriod={setPeriod} disabled={running} />
+          </Loading>
+        )}
       </div>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void run()} disabled={running}>
@@ -191,7 +204,13 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
         {running && <Spinner size="tiny" label={s.generate.running} />}
       </div>
       <StatusMessage status={status} s={s} listClass={styles.list} />
-      <ConflictDialog conflicts={conflicts} onAnswer={answer} />
+      {asked && (
+        <ErrorBoundary>
+          <Quietly>
+            <ConflictDialog conflicts={conflicts} onAnswer={answer} />
+          </Quietly>
+        </ErrorBoundary>
+      )}
       <NextPeriodPanel api={api} />
     </div>
   );

@@ -1,35 +1,19 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NextPeriodReport } from '../../../core/operations/nextPeriod';
-import { type AskPeriod, nextPeriodInExcel } from '../../../hosts/excel/nextPeriod';
+import type { AskPeriod } from '../../../hosts/excel/nextPeriod';
 import type { ExcelApi } from '../../../hosts/excel/runtime';
 import { type Strings, useStrings } from '../../i18n';
 import { errorMessage } from '../../input';
+import { ErrorBoundary } from '../ErrorBoundary';
+import { Quietly, lazyRetry, useOpenedOnce } from '../lazyPanel';
+import type { Question } from './PeriodDialog';
 
 type Status =
   { state: 'idle' } | { state: 'running' } | { state: 'done'; report: NextPeriodReport | null } | { state: 'failed'; message: string };
 
-interface Question {
-  current: string | null;
-  period: string;
-}
+// The dialog (and Fluent's Dialog) loads when the host first asks.
+const PeriodDialog = lazyRetry(() => import(/* webpackChunkName: "dialog-period" */ './PeriodDialog').then((m) => m.PeriodDialog));
 
 const useStyles = makeStyles({
   panel: {
@@ -80,10 +64,13 @@ export function NextPeriodPanel({ api }: { api: ExcelApi }) {
   const styles = useStyles();
   const [status, setStatus] = useState<Status>({ state: 'idle' });
   const { ask, question, setPeriod, answer } = usePeriodQuestion();
+  const asked = useOpenedOnce(question !== null);
 
   const run = async (): Promise<void> => {
     setStatus({ state: 'running' });
     try {
+      // Loaded on click: the Generate tab paints without it.
+      const { nextPeriodInExcel } = await import(/* webpackChunkName: "next-period" */ '../../../hosts/excel/nextPeriod');
       const result = await nextPeriodInExcel(api, ask);
       setStatus({ state: 'done', report: result.report });
     } catch (err) {
@@ -104,28 +91,13 @@ export function NextPeriodPanel({ api }: { api: ExcelApi }) {
         {running && !question && <Spinner size="tiny" label={s.nextPeriod.running} />}
       </div>
       <Outcome status={status} s={s} />
-      <Dialog open={question !== null} modalType="alert" onOpenChange={(_, data) => !data.open && answer(false)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{s.nextPeriod.dialogTitle}</DialogTitle>
-            <DialogContent>
-              <p>{s.nextPeriod.current(question?.current ?? null)}</p>
-              <Field label={s.nextPeriod.label} hint={s.nextPeriod.hint}>
-                <Input value={question?.period ?? ''} onChange={(_, data) => setPeriod(data.value)} />
-              </Field>
-              <p>{s.nextPeriod.explain}</p>
-            </DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => answer(true)} disabled={!question?.period.trim()}>
-                {s.nextPeriod.proceed}
-              </Button>
-              <Button appearance="secondary" onClick={() => answer(false)}>
-                {s.nextPeriod.cancel}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      {asked && (
+        <ErrorBoundary>
+          <Quietly>
+            <PeriodDialog question={question} setPeriod={setPeriod} answer={answer} />
+          </Quietly>
+        </ErrorBoundary>
+      )}
     </section>
   );
 }
