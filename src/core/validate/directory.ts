@@ -1,6 +1,7 @@
 /** Matching unit names against the unit directory, with a suggestion for near misses. */
 import { matchKey } from '../text/normalize';
 import { splitUnits } from '../text/responsibility';
+import { memoized } from './memo';
 
 function distance(a: string, b: string): number {
   const m = a.length;
@@ -56,16 +57,44 @@ export function shortForm(name: string): string {
 }
 
 /** The key of a run of list items: each item's match key, in order. */
-const runKey = (parts: string[]) => parts.map(matchKey).join('\n');
+const runKey = (parts: readonly string[]) => parts.map(matchKey).join('\n');
+
+/** Distinct names a directory remembers the answer for; a sheet names a few dozen. */
+const NAMES_REMEMBERED = 5000;
+/** Directories kept by `UnitDirectory.of`: one per unit list a session validates against. */
+const DIRECTORIES_KEPT = 4;
 
 export class UnitDirectory {
   private readonly keys: Map<string, string>;
+  /** entries by their `shortForm`, in directory order: the long and short names of one office */
+  private readonly byShortForm = new Map<string, Array<[string, string]>>();
   /** entries a list splitter cuts into parts (`各乡镇政府、街道办事处`), by `runKey` of their parts */
   private readonly groups = new Set<string>();
   private readonly mostParts: number = 1;
 
+  /**
+   * The directory of `units`, built once per list: a roll-up checks every county against the
+   * same list, and each directory remembers the names it has answered for.
+   */
+  static of(units: string[]): UnitDirectory {
+    const signature = units.join('\u0000');
+    let dir = built.get(signature);
+    if (!dir) {
+      dir = new UnitDirectory([...units]);
+      if (built.size >= DIRECTORIES_KEPT) built.delete(built.keys().next().value!);
+      built.set(signature, dir);
+    }
+    return dir;
+  }
+
   constructor(readonly units: string[]) {
     this.keys = new Map(units.map((u) => [matchKey(u), u]));
+    for (const [k, name] of this.keys) {
+      const short = shortForm(name);
+      const same = this.byShortForm.get(short);
+      if (same) same.push([k, name]);
+      else this.byShortForm.set(short, [[k, name]]);
+    }
     for (const u of units) {
       const parts = splitUnits(u);
       if (parts.length < 2) continue;
@@ -79,8 +108,8 @@ export class UnitDirectory {
    * such as `各乡镇政府、街道办事处`, which a responsibility cell lists as written), longest run
    * first; every other name is left as it is.
    */
-  join(names: string[]): string[] {
-    if (this.groups.size === 0) return names;
+  join(names: readonly string[]): string[] {
+    if (this.groups.size === 0) return names as string[];
     const out: string[] = [];
     for (let i = 0; i < names.length;) {
       let k = Math.min(this.mostParts, names.length - i);
@@ -91,16 +120,17 @@ export class UnitDirectory {
     return out;
   }
 
-  has(unit: string): boolean {
-    return this.keys.has(matchKey(unit));
-  }
+  /** Whether the name is an entry, written any way `matchKey` takes as the same. */
+  readonly has: (unit: string) => boolean = memoized(NAMES_REMEMBERED, (unit) => this.keys.has(matchKey(unit)));
 
   /** The closest entry, when one is close enough to be a slip (`市发展改革委员` → `市发展改革委`). */
-  suggest(unit: string): string | null {
+  readonly suggest: (unit: string) => string | null = memoized(NAMES_REMEMBERED, (unit) => this.closest(unit));
+
+  private closest(unit: string): string | null {
     const key = matchKey(unit);
     // The same office under its short or long name is the suggestion, however far apart they are.
-    const short = shortForm(unit);
-    for (const [k, name] of this.keys) if (k !== key && shortForm(name) === short) return name;
+    const same = this.byShortForm.get(shortForm(unit))?.find(([k]) => k !== key);
+    if (same) return same[1];
     let best: string | null = null;
     let bestD = Infinity;
     for (const [k, name] of this.keys) {
@@ -114,3 +144,5 @@ export class UnitDirectory {
     return best !== null && bestD <= limit ? best : null;
   }
 }
+
+const built = new Map<string, UnitDirectory>();

@@ -9,11 +9,12 @@ import type { ReadSheet } from '../layout/reader';
 import { kindFromLabel } from '../layout/vocabulary';
 import type { MilestoneKind } from '../model';
 import { cellText } from '../sheet/grid';
-import { type CellValue, cellAddress } from '../sheet/spec';
+import { type CellValue, cellAddress, columnLetter } from '../sheet/spec';
 import { parseSchedule } from '../text/milestones';
 import { toSimplified } from '../text/normalize';
 import { quantitiesIn, readCellQuantity, unitFactor } from '../text/quantity';
 import { type Responsibility, parseResponsibility, splitUnits } from '../text/responsibility';
+import { memoized, memoizedPair } from './memo';
 
 export interface MilestoneEntry {
   year: number;
@@ -65,30 +66,37 @@ export interface TaskRecord {
 
 const EMPTY_NUMBER: NumberField = { value: null, unit: null, invalid: null, cell: null };
 
+/** A number field as an object literal of one shape: a hot path, called for every number cell. */
+function field(value: number | null, unit: string | null, invalid: string | null, cell: string | null, issue?: NumberIssue): NumberField {
+  return issue ? { value, unit, invalid, cell, issue } : { value, unit, invalid, cell };
+}
+
 /**
  * A number cell read against the task's unit (`readCellQuantity`): `0.23万` under 万个 is 0.23,
  * `2700家` under 万家 is 0.27, `5个` under 家 and `约4家` are no figure at all.
  */
 export function numberField(v: CellValue | undefined, cell: string | null, taskUnit: string | null = null): NumberField {
-  if (typeof v === 'object' && v !== null) return { ...EMPTY_NUMBER, invalid: cellText(v), cell };
+  if (v === null || v === undefined) return field(null, null, null, cell);
+  if (typeof v === 'number' && Number.isFinite(v)) return field(v, null, null, cell);
+  if (typeof v === 'object') return field(null, null, cellText(v), cell);
   const text = cellText(v);
-  if (/^#/.test(text)) return { ...EMPTY_NUMBER, invalid: text, cell };
+  if (text.startsWith('#')) return field(null, null, text, cell);
   const q = readCellQuantity(v, taskUnit);
   switch (q.kind) {
     case 'empty':
-      return { ...EMPTY_NUMBER, cell };
+      return field(null, null, null, cell);
     case 'number':
-      return { ...EMPTY_NUMBER, value: q.value, cell };
+      return field(q.value, null, null, cell);
     case 'converted':
-      return { ...EMPTY_NUMBER, value: q.value, cell, issue: { kind: 'converted', typed: q.typed, value: q.value, unit: taskUnit ?? '' } };
+      return field(q.value, null, null, cell, { kind: 'converted', typed: q.typed, value: q.value, unit: taskUnit ?? '' });
     case 'withUnit':
-      return { ...EMPTY_NUMBER, value: q.value, unit: q.unit, cell };
+      return field(q.value, q.unit, null, cell);
     case 'unitMismatch':
-      return { ...EMPTY_NUMBER, cell, issue: { kind: 'unitMismatch', typed: q.typed, unit: q.unit, expected: taskUnit ?? '' } };
+      return field(null, null, null, cell, { kind: 'unitMismatch', typed: q.typed, unit: q.unit, expected: taskUnit ?? '' });
     case 'approximate':
-      return { ...EMPTY_NUMBER, cell, issue: { kind: 'approximate', typed: q.typed } };
+      return field(null, null, null, cell, { kind: 'approximate', typed: q.typed });
     case 'invalid':
-      return { ...EMPTY_NUMBER, invalid: q.typed, cell };
+      return field(null, null, q.typed, cell);
   }
 }
 
@@ -111,14 +119,20 @@ const ROW = Symbol('row');
 function cellsOfRow(columns: ReadSheet['columns']): (row: number) => Partial<Record<ColumnKey, string>> {
   const proto = {};
   for (const [key, c] of Object.entries(columns) as Array<[ColumnKey, number]>) {
+    // `cellAddress` without working out the column's letters again on every read.
+    const letters = columnLetter(c);
     Object.defineProperty(proto, key, {
       get(this: { [ROW]: number }) {
-        return cellAddress(this[ROW], c);
+        return `${letters}${this[ROW] + 1}`;
       },
       enumerable: true,
     });
   }
-  return (row) => Object.assign(Object.create(proto) as Partial<Record<ColumnKey, string>>, { [ROW]: row });
+  return (row) => {
+    const cells = Object.create(proto) as { [ROW]: number };
+    cells[ROW] = row;
+    return cells as Partial<Record<ColumnKey, string>>;
+  };
 }
 
 type ReadResponsibility = Omit<TaskRecord['responsibility'], 'cell'>;
@@ -146,17 +160,12 @@ function responsibilityCell(respText: string): ReadResponsibility {
 }
 
 /**
- * `make(key)` once per distinct key of a sheet, frozen since every row with that text shares it:
- * a large sheet repeats its responsibility and deadline cells row after row, and parsing each
- * again made most of what validating it allocated.
+ * `make(key)` once per distinct text, frozen since every row with that text shares it: a large
+ * sheet repeats its responsibility and deadline cells row after row, and every county of a
+ * roll-up the plan's; parsing each again made most of what validating a sheet allocated.
  */
-function once<T extends object>(memo: Map<string, T>, key: string, make: (key: string) => T): T {
-  let v = memo.get(key);
-  if (v === undefined) {
-    v = deepFreeze(make(key));
-    memo.set(key, v);
-  }
-  return v;
+function once<T extends object>(make: (key: string) => T): (key: string) => T {
+  return memoized(TEXTS_REMEMBERED, (key) => deepFreeze(make(key)));
 }
 
 function deepFreeze<T>(v: T): T {
@@ -167,11 +176,16 @@ function deepFreeze<T>(v: T): T {
   return v;
 }
 
+/** Distinct cell texts each parse is remembered for: a plan has a few hundred of each. */
+const TEXTS_REMEMBERED = 5000;
+const scheduleOf = once(parseSchedule);
+const leadAndCooperatingOf = memoizedPair(TEXTS_REMEMBERED, (lead, cooperating) => deepFreeze(leadAndCooperating(lead, cooperating)));
+const responsibilityCellOf = once(responsibilityCell);
+
 export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
   const { columns } = sheet;
   const cellsOf = cellsOfRow(columns);
-  const schedules = new Map<string, ReturnType<typeof parseSchedule>>();
-  const responsibilities = new Map<string, ReadResponsibility>();
+  const yearKeys = sheet.years.map(yearKey);
   const records: TaskRecord[] = [];
   for (const r of sheet.rows) {
     if (r.type !== 'task') continue;
@@ -192,17 +206,17 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
     // Milestones: year columns first; else text in the schedule (or deadline) cell.
     const milestones: MilestoneEntry[] = [];
     const yearFields: Array<{ year: number; field: NumberField }> = [];
-    for (const year of sheet.years) {
-      const key = yearKey(year);
+    for (let i = 0; i < yearKeys.length; i++) {
+      const year = sheet.years[i];
+      const key = yearKeys[i];
       const f = numberField(v[key], cells[key] ?? null, unit);
       yearFields.push({ year, field: f });
-      if (f.value !== null)
-        milestones.push({ year, value: f.value, unit: f.unit, fromText: false, text: cellText(v[key]), cell: cells[key]! });
+      if (f.value !== null) milestones.push({ year, value: f.value, unit: f.unit, fromText: false, text: cellText(v[key]), cell: f.cell! });
     }
     let scheduleKind: MilestoneKind | null = null;
     if (milestones.length === 0) {
       const source = scheduleText ? 'schedule' : 'deadline';
-      const parsed = once(schedules, scheduleText || deadline, parseSchedule);
+      const parsed = scheduleOf(scheduleText || deadline);
       scheduleKind = parsed.kind;
       for (const m of parsed.milestones) {
         milestones.push({
@@ -245,11 +259,11 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
     let responsibility: TaskRecord['responsibility'];
     if (columns.lead !== undefined || columns.cooperating !== undefined) {
       responsibility = {
-        ...once(responsibilities, `${leadText}\u0000${coopText}`, () => leadAndCooperating(leadText, coopText)),
+        ...leadAndCooperatingOf(leadText, coopText),
         cell: cells.lead ?? null,
       };
     } else {
-      responsibility = { ...once(responsibilities, respText, () => responsibilityCell(respText)), cell: cells.responsibility ?? null };
+      responsibility = { ...responsibilityCellOf(respText), cell: cells.responsibility ?? null };
     }
 
     const record: TaskRecord = {

@@ -56,12 +56,12 @@ export function validateGrid(grid: Grid, opts: ValidateOptions): Finding[] {
 /** The rules over a sheet already read (roll-up reads each county once and checks it here). */
 export function validateRead(grid: Grid, sheet: ReadSheet, records: TaskRecord[], opts: ValidateOptions): Finding[] {
   const { findings, report } = collector(opts.sheet, opts.lang);
-  const title = grid
-    .slice(0, sheet.headerRow)
-    .flatMap((r) => r.map(cellText))
-    .join(' ');
   const years = sheet.years;
-  const period = opts.period ?? periodFromTitle(title) ?? (years.length ? { start: years[0], end: years[years.length - 1] } : null);
+  // The title is read only when the registry does not give the period (a roll-up always does).
+  const period =
+    opts.period ??
+    periodFromTitle(titleText(grid, sheet.headerRow)) ??
+    (years.length ? { start: years[0], end: years[years.length - 1] } : null);
   const ctx: RuleContext = {
     sheetName: opts.sheet,
     lang: opts.lang,
@@ -69,11 +69,12 @@ export function validateRead(grid: Grid, sheet: ReadSheet, records: TaskRecord[]
     records,
     period,
     reporting: sheet.headerBlock.period ? parseReportingPeriod(sheet.headerBlock.period) : null,
-    directory: opts.units && opts.units.length ? new UnitDirectory(opts.units) : null,
+    directory: opts.units && opts.units.length ? UnitDirectory.of(opts.units) : null,
     merges: opts.merges ?? [],
     report,
   };
   for (const rule of RULES) rule(ctx);
+  if (findings.length === 0) return findings;
   // The task's text travels with each finding: a reviewer reads the task, not its id.
   const texts = new Map(records.map((r) => [r.id, r.text]));
   for (const f of findings) {
@@ -81,4 +82,12 @@ export function validateRead(grid: Grid, sheet: ReadSheet, records: TaskRecord[]
     if (text) f.taskText = text;
   }
   return findings;
+}
+
+/** The text above the header row: the title, where a plan period may be written. */
+function titleText(grid: Grid, headerRow: number): string {
+  return grid
+    .slice(0, headerRow)
+    .flatMap((r) => r.map(cellText))
+    .join(' ');
 }

@@ -4,7 +4,8 @@ import { figureLowerIsBetter } from '../../text/direction';
 import { unitFactor } from '../../text/quantity';
 import type { Rule } from '../context';
 import { deadlineYear } from '../period';
-import { fieldName, type TaskRecord } from '../record';
+import { memoized } from '../memo';
+import { fieldName, type MilestoneEntry, type TaskRecord } from '../record';
 
 /** A milestone's value in the target's unit, or null when the units measure different things. */
 function scaled(value: number, unit: string | null, r: TaskRecord): number | null {
@@ -15,6 +16,11 @@ function scaled(value: number, unit: string | null, r: TaskRecord): number | nul
 }
 
 const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+
+/** Task and deadline texts repeat row after row and county after county: each is read once. */
+const TEXTS_REMEMBERED = 5000;
+const lowerIsBetter = memoized(TEXTS_REMEMBERED, figureLowerIsBetter);
+const yearOfDeadline = memoized(TEXTS_REMEMBERED, deadlineYear);
 
 export const milestoneYears: Rule = (ctx) => {
   const { period } = ctx;
@@ -32,7 +38,8 @@ export const milestoneYears: Rule = (ctx) => {
   }
   for (const r of ctx.records) {
     let prev: number | null = null;
-    for (const m of r.milestones.filter((x) => x.fromText)) {
+    for (const m of r.milestones) {
+      if (!m.fromText) continue;
       if (period && (m.year < period.start || m.year > period.end))
         ctx.report('milestone-year-out-of-period', m.cell, r.id || null, { year: m.year, start: period.start, end: period.end });
       if (prev !== null && m.year < prev)
@@ -42,13 +49,19 @@ export const milestoneYears: Rule = (ctx) => {
   }
 };
 
+/** Milestones in year order; those read from year columns already are, and are left as they are. */
+function byYear(ms: MilestoneEntry[]): MilestoneEntry[] {
+  for (let i = 1; i < ms.length; i++) if (ms[i].year < ms[i - 1].year) return ms.sort((a, b) => a.year - b.year);
+  return ms;
+}
+
 export const milestoneProgression: Rule = (ctx) => {
   for (const r of ctx.records) {
     if (r.kind === 'qualitative') continue;
-    const numeric = r.milestones.filter((m) => m.value !== null).sort((a, b) => a.year - b.year);
+    const numeric = byYear(r.milestones.filter((m) => m.value !== null));
     const id = r.id || null;
     // A level better low (失业率, PM2.5) is judged the other way round: its steps go down.
-    const down = figureLowerIsBetter(r.text);
+    const down = lowerIsBetter(r.text);
 
     if (r.kind === 'cumulative') {
       for (let i = 1; i < numeric.length; i++) {
@@ -66,8 +79,8 @@ export const milestoneProgression: Rule = (ctx) => {
     }
 
     // The deadline year needs a milestone once any yearly figure is given.
-    const dy = r.cells.deadline ? deadlineYear(r.deadline) : null;
-    if (dy !== null && numeric.length > 0 && !r.milestones.some((m) => m.year === dy)) {
+    const dy = numeric.length > 0 && r.cells.deadline ? yearOfDeadline(r.deadline) : null;
+    if (dy !== null && !r.milestones.some((m) => m.year === dy)) {
       ctx.report('milestone-final-mismatch', r.cells.deadline ?? r.cells.schedule ?? numeric[numeric.length - 1].cell, id, {
         missingYear: dy,
       });

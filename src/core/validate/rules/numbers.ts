@@ -11,15 +11,14 @@ import { type NumberField, type TaskRecord, fieldName } from '../record';
 const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 
 export function reportNumberField(ctx: Pick<RuleContext, 'lang' | 'report'>, r: TaskRecord, key: ColumnKey, f: NumberField): void {
-  if (!f.cell) return;
+  if (!f.cell || (f.invalid === null && !f.issue)) return;
   const id = r.id || null;
   const field = fieldName(key, ctx.lang);
   if (f.invalid !== null) {
     ctx.report('number-invalid', f.cell, id, { field, text: f.invalid });
     return;
   }
-  const issue = f.issue;
-  if (!issue) return;
+  const issue = f.issue!;
   if (issue.kind === 'unitMismatch')
     ctx.report('number-unit-mismatch', f.cell, id, { field, text: issue.typed, unit: issue.unit, expected: issue.expected });
   else if (issue.kind === 'approximate') ctx.report('number-approximate', f.cell, id, { field, text: issue.typed });
@@ -27,9 +26,10 @@ export function reportNumberField(ctx: Pick<RuleContext, 'lang' | 'report'>, r: 
 }
 
 export const numberCells: Rule = (ctx) => {
+  const yearKeys = new Map(ctx.sheet.years.map((y) => [y, yearKey(y)]));
   for (const r of ctx.records) {
     reportNumberField(ctx, r, 'target', r.target);
-    for (const y of r.yearFields) reportNumberField(ctx, r, yearKey(y.year), y.field);
+    for (const y of r.yearFields) reportNumberField(ctx, r, yearKeys.get(y.year) ?? yearKey(y.year), y.field);
     reportNumberField(ctx, r, 'actual', r.actual);
   }
 };

@@ -1,9 +1,9 @@
 /** Ids, required fields, required columns and merged cells. */
 import { type ColumnKey, FIXED_COLUMNS, type FixedColumnKey, yearKey } from '../../layout/columns';
 import { isEmpty } from '../../sheet/grid';
-import { cellAddress, parseRange } from '../../sheet/spec';
+import { type CellValue, cellAddress, parseRange } from '../../sheet/spec';
 import type { Rule } from '../context';
-import { fieldName } from '../record';
+import { type TaskRecord, fieldName } from '../record';
 
 export const taskIds: Rule = (ctx) => {
   const seen = new Map<string, string>();
@@ -33,30 +33,34 @@ export const requiredFields: Rule = (ctx) => {
       if (!r.text && r.cells.task) ctx.report('required-missing', r.cells.task, r.id || null, { field: fieldName('task', ctx.lang) });
     return;
   }
-  const checked: FixedColumnKey[] = ['task', 'kind', 'deadline', 'unit', 'actual', 'status'];
+  // What a sheet checks is the same for every row: worked out once, not per cell.
+  const checked = (['task', 'kind', 'deadline', 'unit', 'actual', 'status'] as FixedColumnKey[])
+    .map((key) => ({ key, def: FIXED_COLUMNS[key] }))
+    .filter(({ def }) => def.filledBy !== 'period' || ctx.reporting);
+  const yearKeys = new Map(ctx.sheet.years.map((y) => [y, yearKey(y)]));
   for (const key of ['task', 'deadline'] as FixedColumnKey[]) {
     if (columns[key] === undefined && columns.schedule === undefined)
       ctx.report('column-missing', null, null, { field: fieldName(key, ctx.lang) });
   }
+  const missing = (r: TaskRecord, key: ColumnKey): void => {
+    // A cell's address is made only for a blank cell: most are filled.
+    const cell = blank(r.values[key]) ? r.cells[key] : undefined;
+    if (cell) ctx.report('required-missing', cell, r.id || null, { field: fieldName(key, ctx.lang) });
+  };
   for (const r of ctx.records) {
-    for (const key of checked) {
-      const def = FIXED_COLUMNS[key];
-      const cell = r.cells[key];
-      if (!cell) continue;
+    for (const { key, def } of checked) {
       if (def.required === 'measured' && r.kind === 'qualitative') continue;
-      if (def.filledBy === 'period' && !ctx.reporting) continue;
-      if (isEmpty(r.values[key as ColumnKey])) ctx.report('required-missing', cell, r.id || null, { field: fieldName(key, ctx.lang) });
+      missing(r, key);
     }
     // Every plan year of a measured task needs its milestone: the template marks these cells
     // required, and 填报情况 counts a blank one as missing.
     if (r.kind === 'qualitative') continue;
-    for (const y of r.yearFields) {
-      const key = yearKey(y.year);
-      const cell = r.cells[key];
-      if (cell && isEmpty(r.values[key])) ctx.report('required-missing', cell, r.id || null, { field: fieldName(key, ctx.lang) });
-    }
+    for (const y of r.yearFields) missing(r, yearKeys.get(y.year) ?? yearKey(y.year));
   }
 };
+
+/** `isEmpty`, without making text of a number first. */
+const blank = (v: CellValue | undefined): boolean => typeof v !== 'number' && isEmpty(v);
 
 /** A merge spanning several task rows hides values from every row but the first. */
 export const mergedCells: Rule = (ctx) => {
