@@ -23,6 +23,12 @@ export const EXIT = { ok: 0, findings: 1, badInput: 2, internal: 3 } as const;
 
 export interface CliIo extends Output {
   err(line: string): void;
+  /**
+   * Resolves once the output written so far has gone to its reader. A pipe whose reader is
+   * slower than keytask takes what it can and node keeps the rest in memory: a long output
+   * (a roll-up's JSON, tens of MB) waits here between pieces instead.
+   */
+  drained?(): Promise<void>;
 }
 
 /**
@@ -53,6 +59,17 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 const STD_IO: CliIo = {
   out: (l) => writeTo(process.stdout, l),
   err: (l) => writeTo(process.stderr, l),
+  drained: () =>
+    process.stdout.writableNeedDrain && !closed.has(process.stdout)
+      ? new Promise((done) => {
+          // A reader that goes away (EPIPE) ends the wait as a drain does.
+          const end = (): void => {
+            process.stdout.off('drain', end).off('error', end);
+            done();
+          };
+          process.stdout.on('drain', end).on('error', end);
+        })
+      : Promise.resolve(),
 };
 
 /** From lib/cli or src/cli alike, the package root is two folders up. */

@@ -37,6 +37,8 @@ export interface RollupArgs {
 export interface RollupIo {
   out(line: string): void;
   err(line: string): void;
+  /** resolves once what was written has gone to its reader (see CliIo) */
+  drained?(): Promise<void>;
 }
 
 function today(): string {
@@ -128,8 +130,12 @@ export async function runRollup(
   const op = roll!.finish();
   const result = op.result!;
 
-  if (format === 'json') for (const piece of rollupJsonPieces(result)) io.out(piece);
-  else for (const line of rollupTable(result, lang, m)) io.out(line);
+  if (format === 'json') {
+    for (const piece of rollupJsonPieces(result)) {
+      io.out(piece);
+      await io.drained?.();
+    }
+  } else for (const line of rollupTable(result, lang, m)) io.out(line);
 
   if (output && op.workbook) {
     // ExcelJS is loaded only when a file is written: reading does not need it.

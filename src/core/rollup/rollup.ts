@@ -196,9 +196,9 @@ type PreparedRow = {
   | { kind: 'unit-mismatch'; cell: string | null; unit: string }
   | {
       kind: 'figures';
+      /** its figures; the comparison with last period reads the actual's cell (figures.cells.actual) */
       figures: CountyFigures;
-      /** what the comparison with last period reads: the actual's cell and what was typed there */
-      actualCell: string | null;
+      /** what was typed in the actual's cell, for the comparison with last period */
       typedActual: CellValue | undefined;
       /** the cell the actual's figure was read from, where an error leaves it out */
       actualFieldCell: string | null;
@@ -209,6 +209,13 @@ type PreparedRow = {
 );
 
 const FILLED = { target: 1, actual: 2, status: 4, milestones: 8 } as const;
+
+/**
+ * The one empty list of figures every row without an excluded or a blank figure shares: two
+ * empty arrays a row were 64 bytes of 120,000 rows at 800 counties. Frozen, so a change to it
+ * fails loudly; a row that gains a figure gets a list of its own.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
 
 interface ReadSubmission {
   county: string;
@@ -316,13 +323,15 @@ export function prepareSubmission(s: Submission, city: RollupCity, opts: RollupO
   }
   const origin = s.sheet ? { file: s.source, sheet: s.sheet } : { sheet: s.source };
   const rows: ReadSubmission['rows'] = [];
+  const years = citySheet.years;
+  const figureKeys: FigureKey[] = ['target', ...years.map(yearKey)];
   for (const [id, r] of records) {
     for (const place of city.places.get(id) ?? []) {
       rows[place] = prepareRow(
         r,
         cityRecords[place],
         sheet.years.length > 0,
-        { source: where, origin, errors: errors.get(id), years: citySheet.years },
+        { source: where, origin, errors: errors.get(id), years, figureKeys },
         opts.lang,
       );
     }
@@ -340,7 +349,14 @@ function prepareRow(
   r: TaskRecord,
   c: TaskRecord,
   yearColumns: boolean,
-  sub: { source: string; origin: CountyFigures['origin']; errors: Map<string, Finding> | undefined; years: number[] },
+  sub: {
+    source: string;
+    origin: CountyFigures['origin'];
+    errors: Map<string, Finding> | undefined;
+    years: number[];
+    /** the target and each year's milestone: the figures a row may leave blank */
+    figureKeys: FigureKey[];
+  },
   lang: Lang,
 ): PreparedRow {
   const filled =
@@ -365,11 +381,14 @@ function prepareRow(
   }
   const { years } = sub;
   const f = scaledFigures(r, years, scale);
+  // A row's cell addresses are made each time they are asked for (validate/record.ts): once here.
+  const actualCell = r.cells.actual ?? null;
+  const excluded = excludedFigures(r, years, f, sub.errors, lang);
+  const blank = c.kind === 'qualitative' ? NONE : sub.figureKeys.filter((k) => r.cells[k] !== undefined && isEmpty(r.values[k]));
   return {
     filled,
     valuedYears,
     kind: 'figures',
-    actualCell: r.cells.actual ?? null,
     typedActual: r.values.actual,
     actualFieldCell: r.actual.cell,
     status: cellText(r.values.status),
@@ -378,16 +397,13 @@ function prepareRow(
       target: f.target,
       milestones: f.milestones,
       actual: f.actual,
-      source: `${sub.source}!${r.cells.actual ?? r.cells.id ?? cellAddress(r.row, 0)}`,
-      cells: { target: r.cells.target ?? null, actual: r.cells.actual ?? null },
+      source: `${sub.source}!${actualCell ?? r.cells.id ?? cellAddress(r.row, 0)}`,
+      cells: { target: r.cells.target ?? null, actual: actualCell },
       scale,
       note: cellText(r.values.progress) || null,
       origin: sub.origin,
-      excluded: excludedFigures(r, years, f, sub.errors, lang),
-      blank:
-        c.kind === 'qualitative'
-          ? []
-          : (['target', ...years.map(yearKey)] as FigureKey[]).filter((k) => r.cells[k] !== undefined && isEmpty(r.values[k])),
+      excluded: excluded.length ? excluded : NONE,
+      blank: blank.length ? blank : NONE,
     },
   };
 }
@@ -473,7 +489,7 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
             id: c.id,
             kind: c.kind,
             source: sub.source,
-            cell: r.actualCell,
+            cell: f.cells.actual,
             typed: r.typedActual,
             actual: f.actual,
             errors: r.errors,
