@@ -168,6 +168,26 @@ describe('keytask rollup', () => {
     expect(j.findings.filter((f) => f.code === 'county-missing').map((f) => f.params.county)).toEqual(['登封市']);
   });
 
+  it('writes its JSON a piece at a time, waiting for the reader between pieces', async () => {
+    const out: string[] = [];
+    let waits = 0;
+    let written = 0;
+    const io = {
+      out: (l: string) => out.push(l),
+      err: () => undefined,
+      // a reader that takes each piece before the next is written
+      drained: async () => {
+        waits++;
+        expect(out.length).toBe(++written);
+      },
+    };
+    const code = await main(['node', 'keytask', 'rollup', fx.city, ...fx.counties, '--format', 'json'], io, messages('en'));
+    expect(code).toBeLessThan(2);
+    const j = JSON.parse(out.join('\n')) as RollupJson;
+    expect(waits).toBe(out.length);
+    expect(out.length).toBeGreaterThan(j.tasks.length);
+  });
+
   const CORPUS = join(__dirname, '..', '..', '..', 'shared', 'xlsx-corpus');
   (existsSync(CORPUS) ? it : it.skip)(
     'names a submitted data sheet that is no task list as unreadable, and sums nothing of it',
