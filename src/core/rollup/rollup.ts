@@ -384,7 +384,7 @@ function prepareRow(
   // A row's cell addresses are made each time they are asked for (validate/record.ts): once here.
   const actualCell = r.cells.actual ?? null;
   const excluded = excludedFigures(r, years, f, sub.errors, lang);
-  const blank = c.kind === 'qualitative' ? NONE : sub.figureKeys.filter((k) => r.cells[k] !== undefined && isEmpty(r.values[k]));
+  const blank = c.kind === 'qualitative' ? NONE : sub.figureKeys.filter((k) => k in r.cells && isEmpty(r.values[k]));
   return {
     filled,
     valuedYears,
