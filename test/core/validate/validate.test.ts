@@ -1,3 +1,4 @@
+import { convertedText } from '../../../src/core/validate/rules/numbers';
 import { generateWorkbook } from '../../../src/core/generate/generate';
 import { CATALOGUE, type Finding, type FindingCode, summarize } from '../../../src/core/findings/catalogue';
 import { emptyPlan } from '../../../src/core/model';
@@ -177,6 +178,17 @@ describe('each rule, on a sheet made to break it', () => {
       `number-converted@G${rowOf(g, '10') + 1}:目标值填写“1.6万”,按本任务单位“家”计为16000`,
       `number-converted@J${rowOf(g, '10') + 1}:2024年目标填写“1.31万”,按本任务单位“家”计为13100`,
     ]);
+  });
+
+  it('says what a small converted figure counts as, not 0', () => {
+    const g = standardGrid();
+    g[rowOf(g, '10')][COL.unit] = '亿元';
+    g[rowOf(g, '10')][COL.y2024] = '0.0045万';
+    const f = check(g).find((x) => x.code === 'number-converted' && x.taskId === '10');
+    expect(f?.message).toBe('2024年目标填写“0.0045万”,按本任务单位“亿元”计为0.00000045');
+    expect(convertedText(0.00012)).toBe('0.00012');
+    expect(convertedText(16000)).toBe('16000');
+    expect(convertedText(-0.000123456789)).toBe('-0.000123457');
   });
 
   it('reads responsibility sentences typed into the lead column, traditional characters too', () => {

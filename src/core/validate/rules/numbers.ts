@@ -8,7 +8,16 @@ import { yearKey } from '../../layout/columns';
 import type { Rule, RuleContext } from '../context';
 import { type NumberField, type TaskRecord, fieldName } from '../record';
 
-const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+/**
+ * A converted figure as the clerk checks it: to six decimal places, and a small one to six
+ * significant digits in plain decimals — rounded to six places, 0.0045万 under 亿元
+ * (0.00000045, a figure that is summed) read "计为0".
+ */
+export function convertedText(n: number): string {
+  if (n === 0 || !Number.isFinite(n) || Math.abs(n) >= 0.001) return String(Math.round(n * 1e6) / 1e6);
+  const fixed = n.toFixed(Math.min(20, 5 - Math.floor(Math.log10(Math.abs(n)))));
+  return fixed.replace(/0+$/, '');
+}
 
 export function reportNumberField(ctx: Pick<RuleContext, 'lang' | 'report'>, r: TaskRecord, key: ColumnKey, f: NumberField): void {
   if (!f.cell || (f.invalid === null && !f.issue)) return;
@@ -22,7 +31,7 @@ export function reportNumberField(ctx: Pick<RuleContext, 'lang' | 'report'>, r: 
   if (issue.kind === 'unitMismatch')
     ctx.report('number-unit-mismatch', f.cell, id, { field, text: issue.typed, unit: issue.unit, expected: issue.expected });
   else if (issue.kind === 'approximate') ctx.report('number-approximate', f.cell, id, { field, text: issue.typed });
-  else ctx.report('number-converted', f.cell, id, { field, text: issue.typed, unit: issue.unit, value: fmt(issue.value) });
+  else ctx.report('number-converted', f.cell, id, { field, text: issue.typed, unit: issue.unit, value: convertedText(issue.value) });
 }
 
 export const numberCells: Rule = (ctx) => {
