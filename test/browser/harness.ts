@@ -233,8 +233,9 @@ export function usePane(host: PaneHost = 'excel'): Pane {
 
 /** Generates the sample plan for `counties` from the Generate tab and waits until it is done. */
 export async function generateSample(page: Page, counties: string): Promise<void> {
-  await page.getByRole('combobox', { name: '计划来源' }).click();
-  await page.getByRole('option', { name: /^示例计划：商丘市/ }).click();
+  const source = page.getByRole('combobox', { name: '计划来源' });
+  const sample = await source.getByRole('option', { name: /^示例计划：商丘市/ }).textContent();
+  await source.selectOption({ label: sample ?? '' });
   await page.getByRole('textbox', { name: '县（市、区）' }).fill(counties);
   await page.getByRole('button', { name: '生成', exact: true }).click();
 }

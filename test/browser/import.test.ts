@@ -13,8 +13,7 @@ const CITY = '重点任务清单';
 const COL = { unit: 4, lead: 11, cooperating: 12 };
 
 async function chooseImport(page: Page): Promise<void> {
-  await page.getByRole('combobox', { name: '计划来源' }).click();
-  await page.getByRole('option', { name: '从规划文本导入' }).click();
+  await page.getByRole('combobox', { name: '计划来源' }).selectOption({ label: '从规划文本导入' });
 }
 
 describeWith(CHROMIUM, 'Chromium', 'plan import on the Generate tab against a fake Excel', () => {

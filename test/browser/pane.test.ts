@@ -126,7 +126,8 @@ describeWith(CHROMIUM, 'Chromium', 'task pane in Chromium against a fake Excel',
     await page.getByRole('heading', { name: 'Key tasks' }).waitFor();
     await expect(page.getByRole('tab').allInnerTexts()).resolves.toEqual(['Generate', 'Review', 'Roll-up', 'Diagnostics']);
     await page.getByRole('button', { name: 'Generate', exact: true }).waitFor();
-    await expect(page.getByRole('combobox', { name: 'Sheet header language' }).textContent()).resolves.toContain('English');
+    const headerLang = page.getByRole('combobox', { name: 'Sheet header language' });
+    await expect(headerLang.evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent)).resolves.toContain('English');
     await pane.shot(page, 'en-generate');
     await page.getByRole('tab', { name: 'Review' }).click();
     await page.getByRole('tabpanel', { name: 'Review' }).getByRole('button', { name: 'Check', exact: true }).waitFor();

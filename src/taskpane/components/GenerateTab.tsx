@@ -1,12 +1,11 @@
 import {
   Button,
-  Dropdown,
   Field,
   Input,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  Option,
+  Select,
   Spinner,
   Textarea,
   Text,
@@ -120,16 +119,12 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
     <div className={styles.form}>
       <Text>{s.generate.intro}</Text>
       <Field label={s.generate.source}>
-        <Dropdown
-          value={sourceLabel(source)}
-          selectedOptions={[source]}
-          onOptionSelect={(_, data) => data.optionValue && chooseSource(data.optionValue as Source)}
-          disabled={running}
-        >
-          <Option value="sample">{sourceLabel('sample')}</Option>
-          <Option value="empty">{sourceLabel('empty')}</Option>
-          <Option value="import">{sourceLabel('import')}</Option>
-        </Dropdown>
+        {/* Native selects: Fluent's Dropdown would bring its popup positioning into the first load. */}
+        <Select value={source} onChange={(_, data) => chooseSource(data.value as Source)} disabled={running}>
+          <option value="sample">{sourceLabel('sample')}</option>
+          <option value="empty">{sourceLabel('empty')}</option>
+          <option value="import">{sourceLabel('import')}</option>
+        </Select>
       </Field>
       <Field label={s.generate.period} hint={s.generate.periodHint}>
         <div className={styles.years}>
@@ -168,26 +163,16 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
         />
       </Field>
       <Field label={s.generate.headerLang}>
-        <Dropdown
-          value={langLabel(headerLang)}
-          selectedOptions={[headerLang]}
-          onOptionSelect={(_, data) => data.optionValue && setHeaderLang(data.optionValue as Lang)}
-          disabled={running}
-        >
-          <Option value="zh">{langLabel('zh')}</Option>
-          <Option value="en">{langLabel('en')}</Option>
-        </Dropdown>
+        <Select value={headerLang} onChange={(_, data) => setHeaderLang(data.value as Lang)} disabled={running}>
+          <option value="zh">{langLabel('zh')}</option>
+          <option value="en">{langLabel('en')}</option>
+        </Select>
       </Field>
       <Field label={s.generate.paper}>
-        <Dropdown
-          value={paper === 'A3' ? s.generate.paperA3 : s.generate.paperA4}
-          selectedOptions={[paper]}
-          onOptionSelect={(_, data) => data.optionValue && setPaper(data.optionValue as Paper)}
-          disabled={running}
-        >
-          <Option value="A4">{s.generate.paperA4}</Option>
-          <Option value="A3">{s.generate.paperA3}</Option>
-        </Dropdown>
+        <Select value={paper} onChange={(_, data) => setPaper(data.value as Paper)} disabled={running}>
+          <option value="A4">{s.generate.paperA4}</option>
+          <option value="A3">{s.generate.paperA3}</option>
+        </Select>
       </Field>
       {/* Kept mounted while another plan is chosen, so the pasted text and corrections survive. */}
       <div hidden={source !== 'import'}>
