@@ -8,6 +8,7 @@ import { FIXED_COLUMNS, FOREIGN_HEADERS, PLAUSIBLE_YEARS, type ColumnKey, type F
 import { HEADER_BLOCK_LABELS, type HeaderBlock, type HeaderBlockField } from './taskSheet';
 import { type CellValue } from '../sheet/spec';
 import { type Grid, cellText, isEmpty } from '../sheet/grid';
+import { memoized } from '../text/memo';
 import { matchKey } from '../text/normalize';
 import { percentText } from '../text/quantity';
 import { cellAddress } from '../sheet/spec';
@@ -33,23 +34,12 @@ const HEADER_LOOKUP: Map<string, ColumnKey> = (() => {
   return m;
 })();
 
-/** Header keys already found, by cell text: every county's sheet repeats the same header and top rows. */
-const headerKeys = new Map<string, ColumnKey | null>();
-
 function headerKeyOf(v: CellValue | undefined): ColumnKey | null {
-  if (v === null || v === undefined || v === '') return null;
-  const text = cellText(v);
-  let key = headerKeys.get(text);
-  if (key === undefined) {
-    key = headerKeyOfText(text);
-    // bounded as matchKey's memo is
-    if (headerKeys.size >= 20_000) headerKeys.clear();
-    headerKeys.set(text, key);
-  }
-  return key;
+  return v === null || v === undefined || v === '' ? null : headerKeyOfText(cellText(v));
 }
 
-function headerKeyOfText(text: string): ColumnKey | null {
+/** Found once per cell text: every county's sheet repeats the same header and top rows. */
+const headerKeyOfText = memoized(20_000, (text: string): ColumnKey | null => {
   const t = matchKey(text).replace(/^\*+/, '').replace(/\*+$/, '');
   if (!t) return null;
   const year = /^(\d{4})(年|年度|年目标)?$/.exec(t);
@@ -58,7 +48,7 @@ function headerKeyOfText(text: string): ColumnKey | null {
     return y >= PLAUSIBLE_YEARS.min && y <= PLAUSIBLE_YEARS.max ? yearKey(y) : null;
   }
   return HEADER_LOOKUP.get(t) ?? null;
-}
+});
 
 const SECTION_ID = /^[(（]?[一二三四五六七八九十百]+[)）、.]?$/;
 

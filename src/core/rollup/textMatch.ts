@@ -3,6 +3,7 @@
  * re-punctuate; a renumbered sheet puts a different task under the id. Bigram overlap on the
  * normalised text tells those apart without being fooled by punctuation or 繁/简.
  */
+import { memoized } from '../text/memo';
 import { matchKey } from '../text/normalize';
 
 function bigrams(s: string): Map<string, number> {
@@ -19,18 +20,7 @@ function bigrams(s: string): Map<string, number> {
  * hundred texts over and over: their stripped forms are kept (up to a bound) rather than
  * normalised again for each county.
  */
-const stripped = new Map<string, string>();
-const STRIPPED_MAX = 20000;
-
-function strip(s: string): string {
-  let out = stripped.get(s);
-  if (out === undefined) {
-    out = matchKey(s).replace(/[\p{P}\p{S}\d.]/gu, '');
-    if (stripped.size >= STRIPPED_MAX) stripped.clear();
-    stripped.set(s, out);
-  }
-  return out;
-}
+const strip = memoized(20_000, (s) => matchKey(s).replace(/[\p{P}\p{S}\d.]/gu, ''));
 
 /** Dice coefficient of character bigrams, 0…1. */
 export function textSimilarity(a: string, b: string): number {

@@ -4,6 +4,8 @@
  * Used for matching only; values are always kept as written.
  */
 
+import { memoized } from './memo';
+
 // Traditional → simplified for the characters found in task lists (headers, units, verbs).
 // A full converter is far larger than what matching needs; extend as documents show more.
 const TRADITIONAL =
@@ -30,20 +32,8 @@ export function toSimplified(s: string): string {
 }
 
 /**
- * Keys already made, by text: the same labels, units and task texts come back in every county's
- * sheet, and five passes over each (half-width, simplified, spaces, lower case) were a tenth of
- * a roll-up's time. Bounded: emptied when full, so a long run over distinct texts keeps at most
- * MEMO_LIMIT of them (a few MB) and gains nothing, but loses nothing either.
+ * For comparing labels: half-width, simplified, lower-case, no white space. Made once per
+ * distinct text: the same labels, units and task texts come back in every county's sheet, and
+ * five passes over each were a tenth of a roll-up's time.
  */
-const memo = new Map<string, string>();
-const MEMO_LIMIT = 20_000;
-
-/** For comparing labels: half-width, simplified, lower-case, no white space. */
-export function matchKey(s: string): string {
-  const known = memo.get(s);
-  if (known !== undefined) return known;
-  const key = toSimplified(toHalfWidth(s)).replace(/\s+/g, '').toLowerCase();
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(s, key);
-  return key;
-}
+export const matchKey: (s: string) => string = memoized(20_000, (s) => toSimplified(toHalfWidth(s)).replace(/\s+/g, '').toLowerCase());

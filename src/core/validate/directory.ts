@@ -1,7 +1,7 @@
 /** Matching unit names against the unit directory, with a suggestion for near misses. */
 import { matchKey } from '../text/normalize';
 import { splitUnits } from '../text/responsibility';
-import { memoized } from './memo';
+import { memoized } from '../text/memo';
 
 function distance(a: string, b: string): number {
   const m = a.length;

@@ -14,7 +14,7 @@ import { parseSchedule } from '../text/milestones';
 import { toSimplified } from '../text/normalize';
 import { quantitiesIn, readCellQuantity, unitFactor } from '../text/quantity';
 import { type Responsibility, parseResponsibility, splitUnits } from '../text/responsibility';
-import { memoized, memoizedPair } from './memo';
+import { memoized, memoizedPair } from '../text/memo';
 
 export interface MilestoneEntry {
   year: number;

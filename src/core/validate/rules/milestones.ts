@@ -4,7 +4,7 @@ import { figureLowerIsBetter } from '../../text/direction';
 import { unitFactor } from '../../text/quantity';
 import type { Rule } from '../context';
 import { deadlineYear } from '../period';
-import { memoized } from '../memo';
+import { memoized } from '../../text/memo';
 import { fieldName, type MilestoneEntry, type TaskRecord } from '../record';
 
 /** A milestone's value in the target's unit, or null when the units measure different things. */
@@ -19,7 +19,6 @@ const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
 
 /** Task and deadline texts repeat row after row and county after county: each is read once. */
 const TEXTS_REMEMBERED = 5000;
-const lowerIsBetter = memoized(TEXTS_REMEMBERED, figureLowerIsBetter);
 const yearOfDeadline = memoized(TEXTS_REMEMBERED, deadlineYear);
 
 export const milestoneYears: Rule = (ctx) => {
@@ -61,7 +60,7 @@ export const milestoneProgression: Rule = (ctx) => {
     const numeric = byYear(r.milestones.filter((m) => m.value !== null));
     const id = r.id || null;
     // A level better low (失业率, PM2.5) is judged the other way round: its steps go down.
-    const down = lowerIsBetter(r.text);
+    const down = figureLowerIsBetter(r.text);
 
     if (r.kind === 'cumulative') {
       for (let i = 1; i < numeric.length; i++) {
