@@ -45,6 +45,74 @@ function tsRule() {
 const resolve = { extensions: ['.ts', '.tsx', '.js', '.json'] };
 
 /**
+ * One JSZip in the pane. ExcelJS's browser build (its package.json "browser" field:
+ * dist/exceljs.min.js) is a prebuilt bundle with its own JSZip and core-js polyfills, some 940 kB
+ * beside the jszip that fastRead (zipPackage.ts) and mammoth share. Built from its source instead
+ * (exceljs.bare.js: the Workbook without polyfills), ExcelJS requires that same jszip; what its
+ * source takes from Node is stood in for here. Pane and WPS builds only: the CLI runs on Node
+ * and requires exceljs as it is.
+ */
+function browserNode(webpack) {
+  return {
+    alias: {
+      exceljs$: path.resolve(__dirname, 'node_modules/exceljs/lib/exceljs.bare.js'),
+      // Its CSV reader and writer: required by the Workbook, used only through `workbook.csv`.
+      'fast-csv': false,
+    },
+    fallback: {
+      // Only ExcelJS's file and encryption paths reach these; reading a buffer does not.
+      fs: false,
+      crypto: false,
+      // ExcelJS hands each part to its XML parser through streams, and jszip's 'nodebuffer' output.
+      stream: require.resolve('readable-stream'),
+      buffer: require.resolve('buffer/'),
+      events: require.resolve('events/'),
+    },
+    plugins: [
+      // ExcelJS and readable-stream use Node's Buffer and process.nextTick; jszip offers ExcelJS
+      // its 'nodebuffer' output only where it sees a Buffer when it loads.
+      new ProvideOnlyIn(/[\\/]node_modules[\\/](exceljs|readable-stream|jszip)[\\/]/, webpack, {
+        Buffer: ['buffer', 'Buffer'],
+        process: path.resolve(__dirname, 'src/hosts/xlsx/browser/process.ts'),
+      }),
+    ],
+  };
+}
+
+/**
+ * webpack's ProvidePlugin for the modules `include` matches only. Elsewhere the names stay the
+ * page's own globals: src/hosts/docx/docxText.ts hands mammoth an ArrayBuffer where there is no
+ * Buffer, and the bulletin's docx writer need not load a Buffer it does not use.
+ */
+class ProvideOnlyIn {
+  constructor(include, webpack, definitions) {
+    Object.assign(this, { include, webpack, definitions });
+  }
+
+  apply(compiler) {
+    new this.webpack.ProvidePlugin(this.definitions).apply(compiler);
+    const tap = { name: 'ProvideOnlyIn', stage: -100 };
+    compiler.hooks.compilation.tap(tap.name, (compilation, { normalModuleFactory }) => {
+      const outside = (parser) => !this.include.test(parser.state.module.resource || '');
+      const handler = (parser) => {
+        for (const name of Object.keys(this.definitions)) {
+          // Taken here, before ProvidePlugin's taps, a name outside is left as it is written.
+          parser.hooks.expression.for(name).tap(tap, () => (outside(parser) ? true : undefined));
+          parser.hooks.call.for(name).tap(tap, (expr) => {
+            if (!outside(parser)) return undefined;
+            parser.walkExpressions(expr.arguments);
+            return true;
+          });
+        }
+      };
+      for (const type of ['javascript/auto', 'javascript/dynamic', 'javascript/esm']) {
+        normalModuleFactory.hooks.parser.for(type).tap(tap.name, handler);
+      }
+    });
+  }
+}
+
+/**
  * Dev certificates are only needed (and only created, which may prompt) when serving;
  * without office-addin-dev-certs the dev server falls back to its own self-signed one.
  */
@@ -100,6 +168,7 @@ function wpsConfig(options) {
   const webpack = require('webpack');
   const { version } = require('./package.json');
   const out = path.resolve(__dirname, 'dist-wps', `keytask_${version}`);
+  const node = browserNode(webpack);
   return {
     name: 'wps',
     mode: options.mode || 'production',
@@ -107,7 +176,7 @@ function wpsConfig(options) {
     target: ['web', WPS_TARGET],
     entry: { taskpane: './src/taskpane/wps/index.tsx' },
     output: { path: out, filename: '[name].js', clean: true },
-    resolve,
+    resolve: { ...resolve, alias: node.alias, fallback: node.fallback },
     module: {
       rules: [
         {
@@ -132,6 +201,7 @@ function wpsConfig(options) {
       ],
     },
     plugins: [
+      ...node.plugins,
       new webpack.NormalModuleReplacementPlugin(WPS_SWAP, (resource) => {
         const [, name] = WPS_SWAP.exec(resource.request);
         resource.request = path.resolve(__dirname, 'src/taskpane/wps', name);
@@ -154,15 +224,17 @@ module.exports = async (env, options) => {
   if (env && env.test) return testConfig(options);
   if (env && env.wps) return wpsConfig(options);
   const dev = options.mode === 'development';
+  const node = browserNode(require('webpack'));
   return {
     name: 'pane',
     devtool: 'source-map',
     target: 'web',
     entry: { taskpane: './src/taskpane/index.tsx' },
     output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js', clean: true },
-    resolve,
+    resolve: { ...resolve, alias: node.alias, fallback: node.fallback },
     module: { rules: [tsRule()] },
     plugins: [
+      ...node.plugins,
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
       new CopyWebpackPlugin({
         patterns: [

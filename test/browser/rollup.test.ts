@@ -2,13 +2,28 @@
  * The Roll-up tab in Chromium against the fake Excel: county sheets filled through the fake,
  * then county files picked in the pane (written here with the xlsx host), rolled up into 汇总.
  */
-import { mkdtempSync, rmSync } from 'fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import path from 'path';
+import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
+import { Unsupported, fastReadXlsx } from '../../src/hosts/xlsx/fastRead';
 import { writeFixtures } from '../cli/rollupFixtures';
+import { JSZIP_SIGNATURE, scriptsContaining } from '../support/bundle';
 import { CHROMIUM, describeWith } from '../support/env';
-import { fake, fillTask, generateSample, until, usePane } from './harness';
+import { ROOT, fake, fillTask, generateSample, until, usePane } from './harness';
+
+/**
+ * The county file with its workbook's 1904 flag written `true`: a file the values-only reader
+ * leaves to ExcelJS (fastRead/workbook.ts), with the same figures (it holds no dates).
+ */
+async function leftToExcelJs(file: string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const xml = await zip.file('xl/workbook.xml')!.async('string');
+  if (!xml.includes('<workbookPr ')) throw new Error('no <workbookPr> to mark');
+  zip.file('xl/workbook.xml', xml.replace('<workbookPr ', '<workbookPr date1904="true" '));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
 
 /** The row of the 汇总 sheet for task `id`. */
 async function summaryRow(page: Page, id: string): Promise<unknown[]> {
@@ -91,6 +106,39 @@ describeWith(CHROMIUM, 'Chromium', 'Roll-up tab against a fake Excel', () => {
     await expect(findings.getByRole('button').filter({ hasText: '无法读取broken.xlsx' }).count()).resolves.toBe(0);
     await pane.shot(page, 'rollup-files');
     await pane.close(page);
+  });
+
+  it('rolls up a county file only ExcelJS reads, loading ExcelJS in the pane, from the one JSZip', async () => {
+    const files = await writeFixtures(dir);
+    const slow = path.join(dir, '荥阳市-1904.xlsx');
+    writeFileSync(slow, await leftToExcelJs(files.counties.find((f) => f.endsWith('荥阳市-报送.xlsx'))!));
+    await expect(fastReadXlsx(readFileSync(slow))).rejects.toBeInstanceOf(Unsupported);
+
+    const page = await pane.open();
+    const requested: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    await generateSample(page, '新密市、登封市、荥阳市');
+    await page.getByRole('status').filter({ hasText: '生成完成' }).waitFor();
+    await page.getByRole('tab', { name: '汇总' }).click();
+    const panel = page.getByRole('tabpanel', { name: '汇总' });
+    await panel.locator('input[type=file]').setInputFiles([slow]);
+    await panel.getByText('荥阳市-1904.xlsx').waitFor();
+    await panel.getByRole('button', { name: '开始汇总' }).click();
+    const done = panel.getByRole('status').filter({ hasText: '汇总完成' });
+    await done.waitFor();
+    await expect(done.textContent()).resolves.toContain('已汇总 1 个县（市、区）：荥阳市');
+    // 荥阳市's target 60 and actual 45 for task 4, as ExcelJS read them in the page.
+    expect(await summaryRow(page, '4')).toEqual(expect.arrayContaining([60, 45]));
+    expect(requested).toContain('/xlsx-exceljs.js');
+    expect(consoleErrors).toEqual([]);
+    await pane.close(page);
+
+    // ExcelJS is built from its source (webpack.config.js), so the pane carries one JSZip, not two.
+    expect(scriptsContaining(path.join(ROOT, 'dist'), JSZIP_SIGNATURE)).toHaveLength(1);
   });
 
   it('rolls up only the ticked sheets, and asks before working around a sheet of the user’s', async () => {

@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as acorn from 'acorn';
+import { JSZIP_SIGNATURE, scriptsContaining } from '../support/bundle';
 import { IN_CI, XMLLINT, describeWith } from '../support/env';
 
 const { packageWps, REQUIRED } = require('../../scripts/wpsPackage.js') as {
@@ -77,5 +78,7 @@ describeWith(XMLLINT, 'xmllint', 'the WPS add-in package', () => {
       expect([f, /getUsedRangeOrNullObject|getMergedAreasOrNullObject|keytask_diagnostics|Excel\.run/.test(code)]).toEqual([f, false]);
     }
     expect(fs.readFileSync(path.join(BUILT, 'taskpane.html'), 'utf8')).not.toContain('office.js');
+    // One JSZip, shared by the xlsx readers (ExcelJS built from source, webpack.config.js) and mammoth.
+    expect(scriptsContaining(BUILT, JSZIP_SIGNATURE)).toHaveLength(1);
   });
 });
