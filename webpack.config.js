@@ -59,15 +59,10 @@ function browserNode(webpack) {
       // Its CSV reader and writer: required by the Workbook, used only through `workbook.csv`.
       'fast-csv': false,
     },
-    fallback: {
-      // Only ExcelJS's file and encryption paths reach these; reading a buffer does not.
-      fs: false,
-      crypto: false,
-      // ExcelJS hands each part to its XML parser through streams, and jszip's 'nodebuffer' output.
-      stream: require.resolve('readable-stream'),
-      buffer: require.resolve('buffer/'),
-      events: require.resolve('events/'),
-    },
+    // Only ExcelJS's file and encryption paths reach these; reading a buffer does not. Its
+    // `buffer` and `events` are the npm packages of those names (node_modules has them), its
+    // streams readable-stream's.
+    fallback: { fs: false, crypto: false },
     plugins: [
       // ExcelJS and readable-stream use Node's Buffer and process.nextTick; jszip offers ExcelJS
       // its 'nodebuffer' output only where it sees a Buffer when it loads.

@@ -16,12 +16,12 @@ import { CHROMIUM } from '../support/env';
 import type { KeytaskFakeHandle } from './fakeOffice';
 
 export const ROOT = path.resolve(__dirname, '../..');
-const DIST = path.join(ROOT, 'dist');
+export const DIST = path.join(ROOT, 'dist');
 const PANE_HTML = path.join(DIST, 'taskpane.html');
 const FAKE_OFFICE = path.join(ROOT, 'dist-test', 'fake-office.js');
 /** The WPS build of the pane (webpack --env wps) and the fake ET it runs against. */
 const WPS_VERSION = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const DIST_WPS = path.join(ROOT, 'dist-wps', `keytask_${WPS_VERSION}`);
+export const DIST_WPS = path.join(ROOT, 'dist-wps', `keytask_${WPS_VERSION}`);
 const FAKE_ET = path.join(ROOT, 'dist-test', 'fake-et.js');
 /** What the test config builds beside the fakes (reference.html, firstPaint.test.ts), served under /dist-test/. */
 const DIST_TEST = path.join(ROOT, 'dist-test');
