@@ -52,7 +52,7 @@ const resolve = { extensions: ['.ts', '.tsx', '.js', '.json'] };
  * source takes from Node is stood in for here. Pane and WPS builds only: the CLI runs on Node
  * and requires exceljs as it is.
  */
-function browserNode(webpack) {
+function browserNode() {
   return {
     alias: {
       exceljs$: path.resolve(__dirname, 'node_modules/exceljs/lib/exceljs.bare.js'),
@@ -66,7 +66,7 @@ function browserNode(webpack) {
     plugins: [
       // ExcelJS and readable-stream use Node's Buffer and process.nextTick; jszip offers ExcelJS
       // its 'nodebuffer' output only where it sees a Buffer when it loads.
-      new ProvideOnlyIn(/[\\/]node_modules[\\/](exceljs|readable-stream|jszip)[\\/]/, webpack, {
+      new ProvideOnlyIn(/[\\/]node_modules[\\/](exceljs|readable-stream|jszip)[\\/]/, {
         Buffer: ['buffer', 'Buffer'],
         process: path.resolve(__dirname, 'src/hosts/xlsx/browser/process.ts'),
       }),
@@ -80,12 +80,12 @@ function browserNode(webpack) {
  * Buffer, and the bulletin's docx writer need not load a Buffer it does not use.
  */
 class ProvideOnlyIn {
-  constructor(include, webpack, definitions) {
-    Object.assign(this, { include, webpack, definitions });
+  constructor(include, definitions) {
+    Object.assign(this, { include, definitions });
   }
 
   apply(compiler) {
-    new this.webpack.ProvidePlugin(this.definitions).apply(compiler);
+    new compiler.webpack.ProvidePlugin(this.definitions).apply(compiler);
     const tap = { name: 'ProvideOnlyIn', stage: -100 };
     compiler.hooks.compilation.tap(tap.name, (compilation, { normalModuleFactory }) => {
       const outside = (parser) => !this.include.test(parser.state.module.resource || '');
@@ -163,7 +163,7 @@ function wpsConfig(options) {
   const webpack = require('webpack');
   const { version } = require('./package.json');
   const out = path.resolve(__dirname, 'dist-wps', `keytask_${version}`);
-  const node = browserNode(webpack);
+  const node = browserNode();
   return {
     name: 'wps',
     mode: options.mode || 'production',
@@ -219,7 +219,7 @@ module.exports = async (env, options) => {
   if (env && env.test) return testConfig(options);
   if (env && env.wps) return wpsConfig(options);
   const dev = options.mode === 'development';
-  const node = browserNode(require('webpack'));
+  const node = browserNode();
   return {
     name: 'pane',
     devtool: 'source-map',
