@@ -186,6 +186,9 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
   const { columns } = sheet;
   const cellsOf = cellsOfRow(columns);
   const yearKeys = sheet.years.map(yearKey);
+  // Each year column's letters, for its cells' addresses: asked of the row's `cells` by a key
+  // that changes, the address getters were a slow lookup on every year of every row.
+  const yearLetters = yearKeys.map((k) => columnLetter(columns[k]!));
   const records: TaskRecord[] = [];
   for (const r of sheet.rows) {
     if (r.type !== 'task') continue;
@@ -209,7 +212,7 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
     for (let i = 0; i < yearKeys.length; i++) {
       const year = sheet.years[i];
       const key = yearKeys[i];
-      const f = numberField(v[key], cells[key] ?? null, unit);
+      const f = numberField(v[key], yearLetters[i] + (r.row + 1), unit);
       yearFields.push({ year, field: f });
       if (f.value !== null) milestones.push({ year, value: f.value, unit: f.unit, fromText: false, text: cellText(v[key]), cell: f.cell! });
     }

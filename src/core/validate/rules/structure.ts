@@ -64,6 +64,7 @@ const blank = (v: CellValue | undefined): boolean => typeof v !== 'number' && is
 
 /** A merge spanning several task rows hides values from every row but the first. */
 export const mergedCells: Rule = (ctx) => {
+  if (ctx.merges.length === 0) return; // most sheets, and every grid a roll-up reads from a file
   const taskRows = new Set(ctx.records.map((r) => r.row));
   for (const m of ctx.merges) {
     const b = parseRange(m);
