@@ -729,17 +729,12 @@ function scaledFigures(
   scale: number,
 ): Pick<CountyFigures, 'target' | 'milestones' | 'actual'> {
   const s = (v: number | null) => (v === null ? null : Math.round(v * scale * 1e9) / 1e9);
-  const milestones: Array<number | null> = [];
-  for (const y of years) {
-    let v: number | null = null;
-    for (const m of r.milestones) {
-      if (m.year === y && !m.fromText) {
-        v = m.value;
-        break;
-      }
-    }
-    milestones.push(s(v));
-  }
+  // Made by `map`, its length known: a list grown by push from empty keeps room for 17, and a
+  // county's figures are kept until the summary is written.
+  const milestones = years.map((y) => {
+    for (const m of r.milestones) if (m.year === y && !m.fromText) return s(m.value);
+    return null;
+  });
   return { target: s(r.target.value), milestones, actual: s(r.actual.value) };
 }
 
