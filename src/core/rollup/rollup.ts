@@ -19,7 +19,7 @@ import { type NumberField, type TaskRecord, fieldName, readRecords } from '../va
 import { validateRead } from '../validate/validate';
 import { type TaskList, foreignReason, readTaskList } from './identity';
 import { SAME_TASK, textSimilarity } from './textMatch';
-import { type PeriodFigure, type PeriodHistory, emptyHistory } from '../period/history';
+import { type PeriodFigure, type PeriodHistory, emptyHistory, periodLabel } from '../period/history';
 import { type PeriodComparison, type Prior, checkAgainstPrior, comparePeriods, historyWith, priorOf, stoppedCounties } from './periods';
 
 export interface Submission {
@@ -352,7 +352,7 @@ export function prepareSubmission(s: Submission, city: RollupCity, opts: RollupO
     errors.set(f.taskId, byCell);
   }
   const origin = s.sheet ? { file: s.source, sheet: s.sheet } : { sheet: s.source };
-  const rows: ReadSubmission['rows'] = [];
+  const rows: ReadSubmission['rows'] = new Array(cityRecords.length); // a place for each city task, most filled
   const years = citySheet.years;
   const context: RowContext = {
     source: where,
@@ -485,8 +485,11 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
   const reportingText = citySheet.headerBlock.period ?? read.find((r) => r.period)?.period;
   const reporting = reportingText ? parseReportingPeriod(reportingText) : null;
   const prior = priorOf(opts.history, reporting);
-  // what the history keeps of this period: each county's actual that counts, and its 状态
-  const periodFigures: Array<Omit<PeriodFigure, 'period'>> = [];
+  const history = opts.history ?? emptyHistory();
+  // what the history keeps of this period: each county's actual that counts, and its 状态,
+  // made under the period's label in the history (one object a county and task, not copied again)
+  const label = reporting ? periodLabel(history, reporting.text) : '';
+  const periodFigures: PeriodFigure[] = [];
 
   // ---- per task ----
   const tasks: RolledTask[] = [];
@@ -568,6 +571,7 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
         task: c.id,
         value: counted(f, 'actual', years),
         status: r.status,
+        period: label,
       });
       if (f.excluded.length > 0) for (const x of f.excluded) excluded.push({ ...x, taskId: c.id, county: sub.county, source: sub.source });
       rolled.counties[sub.county] = f;
@@ -634,7 +638,6 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
     findings,
   };
   if (!reporting) return result;
-  const history = opts.history ?? emptyHistory();
   if (prior) {
     const compared = tasks.map((t) => ({
       id: t.id,
@@ -645,7 +648,7 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
     }));
     result.periods = comparePeriods(prior, withPriorScores(history, prior, tasks, years, counties), compared, ranking, counties);
   }
-  result.history = historyWith(history, reporting.text, counties, periodFigures, ranking);
+  result.history = historyWith(history, label, counties, periodFigures, ranking);
   return result;
 }
 
