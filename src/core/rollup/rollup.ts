@@ -566,13 +566,15 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
           }
         }
       }
-      periodFigures.push({
-        county: sub.county,
-        task: c.id,
-        value: counted(f, 'actual', years),
-        status: r.status,
-        period: label,
-      });
+      // (kept only when the period is known: without one there is no history to put it in)
+      if (reporting)
+        periodFigures.push({
+          county: sub.county,
+          task: c.id,
+          value: counted(f, 'actual', years),
+          status: r.status,
+          period: label,
+        });
       if (f.excluded.length > 0) for (const x of f.excluded) excluded.push({ ...x, taskId: c.id, county: sub.county, source: sub.source });
       rolled.counties[sub.county] = f;
     }
@@ -621,8 +623,7 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
   // A county that reported last period says so instead of a plain 未报送: it is the one to chase.
   const stopped = prior ? stoppedCounties(prior, counties) : [];
   for (const expected of opts.counties ?? []) {
-    if (!counties.includes(expected) && !stopped.includes(expected))
-      report('county-missing', city.source, null, null, { county: expected });
+    if (!byCounty.has(expected) && !stopped.includes(expected)) report('county-missing', city.source, null, null, { county: expected });
   }
   for (const county of stopped) report('county-stopped-reporting', city.source, null, null, { county, prevPeriod: prior!.previous });
 
