@@ -35,7 +35,11 @@ const HEADER_LOOKUP: Map<string, ColumnKey> = (() => {
 })();
 
 function headerKeyOf(v: CellValue | undefined): ColumnKey | null {
-  return v === null || v === undefined || v === '' ? null : headerKeyOfText(cellText(v));
+  if (v === null || v === undefined || v === '') return null;
+  // A number heads a column only as a year (2024): the data rows the header search passes
+  // over are mostly numbers, and need not be made text first.
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 1000 && v <= 9999 ? headerKeyOfText(String(v)) : null;
+  return headerKeyOfText(cellText(v));
 }
 
 /** Found once per cell text: every county's sheet repeats the same header and top rows. */
@@ -190,7 +194,7 @@ export function readTaskSheet(grid: Grid, opts: ReadOptions = {}): ReadSheet | n
       let v = row[c] ?? null;
       if (percent && typeof v === 'number' && percent.has(cellAddress(r, c))) v = percentText(v);
       values[key] = v;
-      if (key !== 'rate' && !isEmpty(v)) any = true;
+      if (!any && key !== 'rate' && !isEmpty(v)) any = true;
     }
     if (!any) continue; // a spare row with only its completion formula
     rows.push({ type: 'task', row: r, id, values });

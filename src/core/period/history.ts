@@ -126,13 +126,38 @@ export function withPeriod(
   figures: Omit<PeriodFigure, 'period'>[],
   scores?: Omit<PeriodScore, 'period'>[],
 ): PeriodHistory {
-  const label = h.periods.find((p) => samePeriod(p, period)) ?? period;
+  const label = periodLabel(h, period);
+  return withLabelledPeriod(
+    h,
+    label,
+    reported,
+    figures.map((f) => ({ ...f, period: label })),
+    scores,
+  );
+}
+
+/** The label a period goes by in a history: the one it holds already for the same period, else as written. */
+export function periodLabel(h: PeriodHistory, period: string): string {
+  return h.periods.find((p) => samePeriod(p, period)) ?? period;
+}
+
+/**
+ * `withPeriod` for figures that carry the period's label (`periodLabel`) already: a roll-up's,
+ * one a county and task, are then not copied once more.
+ */
+export function withLabelledPeriod(
+  h: PeriodHistory,
+  label: string,
+  reported: string[],
+  figures: PeriodFigure[],
+  scores?: Omit<PeriodScore, 'period'>[],
+): PeriodHistory {
   const periods = h.periods.includes(label) ? [...h.periods] : [...h.periods, label];
   // stable sort by key; labels without one stay where they are relative to each other
   const keyed = periods.map((p, i) => ({ p, i, k: periodKey(p) }));
   keyed.sort((a, b) => (a.k !== null && b.k !== null ? a.k - b.k || a.i - b.i : a.i - b.i));
   const order = keyed.map((x) => x.p);
-  const all = [...h.figures.filter((f) => f.period !== label), ...figures.map((f) => ({ ...f, period: label }))];
+  const all = [...h.figures.filter((f) => f.period !== label), ...figures];
   // figures in period order, as the sheet writes them, so a history read back equals the one written
   const allScores = scores
     ? [...(h.scores ?? []).filter((x) => x.period !== label), ...scores.map((x) => ({ ...x, period: label }))]

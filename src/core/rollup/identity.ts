@@ -26,6 +26,14 @@ export function readTaskList(grid: Grid, percentCells: string[] | undefined, lan
   return sheet ? { sheet, records: readRecords(sheet, lang), title: titleOf(grid) } : null;
 }
 
+/** Each id's task text in a list (the last, where it repeats one): the city's, made once for every county held against it. */
+const TEXTS = new WeakMap<TaskRecord[], Map<string, string>>();
+function textsById(records: TaskRecord[]): Map<string, string> {
+  let texts = TEXTS.get(records);
+  if (!texts) TEXTS.set(records, (texts = new Map(records.filter((r) => r.id).map((r) => [r.id, r.text]))));
+  return texts;
+}
+
 /** Why `other` is not a copy of the city's list, in the user's language; null when it is. */
 export function foreignReason(city: TaskList, other: TaskList, lang: Lang): string | null {
   const zh = lang === 'zh';
@@ -38,18 +46,26 @@ export function foreignReason(city: TaskList, other: TaskList, lang: Lang): stri
   if (city.title && other.title && matchKey(city.title) !== matchKey(other.title)) {
     return zh ? `其标题为“${other.title}”,本清单为“${city.title}”` : `its title is "${other.title}", this list's is "${city.title}"`;
   }
-  const cityText = new Map(city.records.filter((r) => r.id).map((r) => [r.id, r.text]));
-  const tasks = other.records.filter((r) => r.id);
-  if (tasks.length === 0) return null;
-  const shared = tasks.filter((r) => cityText.has(r.id));
-  if (shared.length === 0) {
+  const cityText = textsById(city.records);
+  let tasks = 0;
+  let shared = 0;
+  let differ = 0;
+  for (const r of other.records) {
+    if (!r.id) continue;
+    tasks++;
+    const text = cityText.get(r.id);
+    if (text === undefined) continue;
+    shared++;
+    if (r.text && text && textSimilarity(r.text, text) < SAME_TASK) differ++;
+  }
+  if (tasks === 0) return null;
+  if (shared === 0) {
     return zh ? '其序号与本清单无一相同' : 'none of its task ids is in this list';
   }
-  const differ = shared.filter((r) => r.text && cityText.get(r.id) && textSimilarity(r.text, cityText.get(r.id)!) < SAME_TASK);
-  if (differ.length > shared.length * FOREIGN_SHARE) {
+  if (differ > shared * FOREIGN_SHARE) {
     return zh
-      ? `${shared.length}个相同序号中有${differ.length}个任务内容与本清单不同`
-      : `${differ.length} of its ${shared.length} task ids carry other task texts than this list`;
+      ? `${shared}个相同序号中有${differ}个任务内容与本清单不同`
+      : `${differ} of its ${shared} task ids carry other task texts than this list`;
   }
   return null;
 }

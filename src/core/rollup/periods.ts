@@ -14,7 +14,7 @@
 import { type Finding, finding } from '../findings/catalogue';
 import type { Lang } from '../i18n';
 import type { MilestoneKind } from '../model';
-import { type PeriodFigure, type PeriodHistory, periodKey, previousPeriod, samePeriod, withPeriod } from '../period/history';
+import { type PeriodFigure, type PeriodHistory, periodKey, previousPeriod, samePeriod, withLabelledPeriod } from '../period/history';
 import { isEmpty } from '../sheet/grid';
 import { type ReportingPeriod, parseReportingPeriod } from '../validate/period';
 import type { CellValue } from '../sheet/spec';
@@ -246,14 +246,15 @@ function trendOf(
  */
 export function historyWith(
   history: PeriodHistory,
-  period: string,
+  /** the period's label in the history (`periodLabel`), which the figures carry */
+  label: string,
   counties: string[],
-  figures: Array<Omit<PeriodFigure, 'period'>>,
+  figures: PeriodFigure[],
   ranking: Array<{ county: string; rank: number | null; score: number | null }>,
 ): PeriodHistory {
-  return withPeriod(
+  return withLabelledPeriod(
     history,
-    period,
+    label,
     counties,
     figures,
     ranking.map((e) => ({ county: e.county, score: e.score, rank: e.rank })),

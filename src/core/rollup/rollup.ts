@@ -19,7 +19,7 @@ import { type NumberField, type TaskRecord, fieldName, readRecords } from '../va
 import { validateRead } from '../validate/validate';
 import { type TaskList, foreignReason, readTaskList } from './identity';
 import { SAME_TASK, textSimilarity } from './textMatch';
-import { type PeriodFigure, type PeriodHistory, emptyHistory } from '../period/history';
+import { type PeriodFigure, type PeriodHistory, emptyHistory, periodLabel } from '../period/history';
 import { type PeriodComparison, type Prior, checkAgainstPrior, comparePeriods, historyWith, priorOf, stoppedCounties } from './periods';
 
 export interface Submission {
@@ -174,9 +174,32 @@ export function isAdditive(kind: MilestoneKind, unit: string | null): boolean {
 }
 
 const sum = (values: Array<number | null>): number | null => {
-  const present = values.filter((v): v is number => v !== null);
-  return present.length ? Math.round(present.reduce((a, b) => a + b, 0) * 1e9) / 1e9 : null;
+  let total = 0;
+  let any = false;
+  for (const v of values) {
+    if (v === null) continue;
+    total += v;
+    any = true;
+  }
+  return any ? Math.round(total * 1e9) / 1e9 : null;
 };
+
+/**
+ * `sum` of one figure of every county where it counts (see `counted`), without a list made
+ * for each task and year: a roll-up of hundreds of counties sums every task's figures.
+ */
+function sumCounted(entries: CountyFigures[], key: FigureKey, value: (f: CountyFigures) => number | null): number | null {
+  let total = 0;
+  let any = false;
+  for (const f of entries) {
+    if (f.excluded.length > 0 && f.excluded.some((x) => x.field === key)) continue;
+    const v = value(f);
+    if (v === null) continue;
+    total += v;
+    any = true;
+  }
+  return any ? Math.round(total * 1e9) / 1e9 : null;
+}
 
 /** Findings about a blank cell: in a roll-up, 填报情况 and the summary's notes say these. */
 const BLANK_CODES = new Set<FindingCode>(['required-missing', 'target-missing']);
@@ -299,13 +322,20 @@ export function prepareSubmission(s: Submission, city: RollupCity, opts: RollupO
     };
   }
   const county = (s.county ?? sheet.headerBlock.reportingUnit ?? '').trim() || s.source;
-  const records = new Map<string, TaskRecord>();
+  // The county's row of each city id (the first, when it repeats one), at the id's first place
+  // in the city list: an array by place, not a Map by id, since every county of a roll-up makes one.
+  const chosen: Array<TaskRecord | undefined> = new Array(cityRecords.length);
   const extra: ReadSubmission['extra'] = [];
   for (const r of all) {
-    if (!r.id || records.has(r.id)) continue; // validation reports these; roll-up takes the first
-    if (city.ids.has(r.id)) records.set(r.id, r);
-    else extra.push({ id: r.id, cell: r.cells.id ?? null, text: short(r.text) });
+    if (!r.id) continue; // validation reports these; roll-up takes the first
+    const places = city.places.get(r.id);
+    if (!places) extra.push({ id: r.id, cell: r.cells.id ?? null, text: short(r.text) });
+    else if (chosen[places[0]] === undefined) chosen[places[0]] = r;
   }
+  const rolledUp = (id: string): boolean => {
+    const places = city.places.get(id);
+    return places !== undefined && chosen[places[0]] !== undefined;
+  };
   // The county's own findings travel with its figures: what it got wrong is shown, and
   // a figure with an error is left out of every total and of the ranking.
   // Blank cells are not carried: 填报情况 lists them per county, and the summary names the
@@ -314,7 +344,7 @@ export function prepareSubmission(s: Submission, city: RollupCity, opts: RollupO
   const carried: Finding[] = [];
   const errors = new Map<string, Map<string, Finding>>();
   for (const f of own) {
-    if (!f.taskId || !records.has(f.taskId) || BLANK_CODES.has(f.code)) continue;
+    if (!f.taskId || !rolledUp(f.taskId) || BLANK_CODES.has(f.code)) continue;
     carried.push(f);
     if (f.severity !== 'error' || !f.cell) continue;
     const byCell = errors.get(f.taskId) ?? new Map<string, Finding>();
@@ -322,19 +352,22 @@ export function prepareSubmission(s: Submission, city: RollupCity, opts: RollupO
     errors.set(f.taskId, byCell);
   }
   const origin = s.sheet ? { file: s.source, sheet: s.sheet } : { sheet: s.source };
-  const rows: ReadSubmission['rows'] = [];
+  const rows: ReadSubmission['rows'] = new Array(cityRecords.length); // a place for each city task, most filled
   const years = citySheet.years;
-  const figureKeys: FigureKey[] = ['target', ...years.map(yearKey)];
-  for (const [id, r] of records) {
-    for (const place of city.places.get(id) ?? []) {
-      rows[place] = prepareRow(
-        r,
-        cityRecords[place],
-        sheet.years.length > 0,
-        { source: where, origin, errors: errors.get(id), years, figureKeys },
-        opts.lang,
-      );
-    }
+  const context: RowContext = {
+    source: where,
+    origin,
+    years,
+    // the figures a row may leave blank that this sheet has a column for
+    blankable: (['target', ...years.map(yearKey)] as FigureKey[]).filter((k) => k in sheet.columns),
+    yearKeys: sheet.years.map(yearKey),
+    targetColumn: sheet.columns.target !== undefined,
+  };
+  for (const places of city.places.values()) {
+    const r = chosen[places[0]];
+    if (r === undefined) continue;
+    const rowErrors = errors.get(r.id);
+    for (const place of places) rows[place] = prepareRow(r, cityRecords[place], context, rowErrors, opts.lang);
   }
   return {
     kind: 'read',
@@ -344,26 +377,31 @@ export function prepareSubmission(s: Submission, city: RollupCity, opts: RollupO
   };
 }
 
+/** What every row of one county sheet shares when it is prepared. */
+interface RowContext {
+  source: string;
+  origin: CountyFigures['origin'];
+  /** the city's plan years */
+  years: number[];
+  /** the target and each year's milestone that the sheet has a column for: what a row may leave blank */
+  blankable: FigureKey[];
+  /** the county sheet's own year columns (none on a plan's own table) */
+  yearKeys: YearColumnKey[];
+  /** whether the county sheet has a target column (else a target is read from the task's text) */
+  targetColumn: boolean;
+}
+
 /** A county's row of a city task, checked against it and turned into what the summary shows. */
-function prepareRow(
-  r: TaskRecord,
-  c: TaskRecord,
-  yearColumns: boolean,
-  sub: {
-    source: string;
-    origin: CountyFigures['origin'];
-    errors: Map<string, Finding> | undefined;
-    years: number[];
-    /** the target and each year's milestone: the figures a row may leave blank */
-    figureKeys: FigureKey[];
-  },
-  lang: Lang,
-): PreparedRow {
+function prepareRow(r: TaskRecord, c: TaskRecord, sub: RowContext, errors: Map<string, Finding> | undefined, lang: Lang): PreparedRow {
+  const v = r.values;
+  const yearColumns = sub.yearKeys.length > 0;
+  let milestonesFilled = yearColumns;
+  for (const k of sub.yearKeys) if (isEmpty(v[k])) milestonesFilled = false;
   const filled =
-    (!isEmpty(r.values.target) || r.target.value !== null ? FILLED.target : 0) |
-    (!isEmpty(r.values.actual) ? FILLED.actual : 0) |
-    (!isEmpty(r.values.status) ? FILLED.status : 0) |
-    (yearColumns && r.yearFields.every((y) => !isEmpty(r.values[yearKey(y.year)])) ? FILLED.milestones : 0);
+    (!isEmpty(v.target) || r.target.value !== null ? FILLED.target : 0) |
+    (!isEmpty(v.actual) ? FILLED.actual : 0) |
+    (!isEmpty(v.status) ? FILLED.status : 0) |
+    (milestonesFilled ? FILLED.milestones : 0);
   // Without year columns, whether the milestones are filled depends on the reporting year,
   // known only once every county is in: the years that hold a figure are kept instead.
   const valuedYears = yearColumns ? null : r.milestones.filter((m) => m.value !== null).map((m) => m.year);
@@ -381,29 +419,34 @@ function prepareRow(
   }
   const { years } = sub;
   const f = scaledFigures(r, years, scale);
-  // A row's cell addresses are made each time they are asked for (validate/record.ts): once here.
-  const actualCell = r.cells.actual ?? null;
-  const excluded = excludedFigures(r, years, f, sub.errors, lang);
-  const blank = c.kind === 'qualitative' ? NONE : sub.figureKeys.filter((k) => k in r.cells && isEmpty(r.values[k]));
+  // A row's cell addresses are made each time they are asked for (validate/record.ts); the
+  // number fields hold the ones made when the row was read: the actual's cell is its column's,
+  // the target's too when the sheet has a target column.
+  const actualCell = r.actual.cell;
+  const excluded = excludedFigures(r, years, f, errors, lang);
+  let blank: FigureKey[] = NONE;
+  if (c.kind !== 'qualitative') {
+    for (const k of sub.blankable) if (isEmpty(v[k])) (blank === NONE ? (blank = []) : blank).push(k);
+  }
   return {
     filled,
     valuedYears,
     kind: 'figures',
-    typedActual: r.values.actual,
-    actualFieldCell: r.actual.cell,
-    status: cellText(r.values.status),
-    errors: sub.errors,
+    typedActual: v.actual,
+    actualFieldCell: actualCell,
+    status: cellText(v.status),
+    errors,
     figures: {
       target: f.target,
       milestones: f.milestones,
       actual: f.actual,
       source: `${sub.source}!${actualCell ?? r.cells.id ?? cellAddress(r.row, 0)}`,
-      cells: { target: r.cells.target ?? null, actual: actualCell },
+      cells: { target: sub.targetColumn ? r.target.cell : null, actual: actualCell },
       scale,
-      note: cellText(r.values.progress) || null,
+      note: cellText(v.progress) || null,
       origin: sub.origin,
       excluded: excluded.length ? excluded : NONE,
-      blank: blank.length ? blank : NONE,
+      blank,
     },
   };
 }
@@ -418,28 +461,35 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
 
   // ---- one per county, in the order given ----
   const read: ReadSubmission[] = [];
+  const byCounty = new Map<string, ReadSubmission>();
   for (const p of prepared) {
     if (p.kind === 'finding') {
       findings.push(p.finding);
       continue;
     }
     const { county } = p.read;
-    const prior = read.find((r) => r.county === county);
+    const prior = byCounty.get(county);
     if (prior) {
       report('county-duplicate', p.where, null, null, { county, first: prior.source, second: p.where });
       continue;
     }
     findings.push(...p.own);
     read.push(p.read);
+    byCounty.set(county, p.read);
   }
   const counties = read.map((r) => r.county);
+  // every county expected has sent its sheet (a sum can then be held against the city's target)
+  const allExpectedIn = (opts.counties ?? []).every((c) => byCounty.has(c));
   if (read.length === 0) report('rollup-empty', city.source, null, null);
 
   const reportingText = citySheet.headerBlock.period ?? read.find((r) => r.period)?.period;
   const reporting = reportingText ? parseReportingPeriod(reportingText) : null;
   const prior = priorOf(opts.history, reporting);
-  // what the history keeps of this period: each county's actual that counts, and its 状态
-  const periodFigures: Array<Omit<PeriodFigure, 'period'>> = [];
+  const history = opts.history ?? emptyHistory();
+  // what the history keeps of this period: each county's actual that counts, and its 状态,
+  // made under the period's label in the history (one object a county and task, not copied again)
+  const label = reporting ? periodLabel(history, reporting.text) : '';
+  const periodFigures: PeriodFigure[] = [];
 
   // ---- per task ----
   const tasks: RolledTask[] = [];
@@ -516,21 +566,26 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
           }
         }
       }
-      periodFigures.push({
-        county: sub.county,
-        task: c.id,
-        value: f.excluded.some((x) => x.field === 'actual') ? null : f.actual,
-        status: r.status,
-      });
-      for (const x of f.excluded) excluded.push({ ...x, taskId: c.id, county: sub.county, source: sub.source });
+      // (kept only when the period is known: without one there is no history to put it in)
+      if (reporting)
+        periodFigures.push({
+          county: sub.county,
+          task: c.id,
+          value: counted(f, 'actual', years),
+          status: r.status,
+          period: label,
+        });
+      if (f.excluded.length > 0) for (const x of f.excluded) excluded.push({ ...x, taskId: c.id, county: sub.county, source: sub.source });
       rolled.counties[sub.county] = f;
     }
     const entries = Object.values(rolled.counties);
     if (additive && c.kind !== 'qualitative') {
+      const milestones: Totals['milestones'] = {};
+      years.forEach((y, i) => (milestones[String(y)] = sumCounted(entries, yearKey(y), (f) => f.milestones[i] ?? null)));
       rolled.total = {
-        target: sum(entries.map((f) => counted(f, 'target', years))),
-        milestones: Object.fromEntries(years.map((y) => [String(y), sum(entries.map((f) => counted(f, yearKey(y), years)))])),
-        actual: sum(entries.map((f) => counted(f, 'actual', years))),
+        target: sumCounted(entries, 'target', (f) => f.target),
+        milestones,
+        actual: sumCounted(entries, 'actual', (f) => f.actual),
       };
       // The rate pairs each county's actual with its own target: a county whose target (or
       // actual) does not count does not tilt the rate either way.
@@ -541,10 +596,7 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
       const cityTarget = rolled.city.target;
       // Only a complete sum says anything about the city's target: every expected county
       // reported, and every county's target counts.
-      const complete =
-        entries.length === read.length &&
-        (opts.counties ?? []).every((c) => counties.includes(c)) &&
-        entries.every((f) => counted(f, 'target', years) !== null);
+      const complete = entries.length === read.length && allExpectedIn && entries.every((f) => counted(f, 'target', years) !== null);
       if (complete && cityTarget !== null && rolled.total.target !== null && rolled.total.target < cityTarget - 1e-9) {
         report('county-sum-below-target', city.source, c.cells.target ?? null, c.id, {
           field: targetLabel(opts.lang),
@@ -571,8 +623,7 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
   // A county that reported last period says so instead of a plain 未报送: it is the one to chase.
   const stopped = prior ? stoppedCounties(prior, counties) : [];
   for (const expected of opts.counties ?? []) {
-    if (!counties.includes(expected) && !stopped.includes(expected))
-      report('county-missing', city.source, null, null, { county: expected });
+    if (!byCounty.has(expected) && !stopped.includes(expected)) report('county-missing', city.source, null, null, { county: expected });
   }
   for (const county of stopped) report('county-stopped-reporting', city.source, null, null, { county, prevPeriod: prior!.previous });
 
@@ -588,7 +639,6 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
     findings,
   };
   if (!reporting) return result;
-  const history = opts.history ?? emptyHistory();
   if (prior) {
     const compared = tasks.map((t) => ({
       id: t.id,
@@ -599,7 +649,7 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
     }));
     result.periods = comparePeriods(prior, withPriorScores(history, prior, tasks, years, counties), compared, ranking, counties);
   }
-  result.history = historyWith(history, reporting.text, counties, periodFigures, ranking);
+  result.history = historyWith(history, label, counties, periodFigures, ranking);
   return result;
 }
 
@@ -634,7 +684,7 @@ function withPriorScores(history: PeriodHistory, prior: Prior, tasks: RolledTask
 
 /** A figure's value when it counts: present and without an error of the county's own. */
 export function counted(f: CountyFigures, key: FigureKey, years: readonly number[]): number | null {
-  if (f.excluded.some((x) => x.field === key)) return null;
+  if (f.excluded.length > 0 && f.excluded.some((x) => x.field === key)) return null;
   if (key === 'target') return f.target;
   if (key === 'actual') return f.actual;
   return f.milestones[years.indexOf(Number(key.slice(1)))] ?? null;
@@ -683,17 +733,12 @@ function scaledFigures(
   scale: number,
 ): Pick<CountyFigures, 'target' | 'milestones' | 'actual'> {
   const s = (v: number | null) => (v === null ? null : Math.round(v * scale * 1e9) / 1e9);
-  const milestones: Array<number | null> = [];
-  for (const y of years) {
-    let v: number | null = null;
-    for (const m of r.milestones) {
-      if (m.year === y && !m.fromText) {
-        v = m.value;
-        break;
-      }
-    }
-    milestones.push(s(v));
-  }
+  // Made by `map`, its length known: a list grown by push from empty keeps room for 17, and a
+  // county's figures are kept until the summary is written.
+  const milestones = years.map((y) => {
+    for (const m of r.milestones) if (m.year === y && !m.fromText) return s(m.value);
+    return null;
+  });
   return { target: s(r.target.value), milestones, actual: s(r.actual.value) };
 }
 
@@ -712,11 +757,12 @@ function statusOf(
   for (const sub of read) {
     const fields = {} as CountyStatus['fields'];
     const need = (field: StatusField, tasks: number[], filled: (r: PreparedRow) => boolean) => {
-      const missing = tasks.filter((i) => {
+      const missing: string[] = [];
+      for (const i of tasks) {
         const r = sub.rows[i];
-        return !r || !filled(r);
-      });
-      fields[field] = { required: tasks.length, filled: tasks.length - missing.length, missing: missing.map((i) => city[i].id) };
+        if (!r || !filled(r)) missing.push(city[i].id);
+      }
+      fields[field] = { required: tasks.length, filled: tasks.length - missing.length, missing };
     };
     // Milestones as validation and the template's colouring have them: every plan year's
     // cell of a measured task (a plan's own table, without year columns: this year's step).
@@ -753,26 +799,30 @@ export const RANKING_RULE = {
 };
 
 function rank(tasks: RolledTask[], years: number[], counties: string[], reporting: ReportingPeriod | null): RankEntry[] {
+  const yk = reporting ? yearKey(reporting.year) : null;
+  const yearAt = reporting ? years.indexOf(reporting.year) : -1;
+  const measured = tasks.filter((t) => t.kind !== 'qualitative');
+  // A level better low (失业率, PM2.5) is met at or below its yardstick.
+  const lowerIsBetter = measured.map((t) => figureLowerIsBetter(t.text));
   const entries: RankEntry[] = counties.map((county) => {
-    const ratios: number[] = [];
-    for (const t of tasks) {
-      if (t.kind === 'qualitative') continue;
+    let total = 0;
+    let scored = 0;
+    measured.forEach((t, i) => {
       const f = t.counties[county];
-      if (!f) continue;
+      if (!f) return;
       const actual = counted(f, 'actual', years);
-      if (actual === null) continue;
+      if (actual === null) return;
       // This year's milestone is the yardstick, else the target; a yardstick with an error
       // scores nothing (it is not silently replaced by another).
-      const yk = reporting ? yearKey(reporting.year) : null;
-      const hasYear = yk !== null && (f.milestones[years.indexOf(reporting!.year)] != null || f.excluded.some((x) => x.field === yk));
+      const hasYear = yk !== null && (f.milestones[yearAt] != null || f.excluded.some((x) => x.field === yk));
       const denom = hasYear ? counted(f, yk, years) : counted(f, 'target', years);
-      if (!denom || denom <= 0) continue;
-      // A level better low (失业率, PM2.5) is met at or below its yardstick.
-      const ratio = figureLowerIsBetter(t.text) ? (actual <= denom ? 1 : denom / actual) : actual / denom;
-      ratios.push(Math.min(1, Math.max(0, ratio)));
-    }
-    const score = ratios.length ? Math.round((ratios.reduce((a, b) => a + b, 0) / ratios.length) * 1000) / 10 : null;
-    return { county, rank: null, score, tasks: ratios.length };
+      if (!denom || denom <= 0) return;
+      const ratio = lowerIsBetter[i] ? (actual <= denom ? 1 : denom / actual) : actual / denom;
+      total += Math.min(1, Math.max(0, ratio));
+      scored++;
+    });
+    const score = scored ? Math.round((total / scored) * 1000) / 10 : null;
+    return { county, rank: null, score, tasks: scored };
   });
   const scored = entries.filter((e) => e.score !== null).sort((a, b) => b.score! - a.score! || a.county.localeCompare(b.county, 'zh'));
   scored.forEach((e, i) => {

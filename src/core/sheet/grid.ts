@@ -11,6 +11,14 @@ export function cellText(v: CellValue | undefined): string {
 }
 
 export function isEmpty(v: CellValue | undefined): boolean {
+  // A number or boolean is never empty: asked of every cell of every row, the answer must not
+  // cost the number's text (String(12.5)) each time.
+  if (typeof v === 'number' || typeof v === 'boolean') return false;
+  if (typeof v === 'string') {
+    // Nor is text that starts with a letter, digit or Chinese character (most cells).
+    const c = v.charCodeAt(0);
+    if ((c > 0x20 && c < 0x7f) || (c >= 0x4e00 && c <= 0x9fff)) return false;
+  }
   return cellText(v) === '';
 }
 

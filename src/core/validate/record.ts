@@ -186,6 +186,9 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
   const { columns } = sheet;
   const cellsOf = cellsOfRow(columns);
   const yearKeys = sheet.years.map(yearKey);
+  // Each year column's letters, for its cells' addresses: asked of the row's `cells` by a key
+  // that changes, the address getters were a slow lookup on every year of every row.
+  const yearLetters = yearKeys.map((k) => columnLetter(columns[k]!));
   const records: TaskRecord[] = [];
   for (const r of sheet.rows) {
     if (r.type !== 'task') continue;
@@ -205,13 +208,11 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
 
     // Milestones: year columns first; else text in the schedule (or deadline) cell.
     const milestones: MilestoneEntry[] = [];
-    const yearFields: Array<{ year: number; field: NumberField }> = [];
+    const yearFields = yearKeys.map((key, i) => ({ year: sheet.years[i], field: numberField(v[key], yearLetters[i] + (r.row + 1), unit) }));
     for (let i = 0; i < yearKeys.length; i++) {
-      const year = sheet.years[i];
-      const key = yearKeys[i];
-      const f = numberField(v[key], cells[key] ?? null, unit);
-      yearFields.push({ year, field: f });
-      if (f.value !== null) milestones.push({ year, value: f.value, unit: f.unit, fromText: false, text: cellText(v[key]), cell: f.cell! });
+      const { year, field: f } = yearFields[i];
+      if (f.value !== null)
+        milestones.push({ year, value: f.value, unit: f.unit, fromText: false, text: cellText(v[yearKeys[i]]), cell: f.cell! });
     }
     let scheduleKind: MilestoneKind | null = null;
     if (milestones.length === 0) {

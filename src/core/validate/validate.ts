@@ -76,7 +76,9 @@ export function validateRead(grid: Grid, sheet: ReadSheet, records: TaskRecord[]
   for (const rule of RULES) rule(ctx);
   if (findings.length === 0) return findings;
   // The task's text travels with each finding: a reviewer reads the task, not its id.
-  const texts = new Map(records.map((r) => [r.id, r.text]));
+  const texts = new Map<string, string>();
+  for (const f of findings) if (f.taskId) texts.set(f.taskId, '');
+  for (const r of records) if (texts.has(r.id)) texts.set(r.id, r.text); // the last row of an id, as before
   for (const f of findings) {
     const text = f.taskId ? texts.get(f.taskId) : undefined;
     if (text) f.taskText = text;

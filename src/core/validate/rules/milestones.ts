@@ -54,10 +54,22 @@ function byYear(ms: MilestoneEntry[]): MilestoneEntry[] {
   return ms;
 }
 
+/**
+ * A row's milestones that hold a figure, in year order: the row's own list when it already is
+ * that (every milestone read from year columns is), else a sorted copy — never the row's list
+ * sorted in place.
+ */
+function numericByYear(ms: MilestoneEntry[]): MilestoneEntry[] {
+  for (let i = 0; i < ms.length; i++) {
+    if (ms[i].value === null || (i > 0 && ms[i].year < ms[i - 1].year)) return byYear(ms.filter((m) => m.value !== null));
+  }
+  return ms;
+}
+
 export const milestoneProgression: Rule = (ctx) => {
   for (const r of ctx.records) {
     if (r.kind === 'qualitative') continue;
-    const numeric = byYear(r.milestones.filter((m) => m.value !== null));
+    const numeric = numericByYear(r.milestones);
     const id = r.id || null;
     // A level better low (失业率, PM2.5) is judged the other way round: its steps go down.
     const down = figureLowerIsBetter(r.text);
@@ -78,7 +90,7 @@ export const milestoneProgression: Rule = (ctx) => {
     }
 
     // The deadline year needs a milestone once any yearly figure is given.
-    const dy = numeric.length > 0 && r.cells.deadline ? yearOfDeadline(r.deadline) : null;
+    const dy = numeric.length > 0 && ctx.sheet.columns.deadline !== undefined ? yearOfDeadline(r.deadline) : null;
     if (dy !== null && !r.milestones.some((m) => m.year === dy)) {
       ctx.report('milestone-final-mismatch', r.cells.deadline ?? r.cells.schedule ?? numeric[numeric.length - 1].cell, id, {
         missingYear: dy,
@@ -109,17 +121,18 @@ export const milestoneUnits: Rule = (ctx) => {
     }
     if (!targetUnit) continue;
     // Text milestones without a unit: one finding per cell, naming the years.
-    const missing = new Map<string, number[]>();
+    let missing: Map<string, number[]> | undefined;
     for (const m of r.milestones) {
       if (m.value === null) continue;
       if (m.unit) {
         if (unitFactor(m.unit, targetUnit) === null)
           ctx.report('milestone-unit-mismatch', m.cell, id, { year: m.year, unit: m.unit, targetUnit });
       } else if (m.fromText) {
+        missing ??= new Map();
         missing.set(m.cell, [...(missing.get(m.cell) ?? []), m.year]);
       }
     }
-    for (const [cell, years] of missing) {
+    for (const [cell, years] of missing ?? []) {
       const texts = r.milestones.filter((m) => m.cell === cell && years.includes(m.year)).map((m) => m.text);
       ctx.report('milestone-unit-mismatch', cell, id, { year: years.join('、'), text: texts.join(' '), targetUnit });
     }
@@ -130,12 +143,14 @@ export const shares: Rule = (ctx) => {
   for (const r of ctx.records) {
     if (r.kind !== 'share') continue;
     const id = r.id || null;
-    const check = (value: number | null, cell: string | null, field: string) => {
-      if (value !== null && cell && (value < 0 || value > 100)) ctx.report('share-out-of-range', cell, id, { value: fmt(value), field });
+    // the field's name is made only for a figure out of range
+    const check = (value: number | null, cell: string | null, field: () => string) => {
+      if (value !== null && cell && (value < 0 || value > 100))
+        ctx.report('share-out-of-range', cell, id, { value: fmt(value), field: field() });
     };
-    check(r.target.value, r.target.cell, fieldName('target', ctx.lang));
-    for (const m of r.milestones) check(m.value, m.cell, fieldName(`y${m.year}`, ctx.lang));
-    check(r.actual.value, r.actual.cell, fieldName('actual', ctx.lang));
+    check(r.target.value, r.target.cell, () => fieldName('target', ctx.lang));
+    for (const m of r.milestones) check(m.value, m.cell, () => fieldName(`y${m.year}`, ctx.lang));
+    check(r.actual.value, r.actual.cell, () => fieldName('actual', ctx.lang));
   }
 };
 

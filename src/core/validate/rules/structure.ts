@@ -1,7 +1,7 @@
 /** Ids, required fields, required columns and merged cells. */
 import { type ColumnKey, FIXED_COLUMNS, type FixedColumnKey, yearKey } from '../../layout/columns';
 import { isEmpty } from '../../sheet/grid';
-import { type CellValue, cellAddress, parseRange } from '../../sheet/spec';
+import { cellAddress, parseRange } from '../../sheet/spec';
 import type { Rule } from '../context';
 import { type TaskRecord, fieldName } from '../record';
 
@@ -44,7 +44,7 @@ export const requiredFields: Rule = (ctx) => {
   }
   const missing = (r: TaskRecord, key: ColumnKey): void => {
     // A cell's address is made only for a blank cell: most are filled.
-    const cell = blank(r.values[key]) ? r.cells[key] : undefined;
+    const cell = isEmpty(r.values[key]) ? r.cells[key] : undefined;
     if (cell) ctx.report('required-missing', cell, r.id || null, { field: fieldName(key, ctx.lang) });
   };
   for (const r of ctx.records) {
@@ -59,11 +59,9 @@ export const requiredFields: Rule = (ctx) => {
   }
 };
 
-/** `isEmpty`, without making text of a number first. */
-const blank = (v: CellValue | undefined): boolean => typeof v !== 'number' && isEmpty(v);
-
 /** A merge spanning several task rows hides values from every row but the first. */
 export const mergedCells: Rule = (ctx) => {
+  if (ctx.merges.length === 0) return; // most sheets, and every grid a roll-up reads from a file
   const taskRows = new Set(ctx.records.map((r) => r.row));
   for (const m of ctx.merges) {
     const b = parseRange(m);
