@@ -207,12 +207,15 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
     let unit = unitText || target.unit || null;
 
     // Milestones: year columns first; else text in the schedule (or deadline) cell.
-    const milestones: MilestoneEntry[] = [];
     const yearFields = yearKeys.map((key, i) => ({ year: sheet.years[i], field: numberField(v[key], yearLetters[i] + (r.row + 1), unit) }));
-    for (let i = 0; i < yearKeys.length; i++) {
+    // In a list made as long as it is: one pushed to from empty keeps room for 17, a row of every sheet.
+    let valued = 0;
+    for (const y of yearFields) if (y.field.value !== null) valued++;
+    const milestones = new Array<MilestoneEntry>(valued);
+    for (let i = 0, k = 0; i < yearKeys.length; i++) {
       const { year, field: f } = yearFields[i];
       if (f.value !== null)
-        milestones.push({ year, value: f.value, unit: f.unit, fromText: false, text: cellText(v[yearKeys[i]]), cell: f.cell! });
+        milestones[k++] = { year, value: f.value, unit: f.unit, fromText: false, text: cellText(v[yearKeys[i]]), cell: f.cell! };
     }
     let scheduleKind: MilestoneKind | null = null;
     if (milestones.length === 0) {
