@@ -57,6 +57,9 @@ const headerKeyOfText = memoized(20_000, (text: string): ColumnKey | null => {
 const SECTION_ID = /^[(（]?[一二三四五六七八九十百]+[)）、.]?$/;
 
 export function isSectionId(text: string): boolean {
+  // A task's id (a digit first, the most common cell of the column) is never one: asked of every row.
+  const c = text.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) return false;
   return SECTION_ID.test(text.trim()) && /[一二三四五六七八九十]/.test(text);
 }
 

@@ -223,8 +223,6 @@ type PreparedRow = {
       figures: CountyFigures;
       /** what was typed in the actual's cell, for the comparison with last period */
       typedActual: CellValue | undefined;
-      /** the cell the actual's figure was read from, where an error leaves it out */
-      actualFieldCell: string | null;
       status: string;
       /** the county's own errors on this row, by cell */
       errors: Map<string, Finding> | undefined;
@@ -418,12 +416,15 @@ function prepareRow(r: TaskRecord, c: TaskRecord, sub: RowContext, errors: Map<s
     scale = f;
   }
   const { years } = sub;
-  const f = scaledFigures(r, years, scale);
+  const target = scaled(r.target.value, scale);
+  const milestones = scaledMilestones(r, years, scale);
+  const actual = scaled(r.actual.value, scale);
   // A row's cell addresses are made each time they are asked for (validate/record.ts); the
   // number fields hold the ones made when the row was read: the actual's cell is its column's,
   // the target's too when the sheet has a target column.
   const actualCell = r.actual.cell;
-  const excluded = excludedFigures(r, years, f, errors, lang);
+  // most rows: nothing of the county's own is wrong
+  const excluded = errors ? excludedFigures(r, years, { target, milestones, actual }, errors, lang) : NONE;
   let blank: FigureKey[] = NONE;
   if (c.kind !== 'qualitative') {
     for (const k of sub.blankable) if (isEmpty(v[k])) (blank === NONE ? (blank = []) : blank).push(k);
@@ -433,13 +434,12 @@ function prepareRow(r: TaskRecord, c: TaskRecord, sub: RowContext, errors: Map<s
     valuedYears,
     kind: 'figures',
     typedActual: v.actual,
-    actualFieldCell: actualCell,
     status: cellText(v.status),
     errors,
     figures: {
-      target: f.target,
-      milestones: f.milestones,
-      actual: f.actual,
+      target,
+      milestones,
+      actual,
       source: `${sub.source}!${actualCell ?? r.cells.id ?? cellAddress(r.row, 0)}`,
       cells: { target: sub.targetColumn ? r.target.cell : null, actual: actualCell },
       scale,
@@ -549,7 +549,8 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
         findings.push(...checked.findings);
         // A fall since last period is an error at the actual's cell: the figure is left out as
         // any figure with an error of the county's own is.
-        const error = checked.errors !== r.errors && r.actualFieldCell ? checked.errors?.get(r.actualFieldCell) : undefined;
+        const actualCell = f.cells.actual;
+        const error = checked.errors !== r.errors && actualCell ? checked.errors?.get(actualCell) : undefined;
         if (error && !f.excluded.some((x) => x.field === 'actual')) {
           const typed = cellText(r.typedActual);
           if (f.actual !== null || typed) {
@@ -558,7 +559,7 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
               label: fieldName('actual', opts.lang),
               value: f.actual,
               typed,
-              cell: r.actualFieldCell,
+              cell: actualCell,
               code: error.code,
               reason: CATALOGUE[error.code].title[opts.lang],
             };
@@ -694,11 +695,10 @@ function excludedFigures(
   r: TaskRecord,
   years: number[],
   scaled: Pick<CountyFigures, 'target' | 'milestones' | 'actual'>,
-  errors: Map<string, Finding> | undefined,
+  errors: Map<string, Finding>,
   lang: Lang,
 ): ExcludedFigure[] {
   const out: ExcludedFigure[] = [];
-  if (!errors) return out; // most rows: nothing of the county's own is wrong
   const yearField = new Map(r.yearFields.map((y) => [y.year, y.field]));
   const fields: Array<[FigureKey, NumberField | undefined, number | null]> = [
     ['target', r.target, scaled.target],
@@ -707,7 +707,7 @@ function excludedFigures(
   ];
   for (const [key, field, value] of fields) {
     const cell = field?.cell ?? null;
-    const error = cell ? errors?.get(cell) : undefined;
+    const error = cell ? errors.get(cell) : undefined;
     if (!error || !field) continue;
     const typed = cellText(r.values[key]);
     if (value === null && !typed) continue; // a blank: 填报情况 counts it, nothing was left out
@@ -718,28 +718,35 @@ function excludedFigures(
 
 /** The city's figures of a task: its milestones keyed by year, as the summary's totals are. */
 function figures(r: Pick<TaskRecord, 'milestones' | 'target' | 'actual'>, years: number[]): Totals {
-  const scaled = scaledFigures(r, years, 1);
+  const milestones = scaledMilestones(r, years, 1);
   return {
-    target: scaled.target,
-    milestones: Object.fromEntries(years.map((y, i) => [String(y), scaled.milestones[i]])),
-    actual: scaled.actual,
+    target: scaled(r.target.value, 1),
+    milestones: Object.fromEntries(years.map((y, i) => [String(y), milestones[i]])),
+    actual: scaled(r.actual.value, 1),
   };
 }
 
-/** A row's figures brought to the city's unit, its milestones in the order of `years`. */
-function scaledFigures(
-  r: Pick<TaskRecord, 'milestones' | 'target' | 'actual'>,
-  years: number[],
-  scale: number,
-): Pick<CountyFigures, 'target' | 'milestones' | 'actual'> {
-  const s = (v: number | null) => (v === null ? null : Math.round(v * scale * 1e9) / 1e9);
-  // Made by `map`, its length known: a list grown by push from empty keeps room for 17, and a
-  // county's figures are kept until the summary is written.
-  const milestones = years.map((y) => {
-    for (const m of r.milestones) if (m.year === y && !m.fromText) return s(m.value);
-    return null;
-  });
-  return { target: s(r.target.value), milestones, actual: s(r.actual.value) };
+/** A figure brought to the city's unit (rounded to nine places, as the summary's figures are). */
+const scaled = (v: number | null, scale: number): number | null => (v === null ? null : Math.round(v * scale * 1e9) / 1e9);
+
+/**
+ * A row's milestones from its year columns brought to the city's unit, in the order of `years`.
+ * In a list made as long as it is (one pushed to from empty keeps room for 17): a county's
+ * figures are kept until the summary is written.
+ */
+function scaledMilestones(r: Pick<TaskRecord, 'milestones'>, years: number[], scale: number): Array<number | null> {
+  const out = new Array<number | null>(years.length);
+  for (let i = 0; i < years.length; i++) {
+    let v: number | null = null;
+    for (const m of r.milestones) {
+      if (m.year === years[i] && !m.fromText) {
+        v = m.value;
+        break;
+      }
+    }
+    out[i] = scaled(v, scale);
+  }
+  return out;
 }
 
 function statusOf(

@@ -117,10 +117,28 @@ const ROW = Symbol('row');
  * rows × 20 columns of addresses were most of what validating a large sheet allocated.
  */
 function cellsOfRow(columns: ReadSheet['columns']): (row: number) => Partial<Record<ColumnKey, string>> {
+  const proto = cellsPrototype(Object.entries(columns).join(';'));
+  return (row) => {
+    const cells = Object.create(proto) as { [ROW]: number };
+    cells[ROW] = row;
+    return cells as Partial<Record<ColumnKey, string>>;
+  };
+}
+
+/** Column layouts whose prototype is kept: a city's sheets are laid out one or two ways. */
+const LAYOUTS_REMEMBERED = 100;
+
+/**
+ * One prototype per column layout (`id,0;task,1;…`), shared by every sheet laid out alike: rows
+ * of another prototype are objects of another shape to V8, and a roll-up's hundreds of county
+ * copies would each make every rule's `r.cells.…` look up a shape it had not seen.
+ */
+const cellsPrototype = memoized(LAYOUTS_REMEMBERED, (layout: string): object => {
   const proto = {};
-  for (const [key, c] of Object.entries(columns) as Array<[ColumnKey, number]>) {
+  for (const entry of layout ? layout.split(';') : []) {
+    const [key, c] = entry.split(',') as [ColumnKey, string];
     // `cellAddress` without working out the column's letters again on every read.
-    const letters = columnLetter(c);
+    const letters = columnLetter(Number(c));
     Object.defineProperty(proto, key, {
       get(this: { [ROW]: number }) {
         return `${letters}${this[ROW] + 1}`;
@@ -128,12 +146,8 @@ function cellsOfRow(columns: ReadSheet['columns']): (row: number) => Partial<Rec
       enumerable: true,
     });
   }
-  return (row) => {
-    const cells = Object.create(proto) as { [ROW]: number };
-    cells[ROW] = row;
-    return cells as Partial<Record<ColumnKey, string>>;
-  };
-}
+  return proto;
+});
 
 type ReadResponsibility = Omit<TaskRecord['responsibility'], 'cell'>;
 
@@ -207,12 +221,15 @@ export function readRecords(sheet: ReadSheet, _lang: Lang): TaskRecord[] {
     let unit = unitText || target.unit || null;
 
     // Milestones: year columns first; else text in the schedule (or deadline) cell.
-    const milestones: MilestoneEntry[] = [];
     const yearFields = yearKeys.map((key, i) => ({ year: sheet.years[i], field: numberField(v[key], yearLetters[i] + (r.row + 1), unit) }));
-    for (let i = 0; i < yearKeys.length; i++) {
+    // In a list made as long as it is: one pushed to from empty keeps room for 17, a row of every sheet.
+    let valued = 0;
+    for (const y of yearFields) if (y.field.value !== null) valued++;
+    const milestones = new Array<MilestoneEntry>(valued);
+    for (let i = 0, k = 0; i < yearKeys.length; i++) {
       const { year, field: f } = yearFields[i];
       if (f.value !== null)
-        milestones.push({ year, value: f.value, unit: f.unit, fromText: false, text: cellText(v[yearKeys[i]]), cell: f.cell! });
+        milestones[k++] = { year, value: f.value, unit: f.unit, fromText: false, text: cellText(v[yearKeys[i]]), cell: f.cell! };
     }
     let scheduleKind: MilestoneKind | null = null;
     if (milestones.length === 0) {
