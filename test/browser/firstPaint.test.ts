@@ -22,8 +22,17 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** The page's first-contentful-paint, in ms from navigation start (null if it never painted). */
-function firstPaint(page: Page): Promise<number | null> {
+/**
+ * The page's first-contentful-paint, in ms from navigation start (null if it never painted).
+ * Chromium queues the entry once the frame is presented, which on a busy machine can come after
+ * the page's elements are there to be found: it is waited for, not read at once.
+ */
+async function firstPaint(page: Page): Promise<number | null> {
+  try {
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, undefined, { timeout: 15_000 });
+  } catch {
+    return null;
+  }
   return page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
 }
 
