@@ -718,12 +718,10 @@ function excludedFigures(
 
 /** The city's figures of a task: its milestones keyed by year, as the summary's totals are. */
 function figures(r: Pick<TaskRecord, 'milestones' | 'target' | 'actual'>, years: number[]): Totals {
-  const milestones = scaledMilestones(r, years, 1);
-  return {
-    target: scaled(r.target.value, 1),
-    milestones: Object.fromEntries(years.map((y, i) => [String(y), milestones[i]])),
-    actual: scaled(r.actual.value, 1),
-  };
+  const scaledByYear = scaledMilestones(r, years, 1);
+  const milestones: Totals['milestones'] = {};
+  years.forEach((y, i) => (milestones[String(y)] = scaledByYear[i]));
+  return { target: scaled(r.target.value, 1), milestones, actual: scaled(r.actual.value, 1) };
 }
 
 /** A figure brought to the city's unit (rounded to nine places, as the summary's figures are). */
