@@ -173,33 +173,25 @@ export function isAdditive(kind: MilestoneKind, unit: string | null): boolean {
   return !unit || !NON_ADDITIVE_UNIT.test(unit);
 }
 
-const sum = (values: Array<number | null>): number | null => {
-  let total = 0;
-  let any = false;
-  for (const v of values) {
-    if (v === null) continue;
-    total += v;
-    any = true;
-  }
-  return any ? Math.round(total * 1e9) / 1e9 : null;
-};
-
 /**
- * `sum` of one figure of every county where it counts (see `counted`), without a list made
- * for each task and year: a roll-up of hundreds of counties sums every task's figures.
+ * The sum of what `value` gives for each item, nulls left out (null when all are), rounded to
+ * nine places; one pass, no list made: a roll-up of hundreds of counties sums every task's figures.
  */
-function sumCounted(entries: CountyFigures[], key: FigureKey, value: (f: CountyFigures) => number | null): number | null {
+function sumOf<T>(items: readonly T[], value: (item: T) => number | null): number | null {
   let total = 0;
   let any = false;
-  for (const f of entries) {
-    if (f.excluded.length > 0 && f.excluded.some((x) => x.field === key)) continue;
-    const v = value(f);
+  for (const item of items) {
+    const v = value(item);
     if (v === null) continue;
     total += v;
     any = true;
   }
   return any ? Math.round(total * 1e9) / 1e9 : null;
 }
+
+/** `sumOf` one figure of every county, where it counts (see `counted`). */
+const sumCounted = (entries: CountyFigures[], key: FigureKey, value: (f: CountyFigures) => number | null): number | null =>
+  sumOf(entries, (f) => (f.excluded.length > 0 && f.excluded.some((x) => x.field === key) ? null : value(f)));
 
 /** Findings about a blank cell: in a roll-up, 填报情况 and the summary's notes say these. */
 const BLANK_CODES = new Set<FindingCode>(['required-missing', 'target-missing']);
@@ -591,8 +583,8 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
       // The rate pairs each county's actual with its own target: a county whose target (or
       // actual) does not count does not tilt the rate either way.
       const paired = entries.filter((f) => counted(f, 'target', years) !== null && counted(f, 'actual', years) !== null);
-      const pt = sum(paired.map((f) => f.target));
-      const pa = sum(paired.map((f) => f.actual));
+      const pt = sumOf(paired, (f) => f.target);
+      const pa = sumOf(paired, (f) => f.actual);
       if (pa !== null && pt) rolled.rate = pa / pt;
       const cityTarget = rolled.city.target;
       // Only a complete sum says anything about the city's target: every expected county
