@@ -2,10 +2,11 @@
  * How both entries (Excel's index.tsx, WPS's wps/index.tsx) put the pane on the page: in the
  * user's language once its words are there, or, outside the host, a note saying so.
  */
-import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Spinner } from '@fluentui/react-components';
 import type { ReactElement } from 'react';
 import type { Root } from 'react-dom/client';
 import { StringsContext, ZH, loadStrings, uiLangFor } from '../i18n';
+import { paneTheme } from '../theme';
 import { ErrorBoundary } from './ErrorBoundary';
 
 /**
@@ -17,7 +18,7 @@ export async function startPane(root: Root, displayLanguage: string | undefined 
   const lang = uiLangFor(displayLanguage);
   if (lang !== 'zh') {
     root.render(
-      <FluentProvider theme={webLightTheme}>
+      <FluentProvider theme={paneTheme}>
         <Spinner />
       </FluentProvider>,
     );
@@ -26,7 +27,7 @@ export async function startPane(root: Root, displayLanguage: string | undefined 
   document.documentElement.lang = strings.lang === 'zh' ? 'zh-CN' : 'en';
   document.title = strings.appTitle;
   root.render(
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={paneTheme}>
       <StringsContext.Provider value={strings}>
         <ErrorBoundary>{app}</ErrorBoundary>
       </StringsContext.Provider>
@@ -41,7 +42,7 @@ export async function startPane(root: Root, displayLanguage: string | undefined 
 export async function showNotInOffice(root: Root): Promise<void> {
   const en = await loadStrings('en').catch(() => null);
   root.render(
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={paneTheme}>
       <p>
         {ZH.errors.notInOffice}
         {en && ` / ${en.errors.notInOffice}`}
