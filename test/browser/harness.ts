@@ -226,6 +226,9 @@ export function usePane(host: PaneHost = 'excel'): Pane {
       await page.context().close();
     },
     async shot(page, name) {
+      // Whatever is shown, the pane fits a task pane's width: Office gives no room to scroll sideways.
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect({ shot: name, width: Math.max(width, PANE_VIEWPORT.width) }).toEqual({ shot: name, width: PANE_VIEWPORT.width });
       await page.screenshot({ path: path.join(ARTIFACTS, `pane-${host === 'wps' ? 'wps-' : ''}${name}.png`), fullPage: true });
     },
   };

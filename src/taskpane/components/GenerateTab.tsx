@@ -51,6 +51,9 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   years: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center' },
   year: { width: '7em' },
+  // A Field lays its control out in a grid, where a select is as wide as its longest option: the
+  // sample plan's name would widen the pane past a task pane's width, chevron and all, off-screen.
+  choice: { minWidth: 0 },
   actions: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
@@ -120,7 +123,7 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
       <Text>{s.generate.intro}</Text>
       <Field label={s.generate.source}>
         {/* Native selects: Fluent's Dropdown would bring its popup positioning into the first load. */}
-        <Select value={source} onChange={(_, data) => chooseSource(data.value as Source)} disabled={running}>
+        <Select className={styles.choice} value={source} onChange={(_, data) => chooseSource(data.value as Source)} disabled={running}>
           <option value="sample">{sourceLabel('sample')}</option>
           <option value="empty">{sourceLabel('empty')}</option>
           <option value="import">{sourceLabel('import')}</option>
