@@ -244,10 +244,17 @@ export const CATALOGUE = {
       zh: '数值带有单位或“万”“亿”等写法,已换算为任务单位计入;请确认换算结果',
       en: "The figure was written with a unit or 万/亿 and was converted to the task's unit; check the result",
     },
-    (p: Takes<'field' | 'text' | 'unit' | 'value'>) => ({
-      zh: `${p.field}填写“${p.text}”,按本任务单位“${p.unit}”计为${p.value}`,
-      en: `${p.field} reads "${p.text}", taken as ${p.value} in the task's unit "${p.unit}"`,
-    }),
+    // A task without a unit has no unit to name: its figure is a plain count, the 万/亿/千/百 multiplied out.
+    (p: Takes<'field' | 'text' | 'unit' | 'value'>) =>
+      p.unit === ''
+        ? {
+            zh: `${p.field}填写“${p.text}”,计为${p.value}(本任务未填计量单位)`,
+            en: `${p.field} reads "${p.text}", taken as ${p.value} (the task has no unit)`,
+          }
+        : {
+            zh: `${p.field}填写“${p.text}”,按本任务单位“${p.unit}”计为${p.value}`,
+            en: `${p.field} reads "${p.text}", taken as ${p.value} in the task's unit "${p.unit}"`,
+          },
   ),
   'milestone-increasing': def(
     'error',

@@ -191,6 +191,16 @@ describe('each rule, on a sheet made to break it', () => {
     expect(convertedText(-0.000123456789)).toBe('-0.000123457');
   });
 
+  it('says a converted figure of a task without a unit is a plain count, naming no unit', () => {
+    const g = standardGrid();
+    g[rowOf(g, '10')][COL.unit] = null;
+    g[rowOf(g, '10')][COL.y2024] = '3.5亿';
+    const f = check(g).find((x) => x.code === 'number-converted' && x.taskId === '10');
+    expect(f?.message).toBe('2024年目标填写“3.5亿”,计为350000000(本任务未填计量单位)');
+    const en = validateGrid(g, { sheet: '重点任务清单', lang: 'en', units }).find((x) => x.code === 'number-converted');
+    expect(en?.message).toMatch(/taken as 350000000 \(the task has no unit\)$/);
+  });
+
   it('reads responsibility sentences typed into the lead column, traditional characters too', () => {
     const g = standardGrid();
     g[rowOf(g, '22')][COL.lead] = '市科技局牽頭,市財政局配合';
