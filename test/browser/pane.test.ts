@@ -21,6 +21,10 @@ describeWith(CHROMIUM, 'Chromium', 'task pane in Chromium against a fake Excel',
     // The sample plan's period is the default.
     await expect(page.getByRole('spinbutton', { name: '起始年份' }).inputValue()).resolves.toBe('2023');
     await expect(page.getByRole('spinbutton', { name: '截止年份' }).inputValue()).resolves.toBe('2025');
+    // The plan's name is cut at the pane's edge (the shot checks the pane does not scroll sideways); hovering shows it whole.
+    await expect(page.getByRole('combobox', { name: '计划来源' }).getAttribute('title')).resolves.toMatch(
+      /^示例计划：商丘市.+\(2023—2025年\)$/,
+    );
     await pane.shot(page, 'zh-generate');
 
     await page.getByRole('tab', { name: '审核' }).click();

@@ -123,7 +123,14 @@ export function GenerateTab({ api }: { api: ExcelApi }) {
       <Text>{s.generate.intro}</Text>
       <Field label={s.generate.source}>
         {/* Native selects: Fluent's Dropdown would bring its popup positioning into the first load. */}
-        <Select className={styles.choice} value={source} onChange={(_, data) => chooseSource(data.value as Source)} disabled={running}>
+        {/* cut at the pane's edge when long, so the whole name shows on hover */}
+        <Select
+          className={styles.choice}
+          title={sourceLabel(source)}
+          value={source}
+          onChange={(_, data) => chooseSource(data.value as Source)}
+          disabled={running}
+        >
           <option value="sample">{sourceLabel('sample')}</option>
           <option value="empty">{sourceLabel('empty')}</option>
           <option value="import">{sourceLabel('import')}</option>
