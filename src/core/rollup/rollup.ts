@@ -189,9 +189,12 @@ function sumOf<T>(items: readonly T[], value: (item: T) => number | null): numbe
   return any ? Math.round(total * 1e9) / 1e9 : null;
 }
 
+/** Whether the county's figure `key` is left out for an error of its own (most rows have none). */
+const isExcluded = (f: CountyFigures, key: FigureKey): boolean => f.excluded.length > 0 && f.excluded.some((x) => x.field === key);
+
 /** `sumOf` one figure of every county, where it counts (see `counted`). */
 const sumCounted = (entries: CountyFigures[], key: FigureKey, value: (f: CountyFigures) => number | null): number | null =>
-  sumOf(entries, (f) => (f.excluded.length > 0 && f.excluded.some((x) => x.field === key) ? null : value(f)));
+  sumOf(entries, (f) => (isExcluded(f, key) ? null : value(f)));
 
 /** Findings about a blank cell: in a roll-up, 填报情况 and the summary's notes say these. */
 const BLANK_CODES = new Set<FindingCode>(['required-missing', 'target-missing']);
@@ -543,7 +546,7 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
         // any figure with an error of the county's own is.
         const actualCell = f.cells.actual;
         const error = checked.errors !== r.errors && actualCell ? checked.errors?.get(actualCell) : undefined;
-        if (error && !f.excluded.some((x) => x.field === 'actual')) {
+        if (error && !isExcluded(f, 'actual')) {
           const typed = cellText(r.typedActual);
           if (f.actual !== null || typed) {
             const x: ExcludedFigure = {
@@ -568,7 +571,7 @@ export function rollupPrepared(city: RollupCity, prepared: PreparedSubmission[],
           status: r.status,
           period: label,
         });
-      if (f.excluded.length > 0) for (const x of f.excluded) excluded.push({ ...x, taskId: c.id, county: sub.county, source: sub.source });
+      for (const x of f.excluded) excluded.push({ ...x, taskId: c.id, county: sub.county, source: sub.source });
       rolled.counties[sub.county] = f;
     }
     const entries = Object.values(rolled.counties);
@@ -677,7 +680,7 @@ function withPriorScores(history: PeriodHistory, prior: Prior, tasks: RolledTask
 
 /** A figure's value when it counts: present and without an error of the county's own. */
 export function counted(f: CountyFigures, key: FigureKey, years: readonly number[]): number | null {
-  if (f.excluded.length > 0 && f.excluded.some((x) => x.field === key)) return null;
+  if (isExcluded(f, key)) return null;
   if (key === 'target') return f.target;
   if (key === 'actual') return f.actual;
   return f.milestones[years.indexOf(Number(key.slice(1)))] ?? null;
@@ -811,7 +814,7 @@ function rank(tasks: RolledTask[], years: number[], counties: string[], reportin
       if (actual === null) return;
       // This year's milestone is the yardstick, else the target; a yardstick with an error
       // scores nothing (it is not silently replaced by another).
-      const hasYear = yk !== null && (f.milestones[yearAt] != null || f.excluded.some((x) => x.field === yk));
+      const hasYear = yk !== null && (f.milestones[yearAt] != null || isExcluded(f, yk));
       const denom = hasYear ? counted(f, yk, years) : counted(f, 'target', years);
       if (!denom || denom <= 0) return;
       const ratio = lowerIsBetter[i] ? (actual <= denom ? 1 : denom / actual) : actual / denom;
